@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from saewidgets._annotations import Annotation, Annotations, ImportReport
 from saewidgets._errors import (
     ActivationError,
+    AnnotationError,
     DataError,
     FeatureIndexError,
     HookError,
@@ -11,16 +13,51 @@ from saewidgets._errors import (
     SaeWidgetsError,
     StoreError,
 )
+from saewidgets._geometry import Geometry
+from saewidgets._grid import GeometryGrid
+from saewidgets._logits import LogitWeights
+from saewidgets._meta import StoreMeta
+from saewidgets._store import FeatureStore, Histogram
+from saewidgets._widgets._tokenview import TokenView
 
 __version__ = "0.1.0"
 
+# Names whose modules import torch load on first use, so reading a store needs no torch.
+_LAZY = {
+    "Lens": "saewidgets._lens",
+    "harvest": "saewidgets._harvest",
+    "merge_stores": "saewidgets._merge",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'saewidgets' has no attribute {name!r}")
+
 __all__ = [
     "ActivationError",
+    "Annotation",
+    "AnnotationError",
+    "Annotations",
     "DataError",
+    "FeatureStore",
+    "Geometry",
+    "GeometryGrid",
+    "Histogram",
+    "Lens",
+    "LogitWeights",
+    "StoreMeta",
+    "harvest",
+    "merge_stores",
     "FeatureIndexError",
     "HookError",
+    "ImportReport",
     "SAEConfigError",
     "SaeWidgetsError",
     "StoreError",
+    "TokenView",
     "__version__",
 ]

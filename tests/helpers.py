@@ -1,0 +1,148 @@
+"""Builders for tiny models, tokenizers and SAEs used across the tests (no network needed)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors.torch import save_file
+
+
+def corpus() -> list[str]:
+    """Real English text that ships with Python: the docstrings of standard-library modules."""
+    import collections
+    import csv
+    import difflib
+    import json as json_mod
+    import random
+    import statistics
+    import string
+    import textwrap as tw
+
+    docs = []
+    for mod in (collections, csv, difflib, json_mod, random, statistics, string, tw):
+        for name in dir(mod):
+            doc = getattr(getattr(mod, name), "__doc__", None)
+            if isinstance(doc, str) and len(doc) > 80:
+                docs.append(textwrap.dedent(doc).strip())
+    return sorted(set(docs))
+
+
+def build_tokenizer(folder: Path, vocab_size: int = 300) -> Any:
+    """A byte-level BPE tokenizer trained on ``corpus()``, saved and reloaded from ``folder``."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import AutoTokenizer, PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=["<bos>", "<pad>"],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+    )
+    tok.train_from_iterator(corpus(), trainer)
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<bos>", pad_token="<pad>")
+    fast.save_pretrained(str(folder))
+    return AutoTokenizer.from_pretrained(str(folder))
+
+
+def build_model(tokenizer: Any, seed: int = 0, **overrides: Any) -> Any:
+    """A 2-layer HookedTransformer with random weights over ``tokenizer``'s vocabulary."""
+    from transformer_lens import HookedTransformer, HookedTransformerConfig
+
+    cfg = dict(
+        n_layers=2,
+        d_model=32,
+        n_heads=2,
+        d_head=16,
+        d_mlp=64,
+        d_vocab=len(tokenizer),
+        n_ctx=64,
+        act_fn="gelu",
+        normalization_type="LN",
+        seed=seed,
+        model_name="tiny-test",
+        default_prepend_bos=True,
+    )
+    cfg.update(overrides)
+    model = HookedTransformer(HookedTransformerConfig(**cfg), tokenizer=tokenizer)
+    model.eval()
+    return model
+
+
+def build_sae_cfg(**overrides: Any) -> dict[str, Any]:
+    """A SAELens-format cfg.json dict; override any field (metadata fields at top level too)."""
+    meta_keys = {
+        "model_name",
+        "hook_name",
+        "hook_layer",
+        "hook_head_index",
+        "prepend_bos",
+        "context_size",
+        "sae_lens_version",
+    }
+    cfg: dict[str, Any] = {
+        "architecture": "standard",
+        "d_in": 32,
+        "d_sae": 96,
+        "dtype": "float32",
+        "device": "cpu",
+        "apply_b_dec_to_input": True,
+        "normalize_activations": "none",
+        "reshape_activations": "none",
+        "metadata": {
+            "model_name": "tiny-test",
+            "hook_name": "blocks.0.hook_resid_post",
+            "hook_layer": 0,
+            "hook_head_index": None,
+            "prepend_bos": True,
+            "context_size": 24,
+            "sae_lens_version": "6.0.0",
+        },
+    }
+    for k, v in overrides.items():
+        if k in meta_keys:
+            cfg["metadata"][k] = v
+        else:
+            cfg[k] = v
+    return cfg
+
+
+def build_sae_weights(cfg: dict[str, Any], seed: int = 0) -> dict[str, torch.Tensor]:
+    """Random weights for ``cfg`` whose features fire on a spread of densities."""
+    g = torch.Generator().manual_seed(seed)
+    d_in, d_sae = cfg["d_in"], cfg["d_sae"]
+    W_dec = torch.randn(d_sae, d_in, generator=g)
+    W_dec = W_dec / W_dec.norm(dim=1, keepdim=True) * (0.5 + torch.rand(d_sae, 1, generator=g))
+    W_enc = (W_dec.T + 0.5 * torch.randn(d_in, d_sae, generator=g)) * 0.7
+    b_enc = -torch.rand(d_sae, generator=g) * 3.0 - torch.linspace(0, 4, d_sae)
+    state = {
+        "W_enc": W_enc,
+        "W_dec": W_dec,
+        "b_enc": b_enc,
+        "b_dec": 0.1 * torch.randn(d_in, generator=g),
+    }
+    if cfg["architecture"] == "jumprelu":
+        state["threshold"] = torch.rand(d_sae, generator=g) * 0.5
+    return state
+
+
+def write_sae(folder: Path, seed: int = 0, **overrides: Any) -> Path:
+    """Write a SAELens-format SAE folder (cfg.json + sae_weights.safetensors); returns it."""
+    cfg = build_sae_cfg(**overrides)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cfg.json").write_text(json.dumps(cfg))
+    weights = {k: v.contiguous() for k, v in build_sae_weights(cfg, seed).items()}
+    save_file(weights, str(folder / "sae_weights.safetensors"))
+    return folder
+
+
+ARCH_OVERRIDES: dict[str, dict[str, Any]] = {
+    "standard": {},
+    "topk": {"architecture": "topk", "k": 6},
+    "jumprelu": {"architecture": "jumprelu"},
+}
