@@ -69,7 +69,9 @@ class Lens:
         texts = [text] if isinstance(text, str) else list(text)
         if not texts or any(not isinstance(t, str) or t == "" for t in texts):
             raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
-        toks = self.model.to_tokens(texts, prepend_bos=self.prepend_bos, padding_side="right")
+        toks = self.model.to_tokens(
+            texts, prepend_bos=self.prepend_bos, padding_side="right", truncate=False
+        )
         if toks.shape[1] > self.model.cfg.n_ctx:
             raise DataError(
                 f"The text is {toks.shape[1]} tokens long but the model's context is "

@@ -146,3 +146,54 @@ ARCH_OVERRIDES: dict[str, dict[str, Any]] = {
     "topk": {"architecture": "topk", "k": 6},
     "jumprelu": {"architecture": "jumprelu"},
 }
+
+
+def reference_encode(cfg: dict[str, Any], state: dict[str, Any], x: Any) -> Any:
+    """Dense SAE activations in plain numpy float64, written from SAELens's equations."""
+    import numpy as np
+
+    x = np.asarray(x, dtype=np.float64)
+    W_enc, b_enc = np.asarray(state["W_enc"], np.float64), np.asarray(state["b_enc"], np.float64)
+    W_dec, b_dec = np.asarray(state["W_dec"], np.float64), np.asarray(state["b_dec"], np.float64)
+    norm = cfg.get("normalize_activations", "none")
+    if norm == "constant_norm_rescale":
+        x = x * np.sqrt(x.shape[-1]) / np.linalg.norm(x, axis=-1, keepdims=True)
+    elif norm == "layer_norm":
+        x = x - x.mean(-1, keepdims=True)
+        x = x / (x.std(-1, ddof=1, keepdims=True) + 1e-5)
+    if cfg.get("apply_b_dec_to_input", True):
+        x = x - b_dec
+    pre = x @ W_enc + b_enc
+    arch = cfg["architecture"]
+    if arch == "topk":
+        if cfg.get("rescale_acts_by_decoder_norm"):
+            pre = pre * np.linalg.norm(W_dec, axis=1)
+        out = np.zeros_like(pre)
+        for idx in np.ndindex(pre.shape[:-1]):
+            row = pre[idx]
+            top = np.argsort(-row, kind="stable")[: cfg["k"]]
+            out[idx][top] = np.maximum(row[top], 0)
+        return out
+    acts = np.maximum(pre, 0)
+    if arch == "jumprelu":
+        acts = acts * (pre > np.asarray(state["threshold"], np.float64))
+    return acts
+
+
+def reference_store_acts(model: Any, sae_dir: Path, store: Any) -> Any:
+    """float64 [n_tokens, d_sae]: every harvested token re-encoded densely, sequence by sequence,
+    with a full forward pass (no early stop) and ``reference_encode``."""
+    import numpy as np
+    import torch
+    from safetensors.numpy import load_file
+
+    cfg = json.loads((sae_dir / "cfg.json").read_text())
+    state = load_file(str(sae_dir / "sae_weights.safetensors"))
+    hook = cfg["metadata"]["hook_name"]
+    out = []
+    for s in range(store.meta.n_seq):
+        a, b = store.seq_offsets[s], store.seq_offsets[s + 1]
+        toks = torch.from_numpy(store.tokens[a:b].astype(np.int64))[None]
+        _, cache = model.run_with_cache(toks, names_filter=hook)
+        out.append(reference_encode(cfg, state, cache[hook][0].double().numpy()))
+    return np.concatenate(out)

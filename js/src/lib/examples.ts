@@ -1,0 +1,57 @@
+// A row of tokens highlighted by one feature's activation (FeatureCard's top and quantile
+// examples): the max-activating token is marked, whitespace shown as in TokenView.
+
+import { activationBackground, type RGB } from "./colour";
+import { h } from "./dom";
+import { formatValue } from "./format";
+import { tokenLabel, tokenSegments } from "./tokens";
+
+export interface Example {
+  tokens: string[];
+  acts: ArrayLike<number>;
+  /** Index in `tokens` of the token the example was chosen for. */
+  maxIndex: number;
+}
+
+/** Token texts with newlines flattened to marks, so each example stays on one line. */
+export function inlineTokens(tokens: string[]): string[] {
+  return tokens.map((t) =>
+    tokenSegments(t)
+      .filter((s) => s.kind !== "break")
+      .map((s) => s.text)
+      .join(""),
+  );
+}
+
+/** A one-line row: every token a span coloured by its activation (scale max `vmax`), the
+ * example's token outlined, each token's value in its title. */
+export function exampleRow(example: Example, rgb: RGB, vmax: number): HTMLElement {
+  if (example.acts.length !== example.tokens.length) {
+    throw new Error(`${example.tokens.length} tokens but ${example.acts.length} activations`);
+  }
+  const row = h("div", { class: "sw-example" });
+  inlineTokens(example.tokens).forEach((text, i) => {
+    const value = example.acts[i];
+    const span = h("span", {
+      class: i === example.maxIndex ? "sw-tok sw-max" : "sw-tok",
+      title: `${tokenLabel(example.tokens[i])}: ${formatValue(value)}`,
+    });
+    span.textContent = text;
+    span.style.background = activationBackground(rgb, value, vmax);
+    row.append(span);
+  });
+  return row;
+}
+
+/** Styles for example rows (add once per widget root). */
+export const EXAMPLE_CSS = `
+.sw-example {
+  white-space: pre;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  font-family: var(--jp-code-font-family, ui-monospace, monospace);
+  font-size: 12px;
+  line-height: 1.8;
+}
+.sw-example .sw-max { outline: 1.5px solid currentColor; outline-offset: -1px; font-weight: 600; }
+`;

@@ -1,0 +1,56 @@
+// The in-page model used by standalone HTML exports: the same get/set/on API as anywidget's
+// comm-backed model, and an `invoke` that answers from responses recorded at export time.
+
+import { base64ToDataView } from "./codec";
+import { requestKey } from "./request";
+import type { Callback, Invoke, Model } from "./types";
+
+export interface RecordedResponse {
+  response: unknown;
+  buffers: string[];
+}
+
+/** A model holding `state` in memory; `set` fires "change:<key>" and "change" listeners. */
+export function createLocalModel(state: Record<string, unknown>): Model {
+  const data = { ...state };
+  const listeners = new Map<string, Set<Callback>>();
+  const emit = (event: string, ...args: unknown[]) => {
+    for (const cb of [...(listeners.get(event) ?? [])]) cb(...args);
+  };
+  return {
+    get: (key) => data[key],
+    set(key, value) {
+      if (Object.is(data[key], value)) return;
+      data[key] = value;
+      emit(`change:${key}`, this, value);
+      emit("change", this);
+    },
+    save_changes() {},
+    on(event, callback) {
+      for (const name of event.split(/\s+/).filter(Boolean)) {
+        if (!listeners.has(name)) listeners.set(name, new Set());
+        listeners.get(name)?.add(callback);
+      }
+    },
+    off(event, callback) {
+      for (const name of event.split(/\s+/).filter(Boolean)) {
+        if (callback === undefined) listeners.delete(name);
+        else listeners.get(name)?.delete(callback);
+      }
+    },
+  };
+}
+
+/** An `invoke` answered from recorded responses; anything else needs a kernel and rejects. */
+export function recordedInvoke(responses: Record<string, RecordedResponse>): Invoke {
+  return async (name, msg) => {
+    const hit = responses[requestKey(name, msg)];
+    if (hit === undefined) {
+      throw new Error(
+        `"${name}" needs a running Python kernel: this is a standalone export ` +
+          "and only holds the data exported with it.",
+      );
+    }
+    return [hit.response, hit.buffers.map(base64ToDataView)];
+  };
+}

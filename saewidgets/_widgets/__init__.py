@@ -1,0 +1,1 @@
+"""anywidget widgets over the analysis results; public names are re-exported by ``saewidgets``."""

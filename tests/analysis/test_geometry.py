@@ -1,0 +1,118 @@
+"""Geometry between features against dense brute-force references."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+ARCHS = ["standard", "topk"]
+
+
+def dense_refs(lens, store):
+    """Decoder cosine, co-occurrence counts and centred-logit cosine for every pair, densely."""
+    B = np.zeros((store.n_tokens, store.d_sae))
+    for f in range(store.d_sae):
+        B[store.record.feature(f)[0], f] = 1.0
+    W_dec = lens.sae.W_dec.double().numpy()
+    D = W_dec / np.linalg.norm(W_dec, axis=1, keepdims=True)
+    L = W_dec @ lens.model.W_U.detach().double().numpy()
+    L = L - L.mean(1, keepdims=True)
+    Ln = L / np.linalg.norm(L, axis=1, keepdims=True)
+    return D @ D.T, B.T @ B, Ln @ Ln.T
+
+
+@pytest.fixture(scope="module")
+def refs(harvested):
+    return {arch: dense_refs(*harvested[arch][:2]) for arch in ARCHS}
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_geometry_matrices(harvested, refs, arch):
+    _, store, _ = harvested[arch]
+    cos, C, out = refs[arch]
+    ids = [3, 50, 17, int(store.features["count"].idxmax()), 88]
+    g = store.geometry(ids)
+    ix = np.ix_(ids, ids)
+    np.testing.assert_allclose(g.cosine, cos[ix], atol=1e-5)
+    np.testing.assert_array_equal(g.cooc_count, C[ix])
+    n = np.diag(C)[ids]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        jac = C[ix] / (n[:, None] + n[None, :] - C[ix])
+        lift = C[ix] * store.n_tokens / np.outer(n, n)
+    np.testing.assert_allclose(g.jaccard, jac, equal_nan=True)
+    np.testing.assert_allclose(g.lift, lift, equal_nan=True)
+    np.testing.assert_allclose(g.output_sim, out[ix], atol=1e-5)
+    pairs = g.pairs()
+    assert len(pairs) == 10 and set(pairs.columns) >= {"cosine", "lift", "output_sim"}
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_neighbours(harvested, refs, arch):
+    _, store, _ = harvested[arch]
+    cos, C, out = refs[arch]
+    f = int(store.features["count"].idxmax())
+    for by, ref in (("cosine", cos[f]), ("output", out[f])):
+        nb = store.neighbours(f, by=by, k=5)
+        r = ref.copy()
+        r[f] = -np.inf
+        np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:5])
+        np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=1e-5)
+    n = np.diag(C)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lift = np.where(C[f] >= 2, C[f] * store.n_tokens / (n[f] * n), np.nan)
+    lift[f] = np.nan
+    nb = store.neighbours(f, by="cooccurrence", k=5)
+    ok = np.nonzero(~np.isnan(lift))[0]
+    expect = ok[np.lexsort((ok, -lift[ok]))][:5]
+    np.testing.assert_array_equal(nb["feature"], expect)
+    np.testing.assert_array_equal(nb["count"], C[f, expect])
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("measure", ["lift", "jaccard"])
+def test_grid_equals_brute_force(harvested, refs, arch, measure):
+    _, store, _ = harvested[arch]
+    cos, C, out = refs[arch]
+    grid = store.geometry_grid(measure=measure, block=17, progress=False, output_bins=8)
+    n = np.diag(C)
+    live = np.nonzero(n > 0)[0]
+    count = np.zeros_like(grid.count)
+    sums = np.zeros(grid.count.shape)
+    edges, oedges = grid.cooc_edges, grid.output_edges
+    for ai, a in enumerate(live):
+        for b in live[ai + 1 :]:
+            c = C[a, b]
+            if c == 0:
+                row = 0
+            else:
+                x = (
+                    np.log10(c * store.n_tokens / (n[a] * n[b]))
+                    if measure == "lift"
+                    else (c / (n[a] + n[b] - c))
+                )
+                row = min(max(int(np.searchsorted(edges, x, side="right")), 1), len(edges) - 1)
+            col = min(max(int(np.searchsorted(oedges, out[a, b], side="right")) - 1, 0), 7)
+            count[row, col] += 1
+            sums[row, col] += cos[a, b]
+    np.testing.assert_array_equal(grid.count, count)
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_allclose(grid.mean_cos, sums / count, atol=1e-5, equal_nan=True)
+    assert grid.count.sum() == len(live) * (len(live) - 1) // 2
+    assert grid.n_dead_excluded == store.d_sae - len(live)
+    top = grid.top_pairs
+    assert len(top) > 0
+    for a, b, c_ab, n_ab in top[["feature_a", "feature_b", "cosine", "cooc_count"]].itertuples(
+        index=False
+    ):
+        assert c_ab == pytest.approx(cos[int(a), int(b)], abs=1e-5)
+        assert n_ab == C[int(a), int(b)]
+    q = grid.quadrants()
+    similar_cooc = [
+        (a, b)
+        for ai, a in enumerate(live)
+        for b in live[ai + 1 :]
+        if out[a, b] >= 0
+        and C[a, b] > 0
+        and (measure == "jaccard" or C[a, b] * store.n_tokens > n[a] * n[b])
+    ]
+    assert q.loc["output similar", ("pairs", "co-occur")] == len(similar_cooc)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from typing import Any
+
+import numpy as np
+import pytest
+import traitlets
+
+from saewidgets import TokenView
+from saewidgets._widgets._base import SaeWidget, bundle, request
+from saewidgets._widgets._codecs import NDArray, array_to_json
+from saewidgets._widgets._export import export_html, export_payload, request_key, script_json
+
+EVIL = "</script><img src=x onerror=alert(1)><!-- ]]>"
+
+
+class _Echo(SaeWidget):
+    """A test widget with one array trait and one request that fails on odd numbers."""
+
+    _esm = bundle("tokenview")
+    grid = NDArray(ndim=2, default_value=np.zeros((1, 1), np.float32))
+    """A test array."""
+    note = traitlets.Unicode("").tag(sync=True)
+    """A test string."""
+
+    @request
+    def double(self, msg: dict[str, Any]) -> dict[str, Any]:
+        if msg["n"] % 2:
+            raise ValueError(f"odd: {msg['n']}")
+        return {"n": msg["n"] * 2, "arr": array_to_json(np.full((2,), msg["n"], np.int32))}
+
+    def _recorded_requests(self) -> list[tuple[str, dict[str, Any]]]:
+        return [("double", {"n": 2}), ("double", {"n": 3})]
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    text = script_json({"t": EVIL, "u": "\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"t": EVIL, "u": "\u2028"}
+
+
+def test_request_packs_buffers_and_reports_errors() -> None:
+    widget = _Echo()
+    handler = type(widget)._anywidget_commands["double"]
+    response, buffers = handler(widget, {"n": 4}, [])
+    assert response == {
+        "value": {"n": 8, "arr": {"data": None, "dtype": "int32", "shape": [2]}},
+        "buffer_paths": [["arr", "data"]],
+    }
+    assert np.frombuffer(bytes(buffers[0]), "<i4").tolist() == [4, 4]
+    assert handler(widget, {"n": 3}, []) == ({"error": "ValueError: odd: 3"}, [])
+
+
+def test_payload_embeds_state_buffers_and_recorded_answers() -> None:
+    widget = _Echo(note=EVIL, grid=np.arange(6, dtype=np.float32).reshape(2, 3))
+    payload = export_payload(widget)
+    assert set(payload["state"]) == {"error", "grid", "note"}
+    assert payload["state"]["note"] == EVIL
+    assert payload["buffer_paths"] == [["grid", "data"]]
+    grid = np.frombuffer(base64.b64decode(payload["buffers"][0]), "<f4").reshape(2, 3)
+    np.testing.assert_array_equal(grid, widget.grid)
+    ok = payload["responses"][request_key("double", {"n": 2})]
+    assert ok["response"]["value"]["n"] == 4
+    assert base64.b64decode(ok["buffers"][0]) == np.array([2, 2], "<i4").tobytes()
+    assert payload["responses"][request_key("double", {"n": 3})]["response"] == {
+        "error": "ValueError: odd: 3"
+    }
+
+
+def test_page_is_self_contained_and_injection_free() -> None:
+    view = TokenView.from_arrays(["a", EVIL], np.array([[1.0], [2.0]]), labels={0: EVIL})
+    page = export_html(view, title=EVIL)
+    assert page.count("</script>") == 2  # only our own two script elements end
+    assert "<img" not in page and "<!-- ]]>" not in page
+    assert not re.search(r"(src|href)=\"?https?:", page), "nothing may load from the network"
+    boot = re.search(r'<script type="module">(.*)</script>', page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(boot.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}' blob:" in page
+    data = re.search(r'id="saewidgets-data">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(data)["state"]["tokens"] == ["a", EVIL]
+
+
+def test_to_html_writes_the_file(tmp_path) -> None:
+    view = TokenView.from_arrays(["x"], np.ones((1, 1)))
+    out = view.to_html(tmp_path / "view.html")
+    assert out.read_text(encoding="utf-8") == export_html(view)
+
+
+def test_missing_bundle_renders_a_build_hint() -> None:
+    assert "npm ci && npm run build" in str(bundle("no_such_widget"))
+
+
+def test_unknown_keywords_are_rejected() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument\\(s\\): colour"):
+        _Echo(colour="red")
