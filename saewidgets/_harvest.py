@@ -86,7 +86,7 @@ def _harvest_into(
     progress: bool,
 ) -> None:
     sae = lens.sae
-    acc = FeatureAccumulator.empty(sae.d_sae, top_k, lens.device)
+    acc = FeatureAccumulator.empty(sae.d_sae, top_k)
     writer = RecordWriter(folder / "record")
     hasher = hashlib.sha256()
     seq_lens: list[int] = []
@@ -98,9 +98,10 @@ def _harvest_into(
             n = batch.size
             x = lens.hook_activations(torch.from_numpy(batch)).reshape(n, -1)
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
-            rows, feat, val = sae.encode_sparse(x)
+            rows, feat, val = (t.cpu().numpy() for t in sae.encode_sparse(x))
+            val = val.astype(np.float32, copy=False)
             acc.update(feat, val, rows + offset)
-            writer.add(n, rows.cpu().numpy(), feat.cpu().numpy(), val.float().cpu().numpy())
+            writer.add(n, rows, feat, val)
             flat = batch.astype(np.int32).ravel()
             tok_file.write(flat.tobytes())
             hasher.update(flat.tobytes())

@@ -113,12 +113,11 @@ class SAEWeights:
         if self.architecture == "topk":
             assert self.k is not None
             vals, idx = pre.topk(self.k, dim=-1, sorted=False)
-            vals = vals.relu()
+            idx, order = idx.sort(dim=-1)
+            vals = vals.gather(-1, order).relu_()
             keep = vals > 0
             rows = torch.arange(pre.shape[0], device=pre.device).unsqueeze(1).expand_as(idx)
-            rows, feats, vals = rows[keep], idx[keep], vals[keep]
-            order = torch.argsort(rows * pre.shape[1] + feats)
-            return rows[order], feats[order], vals[order]
+            return rows[keep], idx[keep], vals[keep]
         acts = pre.relu_()
         if self.architecture == "jumprelu":
             assert self.threshold is not None

@@ -110,8 +110,7 @@ def feature_table(
     acc: FeatureAccumulator, weights: dict[str, np.ndarray], n_tokens: int
 ) -> pd.DataFrame:
     """One row per feature: firing statistics, weight statistics and the dead/rare/dense flags."""
-    count = acc.count.cpu().numpy()
-    total = acc.total.cpu().numpy()
+    count, total = acc.count, acc.total
     W_enc, W_dec = weights["W_enc"].astype(np.float64), weights["W_dec"].astype(np.float64)
     enc_norm = np.linalg.norm(W_enc, axis=0)
     dec_norm = np.linalg.norm(W_dec, axis=1)
@@ -127,7 +126,7 @@ def feature_table(
             "density": density,
             "log10_density": log10_density,
             "mean_act": mean_act,
-            "max_act": acc.max.cpu().numpy().astype(np.float64),
+            "max_act": acc.max.astype(np.float64),
             "enc_bias": weights["b_enc"].astype(np.float64),
             "de_projection": de_projection,
             "enc_norm": enc_norm,

@@ -1,0 +1,203 @@
+"""Harvest benchmarks: throughput against the bare forward + encode, memory at scale, the grid.
+
+    python bench/harvest.py                 # all three, default sizes (~10 min on 2 cores)
+    python bench/harvest.py --quick         # small sizes, a minute
+
+Prints a table and writes bench/results/harvest.json. Each measurement of memory runs in its
+own subprocess so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+D_MODEL, N_LAYERS, VOCAB, CTX = 256, 2, 4096, 128
+
+
+def build(d_sae: int, arch: str, folder: Path, seed: int = 0):
+    """A random 2-layer d_model-256 model and a calibrated random SAE at blocks.0.hook_resid_post."""
+    import torch
+    from safetensors.torch import save_file
+    from transformer_lens import HookedTransformer, HookedTransformerConfig
+
+    torch.manual_seed(seed)
+    cfg = HookedTransformerConfig(
+        n_layers=N_LAYERS, d_model=D_MODEL, n_heads=4, d_head=64, d_mlp=1024, d_vocab=VOCAB,
+        n_ctx=CTX, act_fn="gelu", normalization_type="LN", seed=seed, model_name="bench-2l-256",
+    )
+    model = HookedTransformer(cfg).eval()
+    hook = "blocks.0.hook_resid_post"
+    W_dec = torch.randn(d_sae, D_MODEL)
+    W_dec /= W_dec.norm(dim=1, keepdim=True)
+    W_enc = W_dec.T.clone()
+    sample = torch.randint(0, VOCAB, (16, CTX))
+    _, cache = model.run_with_cache(sample, names_filter=hook, stop_at_layer=1)
+    pre = cache[hook].reshape(-1, D_MODEL) @ W_enc
+    target_l0 = 64
+    b_enc = -torch.quantile(pre[:4096], 1 - target_l0 / d_sae, dim=0)
+    state = {"W_enc": W_enc, "W_dec": W_dec, "b_enc": b_enc, "b_dec": torch.zeros(D_MODEL)}
+    sae_cfg = {
+        "architecture": arch, "d_in": D_MODEL, "d_sae": d_sae, "dtype": "float32",
+        "apply_b_dec_to_input": False, "normalize_activations": "none",
+        "metadata": {"model_name": "bench-2l-256", "hook_name": hook, "context_size": CTX},
+    }
+    if arch == "topk":
+        sae_cfg["k"] = 32
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cfg.json").write_text(json.dumps(sae_cfg))
+    save_file({k: v.contiguous() for k, v in state.items()}, str(folder / "sae_weights.safetensors"))
+    return model
+
+
+def tokens(n_tokens: int, seed: int = 1):
+    """Random token ids ``[n_tokens // CTX, CTX]``."""
+    import torch
+
+    g = torch.Generator().manual_seed(seed)
+    return torch.randint(0, VOCAB, (n_tokens // CTX, CTX), generator=g)
+
+
+def throughput(d_sae: int, arch: str, n_tokens: int, batch: int, repeats: int) -> dict:
+    """Tokens/s of harvest vs the bare forward-to-hook + dense SAE encode, alternating runs."""
+    import torch
+
+    import saewidgets as sw
+
+    torch.set_num_threads(2)
+    tmp = Path(tempfile.mkdtemp())
+    model = build(d_sae, arch, tmp / "sae")
+    lens = sw.Lens(model, tmp / "sae")
+    toks = tokens(n_tokens)
+
+    def bare() -> float:
+        t = time.perf_counter()
+        with torch.no_grad():
+            for i in range(0, len(toks), batch):
+                x = lens.hook_activations(toks[i : i + batch])
+                lens.sae.encode(x.reshape(-1, x.shape[-1]))
+        return time.perf_counter() - t
+
+    def ours(k: int) -> tuple[float, float]:
+        t = time.perf_counter()
+        store = sw.harvest(lens, toks, batch_size=batch, out=tmp / f"s{k}", progress=False)
+        total = time.perf_counter() - t
+        return total, store.meta.n_tokens
+
+    bare()  # warm-up
+    b_times, h_times = [], []
+    for k in range(repeats):
+        b_times.append(bare())
+        h_times.append(ours(k)[0])
+    n = len(toks) * CTX
+    b, h = min(b_times), min(h_times)
+    return {
+        "arch": arch, "d_sae": d_sae, "n_tokens": n, "batch_seqs": batch,
+        "bare_tok_s": n / b, "harvest_tok_s": n / h, "ratio": b / h,
+    }
+
+
+def big_harvest(d_sae: int, n_tokens: int, out: str) -> dict:
+    """One harvest of ``n_tokens`` at ``d_sae``: seconds and this process's peak RSS."""
+    import torch
+
+    import saewidgets as sw
+
+    torch.set_num_threads(2)
+    tmp = Path(tempfile.mkdtemp())
+    model = build(d_sae, "topk", tmp / "sae")
+    lens = sw.Lens(model, tmp / "sae")
+    t = time.perf_counter()
+    store = sw.harvest(lens, tokens(n_tokens), out=out, overwrite=True)
+    secs = time.perf_counter() - t
+    disk = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
+    return {
+        "d_sae": d_sae, "n_tokens": store.n_tokens, "seconds": secs,
+        "tok_s": store.n_tokens / secs, "peak_rss_gb": peak_rss_gb(), "store_gb": disk / 1e9,
+        "mean_l0": float(store.features["count"].sum() / store.n_tokens),
+    }
+
+
+def grid(store_path: str) -> dict:
+    """geometry_grid over all pairs of a stored SAE: seconds and peak RSS."""
+    import saewidgets as sw
+
+    store = sw.FeatureStore.open(store_path)
+    t = time.perf_counter()
+    g = store.geometry_grid()
+    secs = time.perf_counter() - t
+    q = g.quadrants()
+    return {
+        "d_sae": store.d_sae, "n_tokens": store.n_tokens, "pairs": int(g.count.sum()),
+        "seconds": secs, "peak_rss_gb": peak_rss_gb(),
+        "quadrant_mean_cos": {f"{a} / {b}": float(q.loc[a, ("mean_cos", b)])
+                              for a in q.index for b in ("co-occur", "do not co-occur")},
+    }
+
+
+def peak_rss_gb() -> float:
+    """Peak resident set size of this process, in GB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e9
+
+
+def _child(fn: str, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", fn, *args], capture_output=True, text=True
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
+    p.add_argument("--json", default=str(ROOT / "bench" / "results" / "harvest.json"))
+    p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    a = p.parse_args()
+    if a.child:
+        fn, *args = a.child
+        res = {"big": lambda: big_harvest(int(args[0]), int(args[1]), args[2]),
+               "grid": lambda: grid(args[0])}[fn]()
+        print(json.dumps(res))
+        return
+    d_big, n_big = (2048, 65_536) if a.quick else (16_384, 1_048_576)
+    n_ratio, repeats = (16_384, 1) if a.quick else (131_072, 2)
+    results = {"throughput": [], "scale": {}, "grid": {}}
+    for arch in ("topk", "standard"):
+        r = throughput(4096, arch, n_ratio, batch=32, repeats=repeats)
+        results["throughput"].append(r)
+        print(f"throughput {arch:8s} d_sae 4096: bare {r['bare_tok_s']:,.0f} tok/s, "
+              f"harvest {r['harvest_tok_s']:,.0f} tok/s, ratio {r['ratio']:.2f}", flush=True)
+    store_dir = tempfile.mkdtemp() + "/big"
+    results["scale"] = _child("big", str(d_big), str(n_big), store_dir)
+    s = results["scale"]
+    print(f"harvest  d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens: {s['seconds']:.0f} s, "
+          f"peak RSS {s['peak_rss_gb']:.2f} GB, store {s['store_gb']:.2f} GB", flush=True)
+    results["grid"] = _child("grid", store_dir)
+    g = results["grid"]
+    print(f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s, "
+          f"peak RSS {g['peak_rss_gb']:.2f} GB", flush=True)
+    print("\n| measure | value | target |\n|---|---|---|")
+    for r in results["throughput"]:
+        print(f"| harvest / bare throughput ({r['arch']}, d_sae 4096) | {r['ratio']:.2f} | >= 0.8 |")
+    print(f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | {s['peak_rss_gb']:.2f} GB "
+          "| <= 3 GB |")
+    print(f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s, "
+          f"{g['peak_rss_gb']:.2f} GB | <= 120 s, <= 4 GB |")
+    Path(a.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.json).write_text(json.dumps(results, indent=1))
+    print(f"\nwrote {a.json}")
+
+
+if __name__ == "__main__":
+    main()
