@@ -25,15 +25,24 @@ D_MODEL, N_LAYERS, VOCAB, CTX = 256, 2, 4096, 128
 
 
 def build(d_sae: int, arch: str, folder: Path, seed: int = 0):
-    """A random 2-layer d_model-256 model and a calibrated random SAE at blocks.0.hook_resid_post."""
+    """A random 2-layer d_model-256 model and a calibrated random SAE (blocks.0.hook_resid_post)."""
     import torch
     from safetensors.torch import save_file
     from transformer_lens import HookedTransformer, HookedTransformerConfig
 
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
-        n_layers=N_LAYERS, d_model=D_MODEL, n_heads=4, d_head=64, d_mlp=1024, d_vocab=VOCAB,
-        n_ctx=CTX, act_fn="gelu", normalization_type="LN", seed=seed, model_name="bench-2l-256",
+        n_layers=N_LAYERS,
+        d_model=D_MODEL,
+        n_heads=4,
+        d_head=64,
+        d_mlp=1024,
+        d_vocab=VOCAB,
+        n_ctx=CTX,
+        act_fn="gelu",
+        normalization_type="LN",
+        seed=seed,
+        model_name="bench-2l-256",
     )
     model = HookedTransformer(cfg).eval()
     hook = "blocks.0.hook_resid_post"
@@ -47,15 +56,21 @@ def build(d_sae: int, arch: str, folder: Path, seed: int = 0):
     b_enc = -torch.quantile(pre[:4096], 1 - target_l0 / d_sae, dim=0)
     state = {"W_enc": W_enc, "W_dec": W_dec, "b_enc": b_enc, "b_dec": torch.zeros(D_MODEL)}
     sae_cfg = {
-        "architecture": arch, "d_in": D_MODEL, "d_sae": d_sae, "dtype": "float32",
-        "apply_b_dec_to_input": False, "normalize_activations": "none",
+        "architecture": arch,
+        "d_in": D_MODEL,
+        "d_sae": d_sae,
+        "dtype": "float32",
+        "apply_b_dec_to_input": False,
+        "normalize_activations": "none",
         "metadata": {"model_name": "bench-2l-256", "hook_name": hook, "context_size": CTX},
     }
     if arch == "topk":
         sae_cfg["k"] = 32
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "cfg.json").write_text(json.dumps(sae_cfg))
-    save_file({k: v.contiguous() for k, v in state.items()}, str(folder / "sae_weights.safetensors"))
+    save_file(
+        {k: v.contiguous() for k, v in state.items()}, str(folder / "sae_weights.safetensors")
+    )
     return model
 
 
@@ -101,8 +116,13 @@ def throughput(d_sae: int, arch: str, n_tokens: int, batch: int, repeats: int) -
     n = len(toks) * CTX
     b, h = min(b_times), min(h_times)
     return {
-        "arch": arch, "d_sae": d_sae, "n_tokens": n, "batch_seqs": batch,
-        "bare_tok_s": n / b, "harvest_tok_s": n / h, "ratio": b / h,
+        "arch": arch,
+        "d_sae": d_sae,
+        "n_tokens": n,
+        "batch_seqs": batch,
+        "bare_tok_s": n / b,
+        "harvest_tok_s": n / h,
+        "ratio": b / h,
     }
 
 
@@ -121,8 +141,12 @@ def big_harvest(d_sae: int, n_tokens: int, out: str) -> dict:
     secs = time.perf_counter() - t
     disk = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
     return {
-        "d_sae": d_sae, "n_tokens": store.n_tokens, "seconds": secs,
-        "tok_s": store.n_tokens / secs, "peak_rss_gb": peak_rss_gb(), "store_gb": disk / 1e9,
+        "d_sae": d_sae,
+        "n_tokens": store.n_tokens,
+        "seconds": secs,
+        "tok_s": store.n_tokens / secs,
+        "peak_rss_gb": peak_rss_gb(),
+        "store_gb": disk / 1e9,
         "mean_l0": float(store.features["count"].sum() / store.n_tokens),
     }
 
@@ -137,10 +161,16 @@ def grid(store_path: str) -> dict:
     secs = time.perf_counter() - t
     q = g.quadrants()
     return {
-        "d_sae": store.d_sae, "n_tokens": store.n_tokens, "pairs": int(g.count.sum()),
-        "seconds": secs, "peak_rss_gb": peak_rss_gb(),
-        "quadrant_mean_cos": {f"{a} / {b}": float(q.loc[a, ("mean_cos", b)])
-                              for a in q.index for b in ("co-occur", "do not co-occur")},
+        "d_sae": store.d_sae,
+        "n_tokens": store.n_tokens,
+        "pairs": int(g.count.sum()),
+        "seconds": secs,
+        "peak_rss_gb": peak_rss_gb(),
+        "quadrant_mean_cos": {
+            f"{a} / {b}": float(q.loc[a, ("mean_cos", b)])
+            for a in q.index
+            for b in ("co-occur", "do not co-occur")
+        },
     }
 
 
@@ -166,8 +196,10 @@ def main() -> None:
     a = p.parse_args()
     if a.child:
         fn, *args = a.child
-        res = {"big": lambda: big_harvest(int(args[0]), int(args[1]), args[2]),
-               "grid": lambda: grid(args[0])}[fn]()
+        res = {
+            "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2]),
+            "grid": lambda: grid(args[0]),
+        }[fn]()
         print(json.dumps(res))
         return
     d_big, n_big = (2048, 65_536) if a.quick else (16_384, 1_048_576)
@@ -176,24 +208,39 @@ def main() -> None:
     for arch in ("topk", "standard"):
         r = throughput(4096, arch, n_ratio, batch=32, repeats=repeats)
         results["throughput"].append(r)
-        print(f"throughput {arch:8s} d_sae 4096: bare {r['bare_tok_s']:,.0f} tok/s, "
-              f"harvest {r['harvest_tok_s']:,.0f} tok/s, ratio {r['ratio']:.2f}", flush=True)
+        print(
+            f"throughput {arch:8s} d_sae 4096: bare {r['bare_tok_s']:,.0f} tok/s, "
+            f"harvest {r['harvest_tok_s']:,.0f} tok/s, ratio {r['ratio']:.2f}",
+            flush=True,
+        )
     store_dir = tempfile.mkdtemp() + "/big"
     results["scale"] = _child("big", str(d_big), str(n_big), store_dir)
     s = results["scale"]
-    print(f"harvest  d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens: {s['seconds']:.0f} s, "
-          f"peak RSS {s['peak_rss_gb']:.2f} GB, store {s['store_gb']:.2f} GB", flush=True)
+    print(
+        f"harvest  d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens: {s['seconds']:.0f} s, "
+        f"peak RSS {s['peak_rss_gb']:.2f} GB, store {s['store_gb']:.2f} GB",
+        flush=True,
+    )
     results["grid"] = _child("grid", store_dir)
     g = results["grid"]
-    print(f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s, "
-          f"peak RSS {g['peak_rss_gb']:.2f} GB", flush=True)
+    print(
+        f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s, "
+        f"peak RSS {g['peak_rss_gb']:.2f} GB",
+        flush=True,
+    )
     print("\n| measure | value | target |\n|---|---|---|")
     for r in results["throughput"]:
-        print(f"| harvest / bare throughput ({r['arch']}, d_sae 4096) | {r['ratio']:.2f} | >= 0.8 |")
-    print(f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | {s['peak_rss_gb']:.2f} GB "
-          "| <= 3 GB |")
-    print(f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s, "
-          f"{g['peak_rss_gb']:.2f} GB | <= 120 s, <= 4 GB |")
+        print(
+            f"| harvest / bare throughput ({r['arch']}, d_sae 4096) | {r['ratio']:.2f} | >= 0.8 |"
+        )
+    print(
+        f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | {s['peak_rss_gb']:.2f} GB "
+        "| <= 3 GB |"
+    )
+    print(
+        f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s, "
+        f"{g['peak_rss_gb']:.2f} GB | <= 120 s, <= 4 GB |"
+    )
     Path(a.json).parent.mkdir(parents=True, exist_ok=True)
     Path(a.json).write_text(json.dumps(results, indent=1))
     print(f"\nwrote {a.json}")

@@ -18,6 +18,11 @@ from saewidgets._grid import GeometryGrid
 from saewidgets._logits import LogitWeights
 from saewidgets._meta import StoreMeta
 from saewidgets._store import FeatureStore, Histogram
+from saewidgets._widgets._annotator import Annotator
+from saewidgets._widgets._explorer import Explorer
+from saewidgets._widgets._featurecard import FeatureCard
+from saewidgets._widgets._featuremap import FeatureMap
+from saewidgets._widgets._geometrygrid import GeometryGridView
 from saewidgets._widgets._tokenview import TokenView
 
 __version__ = "0.1.0"
@@ -27,6 +32,9 @@ _LAZY = {
     "Lens": "saewidgets._lens",
     "harvest": "saewidgets._harvest",
     "merge_stores": "saewidgets._merge",
+    "demo_lens": "saewidgets._demo_job",
+    "demo_texts": "saewidgets._demo",
+    "run_demo": "saewidgets._demo_job",
 }
 
 
@@ -42,7 +50,9 @@ __all__ = [
     "Annotation",
     "AnnotationError",
     "Annotations",
+    "Annotator",
     "DataError",
+    "FeatureCard",
     "FeatureStore",
     "Geometry",
     "GeometryGrid",
@@ -50,8 +60,11 @@ __all__ = [
     "Lens",
     "LogitWeights",
     "StoreMeta",
+    "demo_lens",
+    "demo_texts",
     "harvest",
     "merge_stores",
+    "run_demo",
     "FeatureIndexError",
     "HookError",
     "ImportReport",
@@ -59,5 +72,8 @@ __all__ = [
     "SaeWidgetsError",
     "StoreError",
     "TokenView",
+    "Explorer",
+    "FeatureMap",
+    "GeometryGridView",
     "__version__",
 ]

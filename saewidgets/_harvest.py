@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,21 +94,31 @@ def _harvest_into(
     offset = 0
     bar = tqdm(total=n_tokens, unit="tok", desc="harvest", disable=not progress, unit_scale=True)
     seqs = iter_sequences(lens, data, n_tokens)
-    with open(folder / "tokens.bin", "wb") as tok_file:
+    # Bookkeeping of batch i (numpy, mostly GIL-free) overlaps the model and SAE on batch i+1;
+    # waiting for it before queueing the next keeps at most two batches in memory, in order.
+    pending: Future[None] | None = None
+
+    def record(batch: np.ndarray, rows: np.ndarray, feat: np.ndarray, val: np.ndarray, at: int):
+        acc.update(feat, val, rows + at)
+        writer.add(batch.size, rows, feat, val)
+        flat = batch.astype(np.int32).ravel()
+        tok_file.write(flat.tobytes())
+        hasher.update(flat.tobytes())
+
+    with open(folder / "tokens.bin", "wb") as tok_file, ThreadPoolExecutor(1) as pool:
         for i, batch in enumerate(_batched(seqs, batch_size, sae.d_sae, lens.context_size)):
             n = batch.size
             x = lens.hook_activations(torch.from_numpy(batch)).reshape(n, -1)
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
             rows, feat, val = (t.cpu().numpy() for t in sae.encode_sparse(x))
-            val = val.astype(np.float32, copy=False)
-            acc.update(feat, val, rows + offset)
-            writer.add(n, rows, feat, val)
-            flat = batch.astype(np.int32).ravel()
-            tok_file.write(flat.tobytes())
-            hasher.update(flat.tobytes())
+            if pending is not None:
+                pending.result()
+            pending = pool.submit(record, batch, rows, feat, val.astype(np.float32), offset)
             seq_lens.extend([batch.shape[1]] * batch.shape[0])
             offset += n
             bar.update(n)
+        if pending is not None:
+            pending.result()
     bar.close()
     writer.close()
     np.asarray(seq_lens, dtype=np.int32).tofile(folder / "seq_len.bin")

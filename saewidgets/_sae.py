@@ -89,7 +89,8 @@ class SAEWeights:
             x = x / (x.std(dim=-1, keepdim=True) + 1e-5)
         if self.apply_b_dec_to_input:
             x = x - self.b_dec
-        pre = x @ self.W_enc + self.b_enc
+        flat = x.reshape(-1, x.shape[-1])
+        pre = torch.addmm(self.b_enc, flat, self.W_enc).reshape(*x.shape[:-1], self.d_sae)
         if self.architecture == "topk" and self.rescale_acts_by_decoder_norm:
             pre = pre * self.W_dec.norm(dim=-1)
         return pre

@@ -44,3 +44,14 @@ def sae_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         arch: helpers.write_sae(root / arch, seed=i, **over)
         for i, (arch, over) in enumerate(helpers.ARCH_OVERRIDES.items())
     }
+
+
+@pytest.fixture(scope="session")
+def small_store(model, sae_dirs, texts, tmp_path_factory):
+    """A tiny real FeatureStore (standard SAE, 3000 tokens) for widget and browser tests."""
+    import saewidgets as sw
+
+    lens = sw.Lens(model, sae_dirs["standard"])
+    out = tmp_path_factory.mktemp("small_store") / "store"
+    return sw.harvest(lens, texts, n_tokens=3000, out=out, progress=False)
+

@@ -95,3 +95,26 @@ def test_nan_activations(tokenizer, sae_dirs):
 def test_not_a_model(sae_dirs):
     with pytest.raises(sw.SAEConfigError, match="HookedTransformer"):
         sw.Lens(object(), sae_dirs["standard"])
+
+
+def test_hub_names_fail_clearly_offline(sae_dirs):
+    """Model names and SAELens release ids use the real loaders; offline they say what failed."""
+    import os
+    import subprocess
+    import sys
+
+    code = f"""
+import saewidgets as sw
+from saewidgets._sae import load_sae
+for call in (lambda: load_sae("gpt2-small-res-jb/blocks.8.hook_resid_pre"),
+             lambda: sw.Lens("gpt2", {str(sae_dirs["standard"])!r})):
+    try:
+        call()
+    except sw.SAEConfigError as exc:
+        print("OK", str(exc)[:60])
+"""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    lines = out.stdout.splitlines()
+    assert [line[:2] for line in lines] == ["OK", "OK"], out.stderr[-2000:]
+    assert "release 'gpt2-small-res-jb'" in lines[0] and "model 'gpt2'" in lines[1]

@@ -1,0 +1,137 @@
+"""FeatureMap in headless Chromium with 131,072 points: first paint, hover and brush frame times.
+
+    python bench/featuremap.py           # 131,072 points (targets: paint <= 1 s, frames <= 16 ms)
+    python bench/featuremap.py --points 20000
+
+The map is exported standalone and opened from file://. The widget times its own redraws with
+performance.now() (hover: pick + overlay + tooltip; brush: box query + redraw of the brushed panel
+with the live selection + overlay; commit: redraw of every panel after release). Prints a table
+and writes bench/results/featuremap.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TARGETS = {"first_paint_ms": 1000.0, "hover_ms": 16.0, "brush_ms": 16.0}
+
+
+def synthetic_features(n: int, seed: int = 0) -> pd.DataFrame:
+    """An SAE-like table: a main cloud, an ultra-low-density cluster (seed 002) and 3% dead."""
+    rng = np.random.default_rng(seed)
+    rare = rng.random(n) < 0.2
+    ld = np.where(rare, rng.normal(-6.0, 0.4, n), rng.normal(-2.8, 0.7, n))
+    bias = np.where(rare, rng.normal(-0.3, 0.15, n), rng.normal(-0.05, 0.1, n))
+    proj = np.where(rare, rng.uniform(-1, 1, n), np.clip(rng.normal(0.9, 0.08, n), -1, 1))
+    ld[rng.random(n) < 0.03] = -np.inf
+    return pd.DataFrame({"log10_density": ld, "enc_bias": bias, "de_projection": proj})
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    arr = np.asarray(values, float)
+    return {
+        "n": int(arr.size),
+        "median_ms": float(np.median(arr)),
+        "p95_ms": float(np.percentile(arr, 95)),
+        "max_ms": float(arr.max()),
+    }
+
+
+def run(n_points: int, chromium: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    import saewidgets as sw
+
+    frame = synthetic_features(n_points)
+    fmap = sw.FeatureMap(frame)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = fmap.to_html(Path(tmp) / "map.html")
+        size_mb = path.stat().st_size / 1e6
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 800})
+            t0 = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_selector("[data-painted]", timeout=60_000)
+            wall_paint = (time.perf_counter() - t0) * 1000
+            timings = "document.querySelector('.sw-featuremap').swTimings"
+            first_paint = page.evaluate(f"{timings}.firstPaint")
+            box = page.locator(".sw-fm-overlay").first.bounding_box()
+            x0, y0 = box["x"] + 80, box["y"] + 30
+            for k in range(400):  # a sweep across the dense part of the first panel
+                page.mouse.move(x0 + (k * 7) % 220, y0 + (k * 13) % 230)
+            page.mouse.move(box["x"] + 90, box["y"] + 40)
+            page.mouse.down()
+            for k in range(200):
+                page.mouse.move(box["x"] + 92 + k, box["y"] + 42 + k)
+            page.mouse.up()
+            result = page.evaluate(f"({timings})")
+            selected = page.locator(".sw-fm-selection").inner_text().split(" ")[0]
+            browser.close()
+    return {
+        "points": n_points,
+        "bytes_per_feature": sum(a.nbytes for a in (fmap.ids, fmap.coords, fmap.colour, fmap.flags))
+        / n_points,
+        "export_mb": round(size_mb, 2),
+        "first_paint_ms": first_paint,
+        "goto_to_painted_ms": wall_paint,
+        "hover": _stats(result["hover"]),
+        "brush": _stats(result["brush"]),
+        "commit": _stats(result["commit"]),
+        "selected_by_brush": int(selected),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=int, default=131_072)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    out = run(args.points, args.chromium)
+    rows = [
+        ("first paint (navigation -> drawn)", out["first_paint_ms"], TARGETS["first_paint_ms"]),
+        ("hover frame median", out["hover"]["median_ms"], TARGETS["hover_ms"]),
+        ("hover frame p95", out["hover"]["p95_ms"], TARGETS["hover_ms"]),
+        ("brush frame median", out["brush"]["median_ms"], TARGETS["brush_ms"]),
+        ("brush frame p95", out["brush"]["p95_ms"], TARGETS["brush_ms"]),
+        ("selection commit (3 panels) median", out["commit"]["median_ms"], None),
+    ]
+    print(
+        f"FeatureMap, {out['points']:,} points, "
+        f"{out['bytes_per_feature']:.0f} B/feature on the wire"
+    )
+    print(f"{'measure':<38}{'ms':>10}{'target':>10}  ok")
+    for name, value, target in rows:
+        ok = "" if target is None else ("yes" if value <= target else "NO")
+        tgt = "" if target is None else f"{target:.0f}"
+        print(f"{name:<38}{value:>10.2f}{tgt:>10}  {ok}")
+    print(
+        f"hover samples {out['hover']['n']}, brush samples {out['brush']['n']}, "
+        f"{out['selected_by_brush']} selected by the brush"
+    )
+    dest = ROOT / "bench" / "results" / "featuremap.json"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"wrote {dest.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

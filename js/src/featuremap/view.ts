@@ -1,0 +1,282 @@
+// The FeatureMap view, usable inside any widget whose model carries the map's traits (FeatureMap
+// itself and the Explorer): panels, toolbar, dead-feature box, colour legend, tooltip, selection.
+
+import { addStyle, errorBanner, h } from "../lib/dom";
+import { formatValue } from "../lib/format";
+import { css, viridis } from "../lib/scale";
+import type { Model } from "../lib/types";
+import { DEAD, DENSE, NO_COLOUR, readMapData, ULTRA_RARE, type MapData } from "./data";
+import { Panel, type Rect, type Selection } from "./panel";
+import mapCss from "./featuremap.css";
+
+/** How many selected ids the selection line lists by number before "and N more". */
+const LIST_MAX = 200;
+
+/** Frame times (ms) the view records for the benchmark (bench/featuremap.py). */
+export interface Timings {
+  firstPaint: number;
+  hover: number[];
+  brush: number[];
+  commit: number[];
+}
+
+interface Drag {
+  panel: Panel;
+  x: number;
+  y: number;
+  pan: boolean;
+  moved: boolean;
+  rect: Rect | null;
+  last: [number, number];
+}
+
+function featureName(labels: Record<string, string>, id: number): string {
+  const label = labels[String(id)];
+  return label ? `#${id} ${label}` : `#${id}`;
+}
+
+function tipContent(data: MapData, labels: Record<string, string>, i: number): HTMLElement {
+  const id = data.ids[i];
+  const f = data.flags[i];
+  const rows: [string, string][] = [
+    [data.axes[0], f & DEAD ? "dead (never fired)" : formatValue(data.coords[3 * i])],
+    [data.axes[1], formatValue(data.coords[3 * i + 1])],
+    [data.axes[2], formatValue(data.coords[3 * i + 2])],
+  ];
+  if (!data.axes.includes(data.colourName)) {
+    rows.push([data.colourName, f & NO_COLOUR ? "—" : formatValue(data.colour[i])]);
+  }
+  const kinds = [f & DEAD && "dead", f & ULTRA_RARE && "ultra-rare", f & DENSE && "dense"].filter(Boolean);
+  return h(
+    "div",
+    { attrs: { "data-feature": String(id) } },
+    h("div", { class: "sw-tip-head" }, h("b", {}, featureName(labels, id))),
+    h("table", {}, ...rows.map(([k, v]) => h("tr", {}, h("td", {}, k), h("td", { class: "sw-num" }, v)))),
+    kinds.length > 0 ? h("div", { class: "sw-muted" }, kinds.join(", ")) : null,
+  );
+}
+
+/** Mounts the map into `el`; returns a cleanup function. `onClick` also runs on point clicks. */
+export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => void {
+  const root = h("div", { class: "sw-root sw-featuremap" });
+  addStyle(root, baseCss + mapCss);
+  const banner = errorBanner();
+  el.replaceChildren(root);
+  root.append(banner.el);
+  const timings: Timings = { firstPaint: NaN, hover: [], brush: [], commit: [] };
+  (root as unknown as { swTimings: Timings }).swTimings = timings;
+  let data: MapData;
+  try {
+    data = readMapData(model);
+  } catch (error) {
+    banner.show(`FeatureMap cannot draw its data: ${String(error)}`);
+    return () => {};
+  }
+  banner.show(String(model.get("error") ?? ""));
+  const labels = () => (model.get("labels") as Record<string, string> | undefined) ?? {};
+
+  let panMode = false;
+  const modeButton = h("button", { class: "sw-chip", attrs: { type: "button", "aria-pressed": "false" } }, "pan");
+  const resetButton = h("button", { class: "sw-chip", attrs: { type: "button" } }, "reset zoom");
+  const clearButton = h("button", { class: "sw-chip", attrs: { type: "button" } }, "clear selection");
+  const deadBox = h(
+    "button",
+    { class: "sw-chip sw-fm-dead", attrs: { type: "button", "data-testid": "dead" }, title: "select the dead features" },
+    `dead: ${data.deadCount} of ${data.n} features (no density; in the dashed strip)`,
+  );
+  const legend = h("div", { class: "sw-fm-legend" });
+  const bar = h("canvas", { class: "sw-fm-bar" });
+  bar.width = 120;
+  bar.height = 10;
+  const bctx = bar.getContext("2d") as CanvasRenderingContext2D;
+  for (let x = 0; x < 120; x++) {
+    bctx.fillStyle = css(viridis(x / 119));
+    bctx.fillRect(x, 0, 1, 10);
+  }
+  legend.append(
+    h("span", {}, `colour: ${data.colourName} `),
+    h("span", { class: "sw-num" }, formatValue(data.cmin)),
+    bar,
+    h("span", { class: "sw-num" }, formatValue(data.cmax)),
+  );
+  const toolbar = h("div", { class: "sw-fm-toolbar" }, modeButton, resetButton, clearButton, deadBox, legend);
+  const grid = h("div", { class: "sw-fm-panels" });
+  const selection = h("div", { class: "sw-fm-selection", attrs: { "data-testid": "selection" } });
+  const tip = h("div", { class: "sw-tip", attrs: { role: "tooltip" } });
+  tip.hidden = true;
+  root.append(toolbar, grid, selection, tip);
+
+  const pairs = model.get("panels") as number[][];
+  const single = pairs.length === 1;
+  const panels = pairs.map(([xa, ya]) => new Panel(data, xa, ya, single ? 640 : 330, single ? 460 : 300));
+  for (const p of panels) grid.append(p.el);
+
+  const sel: Selection = { mask: new Uint8Array(data.n), list: [] };
+  const setSelection = (points: number[]) => {
+    sel.mask.fill(0);
+    for (const i of points) sel.mask[i] = 1;
+    sel.list = points;
+  };
+  const showSelection = () => {
+    const ids = sel.list.map((i) => data.ids[i]);
+    if (ids.length === 0) {
+      selection.textContent = "Drag to select features; wheel to zoom; shift-drag to pan.";
+      return;
+    }
+    const shown = ids.slice(0, LIST_MAX).map((id) => featureName(labels(), id)).join(", ");
+    const more = ids.length > LIST_MAX ? ` … and ${ids.length - LIST_MAX} more` : "";
+    selection.textContent = `${ids.length} selected: ${shown}${more}`;
+  };
+  const readSelected = () => {
+    const ids = (model.get("selected") as number[] | undefined) ?? [];
+    setSelection(ids.map((id) => data.pointOf.get(id)).filter((i): i is number => i !== undefined));
+  };
+  const drawAll = () => {
+    for (const p of panels) p.draw(sel);
+    showSelection();
+  };
+  const commit = (points: number[]) => {
+    const t0 = performance.now();
+    setSelection(points);
+    drawAll();
+    timings.commit.push(performance.now() - t0);
+    model.set("selected", points.map((i) => data.ids[i]));
+    model.save_changes();
+  };
+
+  let hovered = -1;
+  const hover = (panel: Panel | null, i: number, x = 0, y = 0) => {
+    hovered = i;
+    for (const p of panels) p.drawOverlay(i, null);
+    if (i < 0 || panel === null) {
+      tip.hidden = true;
+      return;
+    }
+    tip.replaceChildren(tipContent(data, labels(), i));
+    tip.hidden = false;
+    const left = panel.el.offsetLeft + x + 12;
+    tip.style.left = `${Math.min(left, Math.max(0, root.clientWidth - tip.offsetWidth))}px`;
+    tip.style.top = `${panel.el.offsetTop + y + 12}px`;
+  };
+
+  let drag: Drag | null = null;
+  const local = (p: Panel, e: MouseEvent): [number, number] => {
+    const box = p.overlay.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top];
+  };
+  const cleanups: (() => void)[] = [];
+  const listen = <K extends keyof HTMLElementEventMap>(
+    target: HTMLElement,
+    type: K,
+    fn: (e: HTMLElementEventMap[K]) => void,
+    opts?: AddEventListenerOptions,
+  ) => {
+    target.addEventListener(type, fn as EventListener, opts);
+    cleanups.push(() => target.removeEventListener(type, fn as EventListener));
+  };
+  for (const p of panels) {
+    listen(p.overlay, "pointerdown", (e) => {
+      const [x, y] = local(p, e);
+      drag = { panel: p, x, y, pan: panMode || e.shiftKey, moved: false, rect: null, last: [x, y] };
+      p.overlay.setPointerCapture?.(e.pointerId);
+    });
+    listen(p.overlay, "pointermove", (e) => {
+      const [x, y] = local(p, e);
+      const t0 = performance.now();
+      if (drag === null || drag.panel !== p) {
+        const i = p.pick(x, y);
+        if (i !== hovered) hover(p, i, x, y);
+        timings.hover.push(performance.now() - t0);
+        return;
+      }
+      if (Math.abs(x - drag.x) + Math.abs(y - drag.y) > 3) drag.moved = true;
+      if (!drag.moved) return;
+      if (drag.pan) {
+        p.pan(x - drag.last[0], y - drag.last[1]);
+        drag.last = [x, y];
+        p.draw(sel);
+        return;
+      }
+      tip.hidden = true;
+      drag.rect = { x: Math.min(x, drag.x), y: Math.min(y, drag.y), w: Math.abs(x - drag.x), h: Math.abs(y - drag.y) };
+      const live: Selection = { mask: new Uint8Array(data.n), list: p.brush(drag.rect) };
+      for (const i of live.list) live.mask[i] = 1;
+      p.draw(live);
+      p.drawOverlay(-1, drag.rect);
+      selection.textContent = `${live.list.length} in the box`;
+      timings.brush.push(performance.now() - t0);
+    });
+    listen(p.overlay, "pointerup", (e) => {
+      const d = drag;
+      drag = null;
+      if (d === null) return;
+      const [x, y] = local(p, e);
+      if (!d.moved) {
+        const i = p.pick(x, y);
+        if (i >= 0) {
+          model.set("clicked", data.ids[i]);
+          model.save_changes();
+        } else if (sel.list.length > 0) commit([]);
+        return;
+      }
+      if (d.pan) return;
+      p.drawOverlay(-1, null);
+      commit(d.rect === null ? [] : p.brush(d.rect));
+    });
+    listen(p.overlay, "pointerleave", () => {
+      if (drag === null) hover(null, -1);
+    });
+    listen(
+      p.overlay,
+      "wheel",
+      (e) => {
+        e.preventDefault();
+        const [x, y] = local(p, e);
+        p.zoom(x, y, Math.exp(Math.max(-1, Math.min(1, e.deltaY * 0.002))));
+        p.draw(sel);
+        p.drawOverlay(hovered, null);
+      },
+      { passive: false },
+    );
+    listen(p.overlay, "dblclick", () => {
+      p.reset();
+      p.draw(sel);
+    });
+  }
+  listen(modeButton, "click", () => {
+    panMode = !panMode;
+    modeButton.setAttribute("aria-pressed", String(panMode));
+  });
+  listen(resetButton, "click", () => {
+    for (const p of panels) p.reset();
+    drawAll();
+  });
+  listen(clearButton, "click", () => commit([]));
+  listen(deadBox, "click", () => {
+    const dead: number[] = [];
+    for (let i = 0; i < data.n; i++) if (data.flags[i] & DEAD) dead.push(i);
+    commit(dead);
+  });
+
+  const onSelected = () => {
+    const ids = (model.get("selected") as number[] | undefined) ?? [];
+    if (ids.length === sel.list.length && ids.every((id, k) => data.ids[sel.list[k]] === id)) return;
+    readSelected();
+    drawAll();
+  };
+  const onLabels = () => showSelection();
+  const onError = () => banner.show(String(model.get("error") ?? ""));
+  model.on("change:selected", onSelected);
+  model.on("change:labels", onLabels);
+  model.on("change:error", onError);
+  readSelected();
+  drawAll();
+  timings.firstPaint = performance.now();
+  root.setAttribute("data-painted", "true");
+  return () => {
+    for (const c of cleanups) c();
+    model.off("change:selected", onSelected);
+    model.off("change:labels", onLabels);
+    model.off("change:error", onError);
+  };
+}

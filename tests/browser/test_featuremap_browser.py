@@ -1,0 +1,125 @@
+"""FeatureMap exports in Chromium: hover tooltip, drag-brush selection, highlighted selection."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from playwright.sync_api import Page
+
+import saewidgets as sw
+
+
+def _fmt(x: float) -> str:
+    """formatValue in js/src/lib/format.ts, for the values used here."""
+    digits = max(0, 2 - math.floor(math.log10(abs(x))))
+    return f"{x:.{digits}f}".replace("-", "\u2212")
+
+
+def _frame(n: int = 400) -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    ld = rng.uniform(-6, -1, n)
+    ld[:7] = -np.inf
+    return pd.DataFrame(
+        {
+            "log10_density": ld,
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+        },
+        index=np.arange(1000, 1000 + n),
+    )
+
+
+def _open(page: Page, fmap: sw.FeatureMap, tmp_path) -> None:
+    page.goto(fmap.to_html(tmp_path / "map.html").as_uri())
+    page.wait_for_selector("[data-painted]")
+
+
+def _geometry(page: Page, panel: int) -> dict[str, float]:
+    data = page.locator(".sw-fm-canvas").nth(panel).evaluate("c => ({...c.dataset})")
+    return {k: float(v) for k, v in data.items()}
+
+
+def _screen(page: Page, panel: int, x: float, y: float) -> tuple[float, float]:
+    g = _geometry(page, panel)
+    box = page.locator(".sw-fm-overlay").nth(panel).bounding_box()
+    sx = g["left"] + (x - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    sy = g["top"] + g["height"] - (y - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    return box["x"] + sx, box["y"] + sy
+
+
+def test_hover_shows_the_feature_under_the_pointer(page: Page, tmp_path) -> None:
+    frame = _frame()
+    fmap = sw.FeatureMap(frame, annotations={1200: "<b>bold</b> label"})
+    _open(page, fmap, tmp_path)
+    assert page.get_by_test_id("dead").inner_text().startswith("dead: 7 of 400 features")
+    row = frame.loc[1200]
+    page.mouse.move(*_screen(page, 1, row.log10_density, row.de_projection))  # second panel
+    tip = page.locator(".sw-tip")
+    tip.wait_for(state="visible")
+    text = tip.inner_text()
+    assert text.splitlines()[0] == "#1200 <b>bold</b> label"  # a label is text, never markup
+    for name in ("log10_density", "enc_bias", "de_projection"):
+        assert f"{name}\t{_fmt(float(np.float32(row[name])))}" in text
+    page.mouse.move(1, 1)
+    tip.wait_for(state="hidden")
+
+
+def test_drag_brush_selects_the_points_inside_the_box(page: Page, tmp_path) -> None:
+    fmap = sw.FeatureMap(_frame())
+    _open(page, fmap, tmp_path)
+    box = page.locator(".sw-fm-overlay").nth(0).bounding_box()
+    g = _geometry(page, 0)
+    a = (g["left"] + 0.3 * g["width"], g["top"] + 0.2 * g["height"])
+    b = (g["left"] + 0.6 * g["width"], g["top"] + 0.55 * g["height"])
+    page.mouse.move(box["x"] + a[0], box["y"] + a[1])
+    page.mouse.down()
+    page.mouse.move(box["x"] + b[0], box["y"] + b[1], steps=5)
+    page.mouse.up()
+
+    def data(px: float, py: float) -> tuple[float, float]:
+        x = g["x0"] + (px - g["left"]) / g["width"] * (g["x1"] - g["x0"])
+        y = g["y0"] + (g["top"] + g["height"] - py) / g["height"] * (g["y1"] - g["y0"])
+        return x, y
+
+    (xa, yb), (xb, ya) = data(*a), data(*b)
+    want = fmap.ids_in_box("log10_density", "enc_bias", (xa, xb), (ya, yb))
+    assert len(want) > 10
+    text = page.get_by_test_id("selection").inner_text()
+    count, ids = text.split(" selected: ")
+    assert int(count) == len(want)
+    assert sorted(int(t.strip().lstrip("#")) for t in ids.split(",")) == sorted(want)
+
+
+def _pixel(page: Page, panel: int, x: float, y: float) -> list[int]:
+    g = _geometry(page, panel)
+    sx = g["left"] + (x - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    sy = g["top"] + g["height"] - (y - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    return (
+        page.locator(".sw-fm-canvas")
+        .nth(panel)
+        .evaluate(
+            "(c, [x, y]) => { const r = c.width / c.clientWidth;"
+            " const ctx = c.getContext('2d');"
+            " const px = ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1);"
+            " return [...px.data]; }",
+            [sx, sy],
+        )
+    )
+
+
+def test_selection_set_in_python_is_drawn_highlighted(page: Page, tmp_path) -> None:
+    frame = pd.DataFrame(
+        {
+            "log10_density": [-3.0, -2.0, -1.0],
+            "enc_bias": [0.0, 1.0, 2.0],
+            "de_projection": [0.5, 0.0, -0.5],
+        }
+    )
+    fmap = sw.FeatureMap(frame, color=[0.0, 1.0, 0.5])
+    fmap.selected = [1]
+    _open(page, fmap, tmp_path)
+    assert _pixel(page, 2, 1.0, 0.0) == [253, 231, 37, 255]  # selected: full viridis(1)
+    assert _pixel(page, 2, 0.0, 0.5) == [185, 165, 190, 255]  # others faded: viridis(0) to grey
+    assert page.get_by_test_id("selection").inner_text() == "1 selected: #1"

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import traitlets
+
+import saewidgets as sw
+from saewidgets import DataError
+from saewidgets._widgets._featuremap import DEAD, DENSE, NO_COLOUR, ULTRA_RARE
+
+
+def _frame(n: int = 50) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    ld = rng.normal(-3, 1, n)
+    ld[:5] = -np.inf
+    return pd.DataFrame(
+        {
+            "log10_density": ld,
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+        },
+        index=np.arange(100, 100 + n),
+    )
+
+
+def test_store_map_carries_every_feature_and_its_flags(small_store) -> None:
+    fmap = sw.FeatureMap(small_store)
+    f = small_store.features
+    assert fmap.ids.tolist() == list(range(small_store.d_sae))
+    live = ~f["dead"].to_numpy()
+    np.testing.assert_allclose(fmap.coords[live, 0], f["log10_density"][live], rtol=1e-6)
+    np.testing.assert_allclose(fmap.coords[:, 1], f["enc_bias"], rtol=1e-6)
+    np.testing.assert_allclose(fmap.coords[:, 2], f["de_projection"], rtol=1e-6)
+    assert ((fmap.flags & DEAD) > 0).tolist() == f["dead"].tolist()
+    assert ((fmap.flags & DENSE) > 0).tolist() == f["dense"].tolist()
+    assert ((fmap.flags & ULTRA_RARE) > 0).tolist() == f["ultra_rare"].tolist()
+    # coloured by log density by default: dead features have no value and say so
+    assert ((fmap.flags & NO_COLOUR) > 0).tolist() == f["dead"].tolist()
+    wire = sum(a.nbytes for a in (fmap.ids, fmap.coords, fmap.colour, fmap.flags))
+    assert wire / small_store.d_sae <= 24
+
+
+def test_dataframe_map_with_density_column_colour_and_pair() -> None:
+    frame = _frame().assign(max_act=np.arange(50.0))
+    frame = frame.assign(density=10.0 ** frame.pop("log10_density"))
+    fmap = sw.FeatureMap(frame, color="max_act", x="enc_bias", y="de_projection")
+    assert fmap.panels == [[1, 2]] and fmap.color_name == "max_act"
+    np.testing.assert_array_equal(fmap.colour, np.arange(50.0, dtype=np.float32))
+    assert int((fmap.flags & DEAD).astype(bool).sum()) == 5
+    single = sw.FeatureMap(_frame(), x="log10_density", y="enc_bias")
+    assert single.color_name == "de_projection"  # the third axis
+    user = sw.FeatureMap(_frame(), color=np.linspace(0, 1, 50))
+    assert user.color_name == "color" and user.colour[-1] == 1.0
+
+
+def test_bad_input_is_rejected() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        sw.FeatureMap(_frame(), colour="enc_bias")  # type: ignore[call-arg]
+    with pytest.raises(DataError, match="missing"):
+        sw.FeatureMap(_frame().drop(columns="enc_bias"))
+    with pytest.raises(DataError, match="not a column"):
+        sw.FeatureMap(_frame(), color="nope")
+    with pytest.raises(DataError, match="one value per feature"):
+        sw.FeatureMap(_frame(), color=[1.0, 2.0])
+    with pytest.raises(ValueError, match="both x and y"):
+        sw.FeatureMap(_frame(), x="enc_bias")
+    bad = _frame()
+    bad.loc[120, "enc_bias"] = np.nan
+    with pytest.raises(DataError, match=r"\[120\]"):
+        sw.FeatureMap(bad)
+
+
+def test_selected_is_validated_and_labels_come_from_annotations(small_store, tmp_path) -> None:
+    fmap = sw.FeatureMap(_frame(), annotations={101: "rare one"})
+    assert fmap.labels == {"101": "rare one"}
+    fmap.selected = [103, 101, 103]
+    assert fmap.selected == [103, 101]
+    with pytest.raises(traitlets.TraitError, match="not on the map"):
+        fmap.selected = [7]
+    ann = sw.Annotations(tmp_path / "ann.db")
+    ann.set(small_store, 3, label="capitals")
+    assert sw.FeatureMap(small_store, annotations=ann).labels == {"3": "capitals"}
+    with pytest.raises(DataError, match="FeatureStore"):
+        sw.FeatureMap(_frame(), annotations=ann)
+
+
+def test_ids_in_box_matches_a_direct_filter() -> None:
+    frame = _frame()
+    fmap = sw.FeatureMap(frame)
+    got = fmap.ids_in_box("log10_density", "enc_bias", (-4, -2), (-0.5, 1.0))
+    f = frame[np.isfinite(frame.log10_density)]
+    want = f[f.log10_density.between(-4, -2) & f.enc_bias.between(-0.5, 1.0)].index.tolist()
+    assert got == want and len(want) > 3
+    all_dead = fmap.ids_in_box("enc_bias", "de_projection", (-9, 9), (-1, 1))
+    assert len(all_dead) == 50  # off the density axis, dead features have places too
