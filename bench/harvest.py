@@ -203,7 +203,7 @@ def main() -> None:
         print(json.dumps(res))
         return
     d_big, n_big = (2048, 65_536) if a.quick else (16_384, 1_048_576)
-    n_ratio, repeats = (16_384, 1) if a.quick else (131_072, 2)
+    n_ratio, repeats = (16_384, 1) if a.quick else (262_144, 2)
     results = {"throughput": [], "scale": {}, "grid": {}}
     for arch in ("topk", "standard"):
         r = throughput(4096, arch, n_ratio, batch=32, repeats=repeats)

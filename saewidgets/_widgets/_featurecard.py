@@ -14,6 +14,8 @@ from saewidgets._widgets import _carddata
 from saewidgets._widgets._base import SaeWidget, bundle, request
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from saewidgets._annotations import Annotations
     from saewidgets._store import FeatureStore
 
@@ -113,6 +115,14 @@ class FeatureCard(SaeWidget):
         """Hook run after the card saved an annotation."""
 
     # -- export ----------------------------------------------------------------------------
+    def to_altair(self) -> alt.HConcatChart:
+        """A static altair figure of the shown feature: header stats in the title, activation
+        histogram and top/bottom logit weights side by side (save to PNG/SVG with vl-convert)."""
+        from saewidgets._widgets._figures import card_chart
+
+        note = self._annotations.get(self._store, self.feature) if self._annotations else None
+        return card_chart(self._store, self.feature, self.source, note.label if note else None)
+
     def to_html(
         self,
         path: str | pathlib.Path,

@@ -5,6 +5,7 @@ import zlib
 
 import numpy as np
 import pandas as pd
+import pytest
 import vl_convert as vlc
 
 import saewidgets as sw
@@ -55,3 +56,31 @@ def test_svg_export_works(small_store, tmp_path) -> None:
     path = tmp_path / "grid.svg"
     sw.GeometryGridView(small_store, output_bins=8).to_altair().save(str(path))
     assert path.read_text().startswith("<svg")
+
+
+def test_card_figure_shows_the_cards_numbers(small_store) -> None:
+    f = int(small_store.features["count"].idxmax())
+    chart = sw.FeatureCard(small_store, f).to_altair()
+    spec = chart.to_dict()
+    row = small_store.features.loc[f]
+    assert spec["title"]["text"] == f"Feature {f}"
+    stats, source = spec["title"]["subtitle"]
+    assert f"density {row['density']:.3g}" in stats and f"max act {row['max_act']:.3g}" in stats
+    assert f"D/E projection {row['de_projection']:.3g}" in stats and "tokens" in source
+    hist, logits = (spec["datasets"][panel["data"]["name"]] for panel in spec["hconcat"])
+    assert sum(b["count"] for b in hist) == int(row["count"]) > 0  # every non-zero activation
+    assert max(b["hi"] for b in hist) == pytest.approx(row["max_act"], rel=1e-5)
+    lw = small_store.logit_weights(f, k=10)
+    labels = [d["token"] for d in logits]
+    assert len(set(labels)) == 20  # one bar per token, even where two print the same
+    assert [s.split(" #")[0] for s in labels] == [repr(t) for t in lw.top_tokens + lw.bottom_tokens]
+    assert [d["logit"] for d in logits[:10]] == pytest.approx(lw.top_values.tolist(), rel=1e-6)
+    (w, h), colours = _png_stats(chart)
+    assert w > 600 and h > 250 and colours > 100
+
+
+def test_card_figure_title_has_the_label(small_store, tmp_path) -> None:
+    notes = sw.Annotations(tmp_path / "notes.db")
+    notes.set(small_store, 3, label="commas")
+    chart = sw.FeatureCard(small_store, 3, annotations=notes).to_altair()
+    assert chart.to_dict()["title"]["text"] == "Feature 3: commas"

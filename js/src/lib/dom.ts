@@ -44,19 +44,31 @@ export function tooltip(root: HTMLElement): {
   show(anchor: Element, content: Node): void;
   hide(): void;
 } {
+  // The tip lives on the page's body with fixed positioning, so notebook output areas that
+  // clip overflow (Notebook 7, JupyterLab) cannot hide it; it is removed with the widget.
+  const doc = root.ownerDocument;
   const el = h("div", { class: "sw-tip", attrs: { role: "tooltip" } });
   el.hidden = true;
-  root.append(el);
+  doc.body.append(el);
+  const gone = new MutationObserver(() => {
+    if (!root.isConnected) {
+      el.remove();
+      gone.disconnect();
+    }
+  });
+  gone.observe(doc.body, { childList: true, subtree: true });
   return {
     el,
     show(anchor, content) {
       el.replaceChildren(content);
       el.hidden = false;
       const box = anchor.getBoundingClientRect();
-      const origin = root.getBoundingClientRect();
-      const left = Math.min(box.left - origin.left, Math.max(0, origin.width - el.offsetWidth));
+      const view = doc.documentElement;
+      const left = Math.min(box.left, view.clientWidth - el.offsetWidth - 4);
+      const below = box.bottom + 4;
+      const fits = below + el.offsetHeight <= view.clientHeight;
       el.style.left = `${Math.max(0, left)}px`;
-      el.style.top = `${box.bottom - origin.top + 4}px`;
+      el.style.top = `${fits ? below : Math.max(0, box.top - el.offsetHeight - 4)}px`;
     },
     hide() {
       el.hidden = true;
