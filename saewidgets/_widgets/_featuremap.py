@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import traitlets
 
+from saewidgets._annotations import STATUSES
 from saewidgets._errors import DataError
 from saewidgets._widgets._base import SaeWidget, bundle
 from saewidgets._widgets._codecs import NDArray
@@ -51,6 +52,15 @@ def map_frame(data: Any) -> pd.DataFrame:
     if bad.any():
         raise DataError(f"features {frame.index[bad][:10].tolist()} have NaN/inf coordinates")
     return frame
+
+
+def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
+    """Each feature's annotation status as its index in STATUSES (NaN when not annotated)."""
+    if annotations is None or not hasattr(data, "sae_id"):
+        raise DataError('color="status" needs a FeatureStore and an Annotations object')
+    table = annotations.to_dataframe(data)
+    codes = table["status"].map({s: float(i) for i, s in enumerate(STATUSES)})
+    return codes.reindex(index).to_numpy(float)
 
 
 def _colour_values(frame: pd.DataFrame, color: Any) -> tuple[np.ndarray, str]:
@@ -131,7 +141,12 @@ class FeatureMap(SaeWidget):
             panels = [[AXES.index(x), AXES.index(y)]]
             third = next(a for a in AXES if a not in (x, y))
             color = third if color is None else color
+        if isinstance(color, str) and color == "status" and "status" not in frame:
+            frame["status"] = _status_codes(annotations, data, frame.index)
+            color = "status"
         values, name = _colour_values(frame, "log10_density" if color is None else color)
+        if name == "status":
+            name = "status: " + ", ".join(f"{i} {s}" for i, s in enumerate(STATUSES))
         dead = frame["dead"].to_numpy(bool)
         coords = frame[list(AXES)].to_numpy(float, copy=True)
         coords[dead, 0] = 0.0

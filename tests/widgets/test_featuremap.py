@@ -94,3 +94,17 @@ def test_ids_in_box_matches_a_direct_filter() -> None:
     assert got == want and len(want) > 3
     all_dead = fmap.ids_in_box("enc_bias", "de_projection", (-9, 9), (-1, 1))
     assert len(all_dead) == 50  # off the density axis, dead features have places too
+
+
+def test_colour_by_annotation_status(small_store, tmp_path) -> None:
+    ann = sw.Annotations(tmp_path / "labels.db")
+    ann.set(small_store, 2, status="interpretable")
+    ann.set(small_store, 5, status="dead", label="gone")
+    fm = sw.FeatureMap(small_store, color="status", annotations=ann)
+    colour, flags = np.asarray(fm.colour), np.asarray(fm.flags)
+    assert colour[2] == 1.0 and colour[5] == 3.0
+    assert not flags[2] & 8 and not flags[5] & 8
+    assert all(flags[i] & 8 for i in (0, 1, 3, 4)), "unannotated features have no colour"
+    assert fm.color_name.startswith("status: 0 unreviewed")
+    with pytest.raises(sw.DataError, match="Annotations"):
+        sw.FeatureMap(small_store, color="status")
