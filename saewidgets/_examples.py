@@ -13,9 +13,18 @@ if TYPE_CHECKING:
 COLUMNS = ["seq", "pos", "act", "tokens", "acts", "start", "max_index"]
 
 
-def feature_values(store: FeatureStore, f: int, a: int, b: int) -> np.ndarray:
-    """float32 [b - a]: feature ``f`` on global tokens ``a..b-1`` (zero where it did not fire)."""
-    tok, val = store.record.feature(f)
+def feature_values(
+    store: FeatureStore,
+    f: int,
+    a: int,
+    b: int,
+    entries: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """float32 [b - a]: feature ``f`` on global tokens ``a..b-1`` (zero where it did not fire).
+
+    ``entries`` is ``store.record.feature(f)`` when the caller already read it.
+    """
+    tok, val = entries if entries is not None else store.record.feature(f)
     lo, hi = np.searchsorted(tok, [a, b])
     out = np.zeros(b - a, dtype=np.float32)
     out[tok[lo:hi] - a] = val[lo:hi]
@@ -27,6 +36,7 @@ def example_frame(
 ) -> pd.DataFrame:
     """One row per example token: where it is, its value, and the context window around it."""
     before, after = window
+    entries = store.record.feature(f)
     rows = []
     seqs, poss = store.locate(toks)
     for t, v, s, p in zip(toks, vals, seqs, poss, strict=True):
@@ -38,7 +48,7 @@ def example_frame(
                 "pos": int(p),
                 "act": float(v),
                 "tokens": store.str_tokens(store.tokens[a:b]),
-                "acts": feature_values(store, f, a, b).tolist(),
+                "acts": feature_values(store, f, a, b, entries).tolist(),
                 "start": a - s_a,
                 "max_index": int(t) - a,
             }
@@ -60,17 +70,21 @@ def quantile_frame(
         return pd.DataFrame(columns=cols)
     edges = np.linspace(0.0, float(val.max()), n_intervals + 1)
     which = np.clip(np.searchsorted(edges, val, side="left") - 1, 0, n_intervals - 1)
-    frames = []
-    for i in range(n_intervals - 1, -1, -1):
-        idx = np.nonzero(which == i)[0]
-        if len(idx) == 0:
+    order = np.lexsort((tok, -val, -which))  # top interval first, then by value, then token
+    which_sorted = which[order]
+    starts = np.searchsorted(-which_sorted, -np.arange(n_intervals - 1, -1, -1))
+    picks, interval, n_in = [], [], []
+    for i, a in zip(range(n_intervals - 1, -1, -1), starts, strict=True):
+        b = a + int(np.count_nonzero(which_sorted == i))
+        if b == a:
             continue
-        idx = idx[np.lexsort((tok[idx], -val[idx]))]
-        pick = idx[
-            np.unique(np.linspace(0, len(idx) - 1, min(per_interval, len(idx))).round().astype(int))
-        ]
-        frame = example_frame(store, f, tok[pick], val[pick], window)
-        frame["interval"], frame["lo"], frame["hi"] = i, edges[i], edges[i + 1]
-        frame["n_in_interval"] = len(idx)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)[cols]
+        spread = np.unique(np.linspace(a, b - 1, min(per_interval, b - a)).round().astype(int))
+        picks.append(order[spread])
+        interval += [i] * len(spread)
+        n_in += [b - a] * len(spread)
+    pick = np.concatenate(picks)
+    frame = example_frame(store, f, tok[pick], val[pick], window)
+    frame["interval"] = interval
+    frame["lo"], frame["hi"] = edges[frame["interval"]], edges[frame["interval"] + 1]
+    frame["n_in_interval"] = n_in
+    return frame[cols]

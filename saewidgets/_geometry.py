@@ -52,14 +52,21 @@ class Geometry:
 
 
 def unit_decoder(store: FeatureStore) -> np.ndarray:
-    """Decoder rows scaled to unit norm (zero rows stay zero)."""
-    W = store.weights["W_dec"]
+    """Decoder rows scaled to unit norm (zero rows stay zero); cached on the store."""
+    return store.derived("unit_decoder", lambda: _unit_rows(store.weights["W_dec"]))
+
+
+def _unit_rows(W: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(W, axis=1, keepdims=True)
     return W / np.where(n > 0, n, 1.0)
 
 
 def output_vectors(store: FeatureStore) -> tuple[np.ndarray, np.ndarray]:
-    """(W_out, W_out @ G): the two factors of the output-similarity product."""
+    """(W_out, W_out @ G): the two factors of the output-similarity product; cached."""
+    return store.derived("output_vectors", lambda: _output_factors(store))
+
+
+def _output_factors(store: FeatureStore) -> tuple[np.ndarray, np.ndarray]:
     if "W_out" not in store.weights:
         raise StoreError(
             f"Hook {store.meta.hook!r} has no known direct path to the logits, so output "

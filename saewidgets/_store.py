@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -45,6 +45,13 @@ class FeatureStore:
     def __init__(self, path: Path, meta: StoreMeta) -> None:
         self.path = path
         self.meta = meta
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once from this store's files and kept (e.g. unit decoder rows)."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], lens: Any = None) -> FeatureStore:
