@@ -13,18 +13,9 @@ if TYPE_CHECKING:
 COLUMNS = ["seq", "pos", "act", "tokens", "acts", "start", "max_index"]
 
 
-def feature_values(
-    store: FeatureStore,
-    f: int,
-    a: int,
-    b: int,
-    entries: tuple[np.ndarray, np.ndarray] | None = None,
-) -> np.ndarray:
-    """float32 [b - a]: feature ``f`` on global tokens ``a..b-1`` (zero where it did not fire).
-
-    ``entries`` is ``store.record.feature(f)`` when the caller already read it.
-    """
-    tok, val = entries if entries is not None else store.record.feature(f)
+def feature_values(store: FeatureStore, f: int, a: int, b: int) -> np.ndarray:
+    """float32 [b - a]: feature ``f`` on global tokens ``a..b-1`` (zero where it did not fire)."""
+    tok, val = store.record.feature(f)
     lo, hi = np.searchsorted(tok, [a, b])
     out = np.zeros(b - a, dtype=np.float32)
     out[tok[lo:hi] - a] = val[lo:hi]
@@ -36,24 +27,31 @@ def example_frame(
 ) -> pd.DataFrame:
     """One row per example token: where it is, its value, and the context window around it."""
     before, after = window
-    entries = store.record.feature(f)
-    rows = []
+    toks = np.asarray(toks, dtype=np.int64)
     seqs, poss = store.locate(toks)
-    for t, v, s, p in zip(toks, vals, seqs, poss, strict=True):
-        s_a, s_b = int(store.seq_offsets[s]), int(store.seq_offsets[s + 1])
-        a, b = max(s_a, int(t) - before), min(s_b, int(t) + after + 1)
-        rows.append(
-            {
-                "seq": int(s),
-                "pos": int(p),
-                "act": float(v),
-                "tokens": store.str_tokens(store.tokens[a:b]),
-                "acts": feature_values(store, f, a, b, entries).tolist(),
-                "start": a - s_a,
-                "max_index": int(t) - a,
-            }
-        )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    seq_a, seq_b = store.seq_offsets[seqs], store.seq_offsets[seqs + 1]
+    a = np.maximum(seq_a, toks - before)
+    b = np.minimum(seq_b, toks + after + 1)
+    tok_f, val_f = store.record.feature(f)
+    lo, hi = np.searchsorted(tok_f, a), np.searchsorted(tok_f, b)
+    vocab, ids = store.vocab, store.tokens
+    acts = []
+    for x, y, i, j in zip(a, b, lo, hi, strict=True):
+        w = np.zeros(y - x, dtype=np.float32)
+        w[tok_f[i:j] - x] = val_f[i:j]
+        acts.append(w.tolist())
+    return pd.DataFrame(
+        {
+            "seq": seqs.astype(np.int64),
+            "pos": poss.astype(np.int64),
+            "act": np.asarray(vals, dtype=np.float64),
+            "tokens": [[vocab[t] for t in ids[x:y]] for x, y in zip(a, b, strict=True)],
+            "acts": acts,
+            "start": (a - seq_a).astype(np.int64),
+            "max_index": (toks - a).astype(np.int64),
+        },
+        columns=COLUMNS,
+    )
 
 
 def quantile_frame(
