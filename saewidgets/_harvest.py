@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,10 +15,10 @@ from tqdm.auto import tqdm
 
 from saewidgets._accumulate import FeatureAccumulator
 from saewidgets._data import batches, iter_sequences
-from saewidgets._errors import DataError, StoreError
+from saewidgets._errors import DataError
 from saewidgets._lens import check_finite
 from saewidgets._record import RecordWriter
-from saewidgets._store_write import finish_store, write_sae_arrays
+from saewidgets._store_write import finish_store, write_sae_arrays, write_store_atomically
 
 if TYPE_CHECKING:
     from saewidgets._lens import Lens
@@ -62,18 +61,11 @@ def harvest(
     target = (
         Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
     )
-    if target.exists() and not overwrite:
-        raise StoreError(f"{target} already exists; pass overwrite=True or another out folder.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        _harvest_into(lens, data, n_tokens, batch_size, top_k, tmp, progress)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_store_atomically(
+        target,
+        overwrite,
+        lambda tmp: _harvest_into(lens, data, n_tokens, batch_size, top_k, tmp, progress),
+    )
     return FeatureStore.open(target)
 
 

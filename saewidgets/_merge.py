@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from saewidgets._accumulate import FeatureAccumulator
 from saewidgets._errors import StoreError
 from saewidgets._record import concat_records
 from saewidgets._store import FeatureStore
-from saewidgets._store_write import finish_store
+from saewidgets._store_write import finish_store, write_store_atomically
 
 _LENS_FIELDS = (
     "sae_id",
@@ -55,18 +54,7 @@ def merge_stores(
         if s.meta.top_k != first.top_k:
             raise StoreError(f"{s.path} kept top_k={s.meta.top_k}, {opened[0].path} {first.top_k}.")
     target = Path(out)
-    if target.exists() and not overwrite:
-        raise StoreError(f"{target} already exists; pass overwrite=True or another out folder.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        _merge_into(opened, tmp)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_store_atomically(target, overwrite, lambda tmp: _merge_into(opened, tmp))
     return FeatureStore.open(target)
 
 

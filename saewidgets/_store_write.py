@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +16,7 @@ import pandas as pd
 from safetensors.numpy import load_file, save_file
 
 from saewidgets._accumulate import FeatureAccumulator
+from saewidgets._errors import StoreError
 from saewidgets._logits import centred_gram, logit_tables
 from saewidgets._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
 from saewidgets._record import build_feature_index
@@ -25,6 +30,23 @@ NORMALISATION_NOTES = {
     "logit_weights": "direct path W_out[f] @ W_U; final layer norm ignored",
     "output_similarity": "cosine of logit weights centred over the vocabulary (via W_U W_U^T)",
 }
+
+
+def write_store_atomically(target: Path, overwrite: bool, fill: Callable[[Path], None]) -> None:
+    """Run ``fill`` on a fresh temporary sibling folder of ``target``, then rename it into place;
+    on any failure nothing is left behind and an existing ``target`` is untouched."""
+    if target.exists() and not overwrite:
+        raise StoreError(f"{target} already exists; pass overwrite=True or another out folder.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        fill(tmp)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def write_sae_arrays(lens: Lens, folder: Path) -> None:
