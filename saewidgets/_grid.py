@@ -129,7 +129,7 @@ def geometry_grid(
     measure: str = "lift",
     cooc_edges: np.ndarray | None = None,
     output_bins: int = 20,
-    block: int = 1024,
+    block: int = 512,
     top_pairs: int = 20,
     progress: bool = True,
 ) -> GeometryGrid:
