@@ -126,6 +126,7 @@ def _edge_index(edges: np.ndarray, value: float, name: str) -> int:
 
 def geometry_grid(
     store: FeatureStore,
+    bins: int | tuple[int, int] | None = None,
     measure: str = "lift",
     cooc_edges: np.ndarray | None = None,
     output_bins: int = 20,
@@ -133,12 +134,23 @@ def geometry_grid(
     top_pairs: int = 20,
     progress: bool = True,
 ) -> GeometryGrid:
-    """Bin every pair of live (ever-firing) features by co-occurrence x output similarity."""
+    """Bin every pair of live (ever-firing) features by co-occurrence x output similarity.
+
+    ``bins``: bins per axis, or (co-occurrence bins, output bins), spread evenly over the
+    default ranges (log10 lift -1..3 or Jaccard 0..1; cosine -1..1), with 0 always an edge so
+    ``quadrants()`` works; ``cooc_edges`` / ``output_bins`` set the axes one by one instead.
+    """
     if measure not in MEASURES:
         raise ValueError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
-    edges = np.asarray(cooc_edges if cooc_edges is not None else DEFAULT_EDGES[measure], float)
-    out_edges = np.linspace(-1.0, 1.0, output_bins + 1)
-    n_rows, n_cols = len(edges), output_bins
+    default = DEFAULT_EDGES[measure]
+    if bins is not None:
+        n_c, output_bins = (bins, bins) if isinstance(bins, int) else bins
+        if n_c < 1 or output_bins < 1:
+            raise ValueError(f"bins must be positive, got {bins!r}.")
+        cooc_edges = np.union1d(np.linspace(default[0], default[-1], n_c + 1), [0.0])
+    edges = np.asarray(cooc_edges if cooc_edges is not None else default, float)
+    out_edges = np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
+    n_rows, n_cols = len(edges), len(out_edges) - 1
     count = store.features["count"].to_numpy()
     live = np.nonzero(count > 0)[0]
     n = len(live)

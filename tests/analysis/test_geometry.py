@@ -116,3 +116,18 @@ def test_grid_equals_brute_force(harvested, refs, arch, measure):
         and (measure == "jaccard" or C[a, b] * store.n_tokens > n[a] * n[b])
     ]
     assert q.loc["output similar", ("pairs", "co-occur")] == len(similar_cooc)
+
+
+def test_grid_bins_argument(harvested):
+    _, store, _ = harvested["standard"]
+    grid = store.geometry_grid(bins=5, progress=False)
+    assert grid.count.shape == (len(grid.cooc_edges), len(grid.output_edges) - 1)
+    assert 0.0 in grid.cooc_edges and 0.0 in grid.output_edges  # quadrants() needs 0 as an edge
+    assert len(grid.output_edges) == 7  # 5 even bins over -1..1, split once more at 0
+    full = store.geometry_grid(progress=False)
+    assert grid.count.sum() == full.count.sum()
+    np.testing.assert_allclose(
+        grid.quadrants().loc[:, "pairs"].to_numpy(), full.quadrants().loc[:, "pairs"].to_numpy()
+    )
+    with pytest.raises(ValueError, match="positive"):
+        store.geometry_grid(bins=0)
