@@ -14,7 +14,7 @@ from saewidgets._errors import (
     StoreError,
 )
 from saewidgets._geometry import Geometry
-from saewidgets._grid import GeometryGrid
+from saewidgets._grid import PairGrid
 from saewidgets._logits import LogitWeights
 from saewidgets._meta import StoreMeta
 from saewidgets._store import FeatureStore, Histogram
@@ -26,6 +26,8 @@ from saewidgets._widgets._geometrygrid import GeometryGridView
 from saewidgets._widgets._tokenview import TokenView
 
 __version__ = "0.1.0"
+
+GeometryGrid = GeometryGridView  # the widget's name in the design; GeometryGridView is an alias
 
 # Names whose modules import torch load on first use, so reading a store needs no torch.
 _LAZY = {
@@ -45,6 +47,7 @@ def __getattr__(name: str) -> object:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'saewidgets' has no attribute {name!r}")
 
+
 __all__ = [
     "ActivationError",
     "Annotation",
@@ -56,6 +59,7 @@ __all__ = [
     "FeatureStore",
     "Geometry",
     "GeometryGrid",
+    "PairGrid",
     "Histogram",
     "Lens",
     "LogitWeights",

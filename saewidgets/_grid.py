@@ -29,7 +29,7 @@ DEFAULT_EDGES = {"lift": np.linspace(-1.0, 3.0, 9), "jaccard": np.linspace(0.0, 
 
 
 @dataclass(frozen=True)
-class GeometryGrid:
+class PairGrid:
     """Pair statistics per (co-occurrence bin, output-similarity bin) cell.
 
     Row 0 holds pairs that never fire together; row ``r >= 1`` holds pairs whose co-occurrence
@@ -133,7 +133,7 @@ def geometry_grid(
     block: int = 512,
     top_pairs: int = 20,
     progress: bool = True,
-) -> GeometryGrid:
+) -> PairGrid:
     """Bin every pair of live (ever-firing) features by co-occurrence x output similarity.
 
     ``bins``: bins per axis, or (co-occurrence bins, output bins), spread evenly over the
@@ -191,7 +191,7 @@ def geometry_grid(
         keep = strength > top_v[cell, -1]
         pair = live[b0 + rows_i[keep]] * store.d_sae + live[cols_j[keep]]
         merge_top(top_v, top_k, cell[keep], strength[keep], pair)
-    return GeometryGrid(
+    return PairGrid(
         measure=measure,
         cooc_edges=edges,
         output_edges=out_edges,

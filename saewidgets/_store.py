@@ -28,7 +28,7 @@ from saewidgets._record import Record
 
 if TYPE_CHECKING:
     from saewidgets._geometry import Geometry
-    from saewidgets._grid import GeometryGrid
+    from saewidgets._grid import PairGrid
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,7 @@ class FeatureStore:
 
     def geometry_grid(
         self, bins: int | tuple[int, int] | None = None, **kwargs: Any
-    ) -> GeometryGrid:
+    ) -> PairGrid:
         """All live pairs binned by co-occurrence x output similarity: mean/std decoder cosine
         and pair count per cell (see ``saewidgets._grid.geometry_grid`` for the options)."""
         return _grid.geometry_grid(self, bins, **kwargs)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import altair as alt
 
     from saewidgets._annotations import Annotations
-    from saewidgets._grid import GeometryGrid
+    from saewidgets._grid import PairGrid
     from saewidgets._store import FeatureStore
 
 from saewidgets._widgets._codecs import NDArray
@@ -41,7 +41,7 @@ def cluster_order(cosine: np.ndarray) -> np.ndarray:
     return leaves_list(linkage(squareform(dist, checks=False), method="average"))
 
 
-def quadrant_rows(grid: GeometryGrid) -> list[dict[str, Any]]:
+def quadrant_rows(grid: PairGrid) -> list[dict[str, Any]]:
     """``grid.quadrants()`` as rows {output, cooccurrence, pairs, mean_cos (None if empty)}."""
     q = grid.quadrants()
     rows = []
@@ -151,7 +151,7 @@ class GeometryGridView(SaeWidget):
         return cls(store, measure, features=features, **kwargs)
 
     @property
-    def grid(self) -> GeometryGrid:
+    def grid(self) -> PairGrid:
         """The analysis result shown."""
         return self._grid
 

@@ -74,3 +74,10 @@ def test_export_records_every_cells_pairs(view) -> None:
         assert payload["responses"][key]["response"]["value"] == view.cell_pairs(int(r), int(c))
     first = view.cell_pairs(*map(int, np.argwhere(view.count > 0)[0]))[0]
     assert request_key("card", {"feature": first["feature_a"]}) in payload["responses"]
+
+
+def test_public_names_of_the_grid(small_store) -> None:
+    import saewidgets as sw
+
+    assert sw.GeometryGrid is sw.GeometryGridView  # the design's widget name
+    assert isinstance(small_store.geometry_grid(progress=False), sw.PairGrid)
