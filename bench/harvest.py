@@ -230,7 +230,7 @@ def main() -> None:
     results = {"throughput": [], "scale": {}, "grid": {}}
     runs = [lambda arch=arch: throughput(4096, arch, n_ratio, 32, repeats) for arch in ARCHS]
     if not a.quick:
-        runs += [lambda k=k: throughput_demo(k, 65_536, 32, repeats) for k in ("topk", "relu")]
+        runs += [lambda k=k: throughput_demo(k, n_ratio, 32, repeats) for k in ("topk", "relu")]
     for run in runs:
         r = run()
         results["throughput"].append(r)
