@@ -59,9 +59,7 @@ class Lens:
     @property
     def sae_id(self) -> str:
         """Stable id of (model, hook, SAE weights): annotations and stores key on it."""
-        if not hasattr(self, "_sae_id"):
-            self._sae_id = f"{self.model_name}/{self.hook}/{self.sae.fingerprint()[:16]}"
-        return self._sae_id
+        return f"{self.model_name}/{self.hook}/{self.sae.fingerprint()[:16]}"
 
     # -- tokens ---------------------------------------------------------------------------
     def to_tokens(self, text: str | list[str]) -> torch.Tensor:
@@ -148,15 +146,17 @@ class Lens:
 
         A list is right-padded; positions past the end of a shorter text are zero.
         """
-        toks = self.to_tokens(text)
-        acts = self.encode_tokens(toks).float().cpu()
         if isinstance(text, str):
-            return acts[0]
-        pad = self.model.tokenizer.pad_token_id if self.model.tokenizer is not None else None
-        lengths = [len(self.to_tokens(t)[0]) for t in text] if pad is not None else None
-        if lengths is not None:
-            for i, n in enumerate(lengths):
-                acts[i, n:] = 0
+            return self.encode_tokens(self.to_tokens(text)).float().cpu()[0]
+        rows = [self.to_tokens(t)[0] for t in text]
+        if not rows:
+            raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
+        toks = torch.zeros((len(rows), max(len(r) for r in rows)), dtype=torch.long)
+        for i, r in enumerate(rows):  # right padding: causal attention never sees it
+            toks[i, : len(r)] = r
+        acts = self.encode_tokens(toks).float().cpu()
+        for i, r in enumerate(rows):
+            acts[i, len(r) :] = 0
         return acts
 
     def output_directions(self) -> torch.Tensor | None:

@@ -28,7 +28,6 @@ _LENS_FIELDS = (
     "sae_fingerprint",
     "context_size",
     "prepend_bos",
-    "has_output_directions",
     "normalisation",
     "sae_config",
 )

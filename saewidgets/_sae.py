@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,12 @@ class SAEWeights:
         return _replace(self, threshold=thr, **moved)
 
     def fingerprint(self) -> str:
-        """SHA-256 over the weights and encode settings (identifies this exact SAE)."""
+        """SHA-256 over the weights and encode settings (identifies this exact SAE); computed
+        once, since the weights of an SAEWeights are not changed after it is built."""
+        return self._digest
+
+    @cached_property
+    def _digest(self) -> str:
         h = hashlib.sha256()
         for t in (self.W_enc, self.W_dec, self.b_enc, self.b_dec, self.threshold):
             if t is not None:

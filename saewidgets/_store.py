@@ -236,9 +236,7 @@ class FeatureStore:
         ids = np.asarray([self.check_feature(f) for f in features], dtype=np.int64)
         return _geometry.geometry(self, ids)
 
-    def geometry_grid(
-        self, bins: int | tuple[int, int] | None = None, **kwargs: Any
-    ) -> PairGrid:
+    def geometry_grid(self, bins: int | tuple[int, int] | None = None, **kwargs: Any) -> PairGrid:
         """All live pairs binned by co-occurrence x output similarity: mean/std decoder cosine
         and pair count per cell (see ``saewidgets._grid.geometry_grid`` for the options)."""
         return _grid.geometry_grid(self, bins, **kwargs)

@@ -92,7 +92,6 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
         "sae_fingerprint": sae.fingerprint(),
         "context_size": int(lens.context_size),
         "prepend_bos": bool(lens.prepend_bos),
-        "has_output_directions": lens.output_directions() is not None,
         "normalisation": {**NORMALISATION_NOTES, **sae.encode_settings()},
         "sae_config": json.loads(json.dumps(sae.cfg, default=str)),
     }
@@ -115,6 +114,7 @@ def finish_store(
     save_file(acc.to_numpy(), folder / "accumulators.safetensors")
     build_feature_index(folder / "record", acc.d_sae)
     weights = load_file(folder / "weights.safetensors")
+    info = {**info, "has_output_directions": "W_out" in weights}
     feature_table(acc, weights, n_tokens).to_parquet(folder / "features.parquet")
     meta = StoreMeta(
         **info,

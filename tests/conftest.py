@@ -54,4 +54,3 @@ def small_store(model, sae_dirs, texts, tmp_path_factory):
     lens = sw.Lens(model, sae_dirs["standard"])
     out = tmp_path_factory.mktemp("small_store") / "store"
     return sw.harvest(lens, texts, n_tokens=3000, out=out, progress=False)
-

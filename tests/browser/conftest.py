@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import socket
@@ -62,6 +63,18 @@ class Lab:
         notebooks opened by other tests are not restored next to it."""
         space = Path(notebook).stem
         return f"{self.base}/lab/workspaces/{space}/tree/{notebook}?token={self.token}"
+
+    def write_notebook(self, name: str, sources: list[str]) -> None:
+        """Write a notebook of code cells with ``sources`` (no outputs) into ``root``."""
+        cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+        kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        notebook = {
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": {"kernelspec": kernel},
+            "cells": [{**cell, "id": f"c{i}", "source": src} for i, src in enumerate(sources)],
+        }
+        (self.root / name).write_text(json.dumps(notebook), encoding="utf-8")
 
 
 def _free_port() -> int:

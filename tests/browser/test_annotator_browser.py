@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 
@@ -11,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 import saewidgets as sw
 from tests.browser.conftest import Lab
-from tests.browser.test_jupyterlab import WAIT, _run_cell
+from tests.browser.jupyter import WAIT, run_cell
 
 EVIL = "</script><img src=x onerror=alert(1)>"
 
@@ -33,16 +32,7 @@ def notebook(lab_server: Lab, small_store: sw.FeatureStore) -> tuple[str, str, l
         f"store = sw.FeatureStore.open({str(small_store.path)!r})\n"
         f"tool = sw.Annotator(store, sw.Annotations({db!r}), queue={queue})\ntool"
     )
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
-    nb = {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-        "cells": [{**cell, "id": "a0", "source": source}],
-    }
-    (lab_server.root / "annotator.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    lab_server.write_notebook("annotator.ipynb", [source])
     return lab_server.url("annotator.ipynb"), db, queue
 
 
@@ -55,7 +45,7 @@ def test_triage_keys_write_annotations(page: Page, notebook, small_store) -> Non
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(
         timeout=WAIT
     )
-    _run_cell(page, 0)
+    run_cell(page, 0)
     out = page.locator(".jp-Notebook .jp-Cell").nth(0)
     title, progress = out.get_by_test_id("title"), out.get_by_test_id("progress")
     expect(title).to_have_text(f"Feature #{queue[0]}", timeout=WAIT)

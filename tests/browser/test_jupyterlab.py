@@ -3,15 +3,12 @@ Python (a clicked token, and live text run through a Lens in the kernel via invo
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Lab
+from tests.browser.jupyter import WAIT, run_cell
 
-WAIT = 90_000  # ms; generous: the first kernel start and widget load are slow on a busy machine
 CELLS = [
     "import numpy as np\nimport saewidgets as sw\n"
     "view = sw.TokenView.from_arrays(['Hello', ' world', ' again'],"
@@ -31,41 +28,10 @@ CELLS = [
 ]
 
 
-def _notebook() -> dict:
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
-    return {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-        "cells": [{**cell, "id": f"c{i}", "source": src} for i, src in enumerate(CELLS)],
-    }
-
-
 @pytest.fixture(scope="module")
 def lab(lab_server: Lab) -> str:
-    (lab_server.root / "e2e.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
+    lab_server.write_notebook("e2e.ipynb", CELLS)
     return lab_server.url("e2e.ipynb")
-
-
-def _run_cell(page: Page, index: int) -> None:
-    """Run cell ``index`` and wait until the kernel has taken it (its prompt shows a number).
-
-    A key press that lands while JupyterLab is still wiring the editor is dropped, so retry.
-    """
-    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
-    prompt = cell.locator(".jp-InputPrompt")
-    for _ in range(6):
-        cell.locator(".cm-content").click()
-        expect(cell).to_have_class(re.compile("jp-mod-active"), timeout=WAIT)
-        page.keyboard.press("Shift+Enter")
-        try:
-            expect(prompt).to_have_text(re.compile(r"\[[\d*]+\]"), timeout=10_000)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"cell {index} never started running")
 
 
 def test_widget_renders_and_browser_changes_reach_python(page: Page, lab: str) -> None:
@@ -77,22 +43,22 @@ def test_widget_renders_and_browser_changes_reach_python(page: Page, lab: str) -
     )
     cells = page.locator(".jp-Notebook .jp-Cell")
 
-    _run_cell(page, 0)
+    run_cell(page, 0)
     tokens = cells.nth(0).locator(".sw-tok")
     expect(tokens).to_have_count(3, timeout=WAIT)
     assert tokens.all_text_contents() == ["Hello", " world", " again"]
     tokens.nth(1).click()
     expect(tokens.nth(1)).to_have_class("sw-tok sw-selected", timeout=WAIT)
-    _run_cell(page, 1)
+    run_cell(page, 1)
     expect(cells.nth(1).locator(".jp-OutputArea-output")).to_have_text("SELECTED 1\n", timeout=WAIT)
 
-    _run_cell(page, 2)
+    run_cell(page, 2)
     box = cells.nth(2).locator("textarea")
     box.fill("x y z w")  # live mode: the kernel re-runs the Lens through invoke("run")
     expect(cells.nth(2).locator(".sw-tok")).to_have_count(4, timeout=WAIT)
     box.fill("boom now")  # a Python error shows inside the widget
     expect(cells.nth(2).locator(".sw-error")).to_have_text("ValueError: boom in text", timeout=WAIT)
-    _run_cell(page, 3)
+    run_cell(page, 3)
     expect(cells.nth(3).locator(".jp-OutputArea-output")).to_have_text(
         "TEXT 'x y z w' 4\n", timeout=WAIT
     )
@@ -106,7 +72,7 @@ def test_featuremap_brush_reaches_python(page: Page, lab: str) -> None:
         timeout=WAIT
     )
     cells = page.locator(".jp-Notebook .jp-Cell")
-    _run_cell(page, 4)
+    run_cell(page, 4)
     overlay = cells.nth(4).locator(".sw-fm-overlay").first
     expect(overlay).to_be_visible(timeout=WAIT)
     overlay.scroll_into_view_if_needed()
@@ -120,7 +86,7 @@ def test_featuremap_brush_reaches_python(page: Page, lab: str) -> None:
     count, listed = selection.inner_text().split(" selected: ")
     ids = sorted(int(t.strip().lstrip("#")) for t in listed.split(","))
     assert int(count) == len(ids) > 0
-    _run_cell(page, 5)
+    run_cell(page, 5)
     expect(cells.nth(5).locator(".jp-OutputArea-output")).to_have_text(
         f"SEL {len(ids)} {ids}\n", timeout=WAIT
     )

@@ -4,7 +4,6 @@ file browser, runs a cell creating a TokenView, and the widget's tokens are draw
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
@@ -12,8 +11,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 from tests.browser.conftest import Lab
+from tests.browser.jupyter import WAIT, run_cell
 
-WAIT = 90_000  # ms; generous: the first kernel start and widget load are slow on a busy machine
 NAME = "nb7.ipynb"
 CELL = (
     "import numpy as np\nimport saewidgets as sw\n"
@@ -54,19 +53,6 @@ def context(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
     context.close()
 
 
-def _write_notebook(lab: Lab) -> None:
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
-    notebook = {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-        "cells": [{**cell, "id": "c0", "source": CELL}],
-    }
-    (lab.root / NAME).write_text(json.dumps(notebook), encoding="utf-8")
-
-
 def _open_from_tree(context: BrowserContext, lab: Lab) -> Page:
     """Open ``NAME`` by double-clicking it in Notebook 7's file browser (``/tree``), which opens
     the notebook page ``/notebooks/NAME`` in a new tab; returns that tab."""
@@ -81,33 +67,16 @@ def _open_from_tree(context: BrowserContext, lab: Lab) -> Page:
     return notebook
 
 
-def _run_first_cell(page: Page) -> None:
-    """Run the first cell, retrying while Notebook 7 is still wiring the editor (a key press that
-    lands too early is dropped), until its prompt shows the kernel took it."""
-    cell = page.locator(".jp-Notebook .jp-Cell").first
-    prompt = cell.locator(".jp-InputPrompt")
-    for _ in range(6):
-        cell.locator(".cm-content").click()
-        expect(cell).to_have_class(re.compile("jp-mod-active"), timeout=WAIT)
-        page.keyboard.press("Shift+Enter")
-        try:
-            expect(prompt).to_have_text(re.compile(r"\[[\d*]+\]"), timeout=10_000)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError("the cell never started running")
-
-
 def test_tokenview_renders_in_notebook7(
     context: tuple[BrowserContext, list[str]], lab_server: Lab
 ) -> None:
     browser_context, errors = context
-    _write_notebook(lab_server)
+    lab_server.write_notebook(NAME, [CELL])
     notebook = _open_from_tree(browser_context, lab_server)
     # Notebook 7's own single-document shell serves this page, not JupyterLab's.
     expect(notebook.locator("#main-panel .jp-NotebookPanel")).to_be_visible(timeout=WAIT)
     assert "/lab" not in notebook.url
-    _run_first_cell(notebook)
+    run_cell(notebook, 0)
 
     output = notebook.locator(".jp-Notebook .jp-Cell").first.locator(".jp-OutputArea-output")
     tokens = output.locator(".sw-tok")
