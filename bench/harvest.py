@@ -100,7 +100,7 @@ def throughput_demo(kind: str, n_tokens: int, batch: int, repeats: int) -> dict:
     import torch
 
     import saewidgets as sw
-    from saewidgets._data import iter_sequences
+    from saewidgets.harvesting._data import iter_sequences
 
     lens = sw.demo_lens(kind)
     seqs = [s for s in iter_sequences(lens, sw.demo_texts(), n_tokens) if len(s) == CTX]

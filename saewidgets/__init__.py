@@ -1,8 +1,16 @@
-"""saewidgets: Jupyter widgets for hands-on analysis of sparse-autoencoder features."""
+"""saewidgets: Jupyter widgets for hands-on analysis of sparse-autoencoder features.
+
+Layers, each importing only those below it (``tests/test_layers.py`` enforces it):
+``annotations`` · ``saes`` → ``models`` → ``store`` → ``analysis`` → ``harvesting`` → ``widgets``
+→ ``demo``. Every public name loads lazily, so ``import saewidgets`` and reading a store import
+neither torch nor any widget library.
+"""
 
 from __future__ import annotations
 
-from saewidgets._annotations import Annotation, Annotations, ImportReport
+import importlib
+from typing import TYPE_CHECKING
+
 from saewidgets._errors import (
     ActivationError,
     AnnotationError,
@@ -13,39 +21,68 @@ from saewidgets._errors import (
     SaeWidgetsError,
     StoreError,
 )
-from saewidgets._geometry import Geometry
-from saewidgets._grid import PairGrid
-from saewidgets._logits import LogitWeights
-from saewidgets._meta import StoreMeta
-from saewidgets._store import FeatureStore, Histogram
-from saewidgets._widgets._annotator import Annotator
-from saewidgets._widgets._explorer import Explorer
-from saewidgets._widgets._featurecard import FeatureCard
-from saewidgets._widgets._featuremap import FeatureMap
-from saewidgets._widgets._geometrygrid import GeometryGridView
-from saewidgets._widgets._tokenview import TokenView
+from saewidgets._version import __version__
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.analysis._geometry import Geometry
+    from saewidgets.analysis._grid import PairGrid
+    from saewidgets.analysis._histogram import Histogram
+    from saewidgets.analysis._logits import LogitWeights
+    from saewidgets.annotations._annotations import Annotation, Annotations, ImportReport
+    from saewidgets.demo._job import demo_lens, run_demo
+    from saewidgets.demo._text import demo_texts
+    from saewidgets.harvesting._harvest import harvest
+    from saewidgets.harvesting._merge import merge_stores
+    from saewidgets.models._lens import Lens
+    from saewidgets.store._meta import StoreMeta
+    from saewidgets.widgets._annotator import Annotator
+    from saewidgets.widgets._explorer import Explorer
+    from saewidgets.widgets._featurecard import FeatureCard
+    from saewidgets.widgets._featuremap import FeatureMap
+    from saewidgets.widgets._geometrygrid import GeometryGridView
+    from saewidgets.widgets._tokenview import TokenView
 
-GeometryGrid = GeometryGridView  # the widget's name in the design; GeometryGridView is an alias
+    GeometryGrid = GeometryGridView
 
-# Names whose modules import torch load on first use, so reading a store needs no torch.
-_LAZY = {
-    "Lens": "saewidgets._lens",
-    "harvest": "saewidgets._harvest",
-    "merge_stores": "saewidgets._merge",
-    "demo_lens": "saewidgets._demo_job",
-    "demo_texts": "saewidgets._demo",
-    "run_demo": "saewidgets._demo_job",
+# public name -> (module, attribute); loaded on first use
+_LAZY: dict[str, tuple[str, str]] = {
+    "Annotation": ("saewidgets.annotations._annotations", "Annotation"),
+    "Annotations": ("saewidgets.annotations._annotations", "Annotations"),
+    "ImportReport": ("saewidgets.annotations._annotations", "ImportReport"),
+    "FeatureStore": ("saewidgets.analysis._featurestore", "FeatureStore"),
+    "Geometry": ("saewidgets.analysis._geometry", "Geometry"),
+    "PairGrid": ("saewidgets.analysis._grid", "PairGrid"),
+    "Histogram": ("saewidgets.analysis._histogram", "Histogram"),
+    "LogitWeights": ("saewidgets.analysis._logits", "LogitWeights"),
+    "StoreMeta": ("saewidgets.store._meta", "StoreMeta"),
+    "Lens": ("saewidgets.models._lens", "Lens"),
+    "harvest": ("saewidgets.harvesting._harvest", "harvest"),
+    "merge_stores": ("saewidgets.harvesting._merge", "merge_stores"),
+    "demo_lens": ("saewidgets.demo._job", "demo_lens"),
+    "run_demo": ("saewidgets.demo._job", "run_demo"),
+    "demo_texts": ("saewidgets.demo._text", "demo_texts"),
+    "Annotator": ("saewidgets.widgets._annotator", "Annotator"),
+    "Explorer": ("saewidgets.widgets._explorer", "Explorer"),
+    "FeatureCard": ("saewidgets.widgets._featurecard", "FeatureCard"),
+    "FeatureMap": ("saewidgets.widgets._featuremap", "FeatureMap"),
+    "GeometryGridView": ("saewidgets.widgets._geometrygrid", "GeometryGridView"),
+    "GeometryGrid": ("saewidgets.widgets._geometrygrid", "GeometryGridView"),
+    "TokenView": ("saewidgets.widgets._tokenview", "TokenView"),
 }
 
 
 def __getattr__(name: str) -> object:
     if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'saewidgets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 __all__ = [
@@ -55,29 +92,29 @@ __all__ = [
     "Annotations",
     "Annotator",
     "DataError",
+    "Explorer",
     "FeatureCard",
+    "FeatureIndexError",
+    "FeatureMap",
     "FeatureStore",
     "Geometry",
     "GeometryGrid",
-    "PairGrid",
+    "GeometryGridView",
     "Histogram",
+    "HookError",
+    "ImportReport",
     "Lens",
     "LogitWeights",
+    "PairGrid",
+    "SAEConfigError",
+    "SaeWidgetsError",
+    "StoreError",
     "StoreMeta",
+    "TokenView",
+    "__version__",
     "demo_lens",
     "demo_texts",
     "harvest",
     "merge_stores",
     "run_demo",
-    "FeatureIndexError",
-    "HookError",
-    "ImportReport",
-    "SAEConfigError",
-    "SaeWidgetsError",
-    "StoreError",
-    "TokenView",
-    "Explorer",
-    "FeatureMap",
-    "GeometryGridView",
-    "__version__",
 ]

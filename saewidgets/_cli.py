@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--sae", choices=("topk", "relu"), default="topk", help="which demo SAE")
     demo.add_argument("--n-tokens", type=int, default=None, help="tokens to harvest (default 200k)")
     args = parser.parse_args(argv)
-    from saewidgets._demo_job import DEFAULT_TOKENS, run_demo
+    from saewidgets.demo._job import DEFAULT_TOKENS, run_demo
 
     start = time.perf_counter()
     try:

@@ -19,4 +19,6 @@ fi
 git diff --exit-code --stat -- saewidgets/static \
   || { echo "saewidgets/static is stale: run 'npm run build' in js/ and commit it" >&2; exit 1; }
 python -m ruff check saewidgets tests bench scripts hatch_build.py
+python -m ruff format --check saewidgets tests bench scripts hatch_build.py
+python -m mypy saewidgets
 python -m pytest -q tests

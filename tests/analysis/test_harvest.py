@@ -7,7 +7,7 @@ import pytest
 import torch
 
 import saewidgets as sw
-from saewidgets._bins import hist_edges
+from saewidgets.store._bins import hist_edges
 
 ARCHS = ["standard", "topk", "jumprelu"]
 TINY = 1e-5  # float32 vs float64: a value this close to 0 may fire in one and not the other

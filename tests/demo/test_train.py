@@ -10,8 +10,8 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from saewidgets._demo._evaluate import ce_loss_recovered, reconstruction_metrics
-from saewidgets._demo._train import DemoSAE, TrainConfig, save_sae, train_sae
+from saewidgets.demo._evaluate import ce_loss_recovered, reconstruction_metrics
+from saewidgets.demo._train import DemoSAE, TrainConfig, save_sae, train_sae
 
 
 def sparse_data(n: int = 8192, d_in: int = 24, n_features: int = 48, seed: int = 0) -> np.ndarray:

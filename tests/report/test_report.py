@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from saewidgets._report import summary_text, write_report
+from saewidgets.widgets._report import summary_text, write_report
 
 
 def test_summary_states_the_counts_and_quadrants(small_store, tmp_path):

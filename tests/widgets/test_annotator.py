@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import saewidgets as sw
-from saewidgets._widgets import _annotator
-from saewidgets._widgets._annotator import default_queue
+from saewidgets.widgets import _annotator
+from saewidgets.widgets._annotator import default_queue
 from tests.widgets.test_featurecard import call, exported
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import traitlets
 
-from saewidgets._widgets._codecs import (
+from saewidgets.widgets._codecs import (
     WIRE_DTYPES,
     NDArray,
     array_from_json,

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import saewidgets as sw
-from saewidgets._widgets._codecs import array_from_json
-from saewidgets._widgets._export import export_payload, request_key
+from saewidgets.widgets._codecs import array_from_json
+from saewidgets.widgets._export import export_payload, request_key
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 import traitlets
 
 from saewidgets import TokenView
-from saewidgets._widgets._base import SaeWidget, bundle, request
-from saewidgets._widgets._codecs import NDArray, array_to_json
-from saewidgets._widgets._export import export_html, export_payload, request_key, script_json
+from saewidgets.widgets._base import SaeWidget, bundle, request
+from saewidgets.widgets._codecs import NDArray, array_to_json
+from saewidgets.widgets._export import export_html, export_payload, request_key, script_json
 
 EVIL = "</script><img src=x onerror=alert(1)><!-- ]]>"
 

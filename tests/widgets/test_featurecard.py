@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 import saewidgets as sw
-from saewidgets._widgets import _carddata
-from saewidgets._widgets._base import bundle
-from saewidgets._widgets._codecs import extract_buffers
-from saewidgets._widgets._export import request_key
+from saewidgets.widgets import _carddata
+from saewidgets.widgets._base import bundle
+from saewidgets.widgets._codecs import extract_buffers
+from saewidgets.widgets._export import request_key
 
 EVIL = "</script><img src=x onerror=alert(1)>"
 

@@ -7,7 +7,7 @@ import traitlets
 
 import saewidgets as sw
 from saewidgets import DataError
-from saewidgets._widgets._featuremap import DEAD, DENSE, NO_COLOUR, ULTRA_RARE
+from saewidgets.widgets._featuremap import DEAD, DENSE, NO_COLOUR, ULTRA_RARE
 
 
 def _frame(n: int = 50) -> pd.DataFrame:

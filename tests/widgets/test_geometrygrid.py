@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import saewidgets as sw
-from saewidgets._widgets._export import export_payload, request_key
-from saewidgets._widgets._geometrygrid import cluster_order
+from saewidgets.widgets._export import export_payload, request_key
+from saewidgets.widgets._geometrygrid import cluster_order
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from saewidgets import DataError, FeatureIndexError, TokenView
-from saewidgets._widgets._codecs import extract_buffers
+from saewidgets.widgets._codecs import extract_buffers
 
 
 def _sparse_acts(rng: np.random.Generator, pos: int, d: int) -> np.ndarray:

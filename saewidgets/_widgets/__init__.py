@@ -1,1 +1,0 @@
-"""anywidget widgets over the analysis results; public names are re-exported by ``saewidgets``."""

@@ -1,0 +1,86 @@
+"""FeatureStore: the public analysis API of a harvested store (examples, histograms, logit
+weights, neighbours, geometry, the all-pairs grid), each method delegating to one module."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from saewidgets.analysis import _examples, _geometry, _grid, _histogram, _logits
+from saewidgets.store._reader import StoreFiles
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._geometry import Geometry
+    from saewidgets.analysis._grid import PairGrid
+    from saewidgets.analysis._histogram import Histogram
+    from saewidgets.analysis._logits import LogitWeights
+
+
+class FeatureStore(StoreFiles):
+    """Harvested statistics, examples and geometry of one SAE's features (read-only)."""
+
+    # -- per-feature views -----------------------------------------------------------------
+    def activations(self, feature: int, seq: int) -> np.ndarray:
+        """float32 [seq_len]: ``feature``'s activation on every token of sequence ``seq``."""
+        f = self.check_feature(feature)
+        a, b = self.seq_range(seq)
+        return _examples.feature_values(self, f, a, b)
+
+    def sequence_tokens(self, seq: int) -> list[str]:
+        """The token strings of sequence ``seq``."""
+        a, b = self.seq_range(seq)
+        return self.str_tokens(self.tokens[a:b])
+
+    def top_examples(
+        self, feature: int, n: int = 20, window: tuple[int, int] = (12, 4)
+    ) -> pd.DataFrame:
+        """The ``n`` highest activations of ``feature`` with their context (best first)."""
+        f = self.check_feature(feature)
+        val, tok = self.accumulators["top_val"][f], self.accumulators["top_tok"][f]
+        keep = tok >= 0
+        return _examples.example_frame(self, f, tok[keep][:n], val[keep][:n], window)
+
+    def quantile_examples(
+        self,
+        feature: int,
+        n_intervals: int = 10,
+        per_interval: int = 5,
+        window: tuple[int, int] = (12, 4),
+    ) -> pd.DataFrame:
+        """Examples from equal-width activation intervals ``(0, max]`` (top interval first)."""
+        f = self.check_feature(feature)
+        return _examples.quantile_frame(self, f, n_intervals, per_interval, window)
+
+    def histogram(self, feature: int, bins: int | None = None) -> Histogram:
+        """Histogram of the non-zero activations: the store's log-spaced bins trimmed to the
+        occupied range, or (with ``bins``) ``bins`` equal-width bins over ``(0, max]``."""
+        return _histogram.histogram(self, self.check_feature(feature), bins)
+
+    def logit_weights(self, feature: int, k: int = 10) -> LogitWeights:
+        """Top and bottom ``k`` tokens of ``W_out[f] @ W_U`` (direct path) with their values."""
+        return _logits.logit_weights(self, self.check_feature(feature), k)
+
+    # -- relations between features --------------------------------------------------------
+    def neighbours(self, feature: int, by: str = "cosine", k: int = 10) -> pd.DataFrame:
+        """The ``k`` nearest features by ``"cosine"`` (decoder), ``"cooccurrence"`` (lift) or
+        ``"output"`` (logit-weight cosine)."""
+        f = self.check_feature(feature)
+        return _geometry.neighbours(self, f, by, k)
+
+    def geometry(self, features: Sequence[int]) -> Geometry:
+        """N x N decoder cosine, co-occurrence (count, Jaccard, lift) and output similarity."""
+        ids = np.asarray([self.check_feature(f) for f in features], dtype=np.int64)
+        return _geometry.geometry(self, ids)
+
+    def geometry_grid(self, bins: int | tuple[int, int] | None = None, **kwargs: Any) -> PairGrid:
+        """All live pairs binned by co-occurrence x output similarity: mean/std decoder cosine
+        and pair count per cell (see ``saewidgets.analysis._grid.geometry_grid`` for options).
+
+        Computed once per store and set of options, then reused (widgets and reports share it)."""
+        progress = kwargs.pop("progress", True)
+        key = "geometry_grid:" + repr((bins, sorted((k, repr(v)) for k, v in kwargs.items())))
+        compute = lambda: _grid.geometry_grid(self, bins, progress=progress, **kwargs)  # noqa: E731
+        return self.derived(key, compute)

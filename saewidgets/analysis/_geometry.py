@@ -1,0 +1,171 @@
+"""Relations between features: decoder cosine, co-occurrence and output similarity.
+
+Decoder cosine: cosine of decoder rows. Co-occurrence: on how many harvested tokens two
+features both fire (count), Jaccard ``c / (n_i + n_j - c)`` and lift ``c N / (n_i n_j)`` (lift
+corrects for how often each fires on its own; PMI = log lift). Output similarity: cosine of the
+features' logit weights centred over the vocabulary, computed as ``o_i G o_jᵀ`` with the centred
+Gram matrix ``G`` of the unembedding, never the d_sae x d_vocab matrix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from saewidgets._errors import StoreError
+
+if TYPE_CHECKING:
+    from saewidgets.store._reader import StoreFiles
+
+BY = ("cosine", "cooccurrence", "output")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """N x N relations between the selected ``features`` (rows and columns in that order)."""
+
+    features: np.ndarray
+    cosine: np.ndarray
+    cooc_count: np.ndarray
+    jaccard: np.ndarray
+    lift: np.ndarray
+    output_sim: np.ndarray
+
+    def pairs(self) -> pd.DataFrame:
+        """Long form, one row per unordered pair (a < b in selection order)."""
+        i, j = np.triu_indices(len(self.features), k=1)
+        return pd.DataFrame(
+            {
+                "feature_a": self.features[i],
+                "feature_b": self.features[j],
+                "cosine": self.cosine[i, j],
+                "cooc_count": self.cooc_count[i, j],
+                "jaccard": self.jaccard[i, j],
+                "lift": self.lift[i, j],
+                "output_sim": self.output_sim[i, j],
+            }
+        )
+
+
+def unit_decoder(store: StoreFiles) -> np.ndarray:
+    """Decoder rows scaled to unit norm (zero rows stay zero); cached on the store."""
+    return store.derived("unit_decoder", lambda: _unit_rows(store.weights["W_dec"]))
+
+
+def _unit_rows(W: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(W, axis=1, keepdims=True)
+    return W / np.where(n > 0, n, 1.0)
+
+
+def output_vectors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
+    """(W_out, W_out @ G): the two factors of the output-similarity product; cached."""
+    return store.derived("output_vectors", lambda: _output_factors(store))
+
+
+def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
+    if "W_out" not in store.weights:
+        raise StoreError(
+            f"Hook {store.meta.hook!r} has no known direct path to the logits, so output "
+            "similarity is not defined for this store."
+        )
+    O, G = store.weights["W_out"].astype(np.float64), store.weights["gram"].astype(np.float64)
+    return O, O @ G
+
+
+def _output_sim(O_a: np.ndarray, OG_a: np.ndarray, O_b: np.ndarray, OG_b: np.ndarray) -> np.ndarray:
+    num = OG_a @ O_b.T
+    na = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG_a, O_a), 0))
+    nb = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG_b, O_b), 0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return num / np.outer(na, nb)
+
+
+def indicator(store: StoreFiles, features: np.ndarray | None = None) -> sp.csr_matrix:
+    """Sparse 0/1 matrix [n_tokens, d_sae] (or [n_tokens, len(features)]) of who fires where."""
+    if features is None:
+        ptr, feat = store.record.token_features()
+        data = np.ones(len(feat), dtype=np.int32)
+        return sp.csr_matrix((data, np.asarray(feat), ptr), shape=(store.n_tokens, store.d_sae))
+    cols = [store.record.feature(int(f))[0] for f in features]
+    lengths = np.asarray([len(c) for c in cols], dtype=np.int64)
+    ptr = np.concatenate([[0], np.cumsum(lengths)])
+    toks = np.concatenate(cols) if cols else np.zeros(0, np.int64)
+    data = np.ones(len(toks), dtype=np.int32)
+    csc = sp.csc_matrix((data, toks, ptr), shape=(store.n_tokens, len(features)))
+    return csc.tocsr()
+
+
+def lift_and_jaccard(
+    c: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, n_tokens: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lift ``c N / (n_a n_b)`` and Jaccard ``c / (n_a + n_b - c)``; NaN where undefined."""
+    c = c.astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        prod = np.multiply.outer(n_a, n_b).astype(np.float64) if c.ndim == 2 else n_a * n_b
+        union = (np.add.outer(n_a, n_b) if c.ndim == 2 else n_a + n_b) - c
+        lift = np.where(prod > 0, c * n_tokens / prod, np.nan)
+        jac = np.where(union > 0, c / union, np.nan)
+    return lift, jac
+
+
+def geometry(store: StoreFiles, ids: np.ndarray) -> Geometry:
+    """Dense N x N relations for the features ``ids``."""
+    D = unit_decoder(store)[ids]
+    cos = D @ D.T
+    M = indicator(store, ids)
+    C = (M.T @ M).toarray().astype(np.int64)
+    n = np.diag(C).copy()
+    lift, jac = lift_and_jaccard(C, n, n, store.n_tokens)
+    if "W_out" in store.weights:
+        O, OG = output_vectors(store)
+        out = _output_sim(O[ids], OG[ids], O[ids], OG[ids])
+    else:
+        out = np.full(cos.shape, np.nan)
+    return Geometry(ids, cos, C, jac, lift, out)
+
+
+def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 2) -> pd.DataFrame:
+    """Nearest ``k`` features to ``f`` by decoder cosine, co-occurrence lift, or output similarity.
+
+    Co-occurrence ranks by lift among features that co-fire with ``f`` on at least
+    ``min_count`` tokens (lift of a one-off coincidence is noise).
+    """
+    if by not in BY:
+        raise ValueError(f"by={by!r}: choose one of {', '.join(BY)}.")
+    if by == "cosine":
+        D = unit_decoder(store)
+        value = D @ D[f]
+        extra: dict[str, np.ndarray] = {}
+    elif by == "output":
+        O, OG = output_vectors(store)
+        value = _output_sim(O[f : f + 1], OG[f : f + 1], O, OG)[0]
+        extra = {}
+    else:
+        count = cooccurrence_counts(store, f)
+        n = store.features["count"].to_numpy()
+        lift, jac = lift_and_jaccard(count, np.full(len(n), n[f]), n, store.n_tokens)
+        value = np.where(count >= min_count, lift, np.nan)
+        extra = {"count": count, "jaccard": jac}
+    value = np.asarray(value, dtype=np.float64).copy()
+    value[f] = np.nan
+    ok = np.nonzero(~np.isnan(value))[0]
+    order = ok[np.lexsort((ok, -value[ok]))][:k]
+    frame = pd.DataFrame({"feature": order, "value": value[order]})
+    for name, arr in extra.items():
+        frame[name] = arr[order]
+    frame.attrs["by"] = by
+    return frame
+
+
+def cooccurrence_counts(store: StoreFiles, f: int) -> np.ndarray:
+    """int64 [d_sae]: on how many tokens each feature fires together with ``f``."""
+    toks, _ = store.record.feature(f)
+    ptr, feat = store.record.token_features()
+    starts, lens = ptr[toks], ptr[toks + 1] - ptr[toks]
+    total = int(lens.sum())
+    idx = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+    return np.bincount(np.asarray(feat[idx]), minlength=store.d_sae).astype(np.int64)

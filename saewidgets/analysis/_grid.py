@@ -1,0 +1,230 @@
+"""The all-pairs geometry grid: every pair of live features binned by co-occurrence x output
+similarity, with the mean and spread of their decoder cosine per cell (seed 001's 2x2 table,
+measured). Computed in blocks of feature rows, so memory is bounded by block x d_sae.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from saewidgets.analysis._geometry import (
+    _output_sim,
+    indicator,
+    lift_and_jaccard,
+    output_vectors,
+    unit_decoder,
+)
+from saewidgets.store._bins import merge_top
+
+if TYPE_CHECKING:
+    from saewidgets.store._reader import StoreFiles
+
+MEASURES = ("lift", "jaccard")
+DEFAULT_EDGES = {"lift": np.linspace(-1.0, 3.0, 9), "jaccard": np.linspace(0.0, 1.0, 11)}
+
+
+@dataclass(frozen=True)
+class PairGrid:
+    """Pair statistics per (co-occurrence bin, output-similarity bin) cell.
+
+    Row 0 holds pairs that never fire together; row ``r >= 1`` holds pairs whose co-occurrence
+    coordinate (log10 lift, or Jaccard) lies in ``cooc_edges[r-1] .. cooc_edges[r]`` (values
+    beyond the ends fall in the end rows). Columns bin output similarity by ``output_edges``.
+    """
+
+    measure: str
+    cooc_edges: np.ndarray
+    output_edges: np.ndarray
+    count: np.ndarray  # int64 [n_rows, n_cols]
+    sum_cos: np.ndarray  # float64
+    sum_cos2: np.ndarray  # float64
+    n_live: int
+    n_dead_excluded: int
+    top_pairs: pd.DataFrame  # strongest |cosine| pairs per cell
+
+    @property
+    def mean_cos(self) -> np.ndarray:
+        """Mean decoder cosine per cell (NaN in empty cells)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.sum_cos / self.count
+
+    @property
+    def std_cos(self) -> np.ndarray:
+        """Standard deviation of decoder cosine per cell (NaN in empty cells)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            var = self.sum_cos2 / self.count - self.mean_cos**2
+        return np.sqrt(np.maximum(var, 0))
+
+    @property
+    def row_labels(self) -> list[str]:
+        """Human labels of the co-occurrence rows."""
+        name = "log10 lift" if self.measure == "lift" else "Jaccard"
+        e = self.cooc_edges
+        return ["never co-fire"] + [f"{name} {e[i]:.2g}..{e[i + 1]:.2g}" for i in range(len(e) - 1)]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per cell: row, col, bin ranges, count, mean_cos, std_cos."""
+        r, c = np.indices(self.count.shape)
+        lo = np.concatenate([[np.nan], self.cooc_edges[:-1]])
+        hi = np.concatenate([[np.nan], self.cooc_edges[1:]])
+        return pd.DataFrame(
+            {
+                "row": r.ravel(),
+                "col": c.ravel(),
+                "cooc_lo": lo[r.ravel()],
+                "cooc_hi": hi[r.ravel()],
+                "output_lo": self.output_edges[:-1][c.ravel()],
+                "output_hi": self.output_edges[1:][c.ravel()],
+                "count": self.count.ravel(),
+                "mean_cos": self.mean_cos.ravel(),
+                "std_cos": self.std_cos.ravel(),
+            }
+        )
+
+    def quadrants(self, cooc_split: float | None = None, output_split: float = 0.0) -> pd.DataFrame:
+        """Seed 001's 2x2 table: mean decoder cosine and pair count per quadrant.
+
+        Pairs "co-occur" when their co-occurrence coordinate is above ``cooc_split`` (default:
+        log10 lift 0, i.e. more often than chance; Jaccard 0); never-co-firing pairs do not.
+        Output is "similar" when output similarity is above ``output_split``. Both splits must
+        be bin edges.
+        """
+        split = cooc_split if cooc_split is not None else 0.0
+        ci = _edge_index(self.cooc_edges, split, "cooc_split")
+        oi = _edge_index(self.output_edges, output_split, "output_split")
+        rows = {"do not co-occur": slice(0, ci + 1), "co-occur": slice(ci + 1, None)}
+        cols = {"output similar": slice(oi, None), "output different": slice(0, oi)}
+        out = []
+        for out_name, cs in cols.items():
+            for co_name, rs in rows.items():
+                n = self.count[rs, cs].sum()
+                s = self.sum_cos[rs, cs].sum()
+                out.append(
+                    {
+                        "output": out_name,
+                        "cooccurrence": co_name,
+                        "pairs": int(n),
+                        "mean_cos": s / n if n else np.nan,
+                    }
+                )
+        return pd.DataFrame(out).pivot(
+            index="output", columns="cooccurrence", values=["mean_cos", "pairs"]
+        )
+
+
+def _edge_index(edges: np.ndarray, value: float, name: str) -> int:
+    hit = np.nonzero(np.isclose(edges, value))[0]
+    if len(hit) == 0:
+        raise ValueError(f"{name}={value} is not one of the grid's bin edges {edges.tolist()}.")
+    return int(hit[0])
+
+
+def geometry_grid(
+    store: StoreFiles,
+    bins: int | tuple[int, int] | None = None,
+    measure: str = "lift",
+    cooc_edges: np.ndarray | None = None,
+    output_bins: int = 20,
+    block: int = 512,
+    top_pairs: int = 20,
+    progress: bool = True,
+) -> PairGrid:
+    """Bin every pair of live (ever-firing) features by co-occurrence x output similarity.
+
+    ``bins``: bins per axis, or (co-occurrence bins, output bins), spread evenly over the
+    default ranges (log10 lift -1..3 or Jaccard 0..1; cosine -1..1), with 0 always an edge so
+    ``quadrants()`` works; ``cooc_edges`` / ``output_bins`` set the axes one by one instead.
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
+    default = DEFAULT_EDGES[measure]
+    if bins is not None:
+        n_c, output_bins = (bins, bins) if isinstance(bins, int) else bins
+        if n_c < 1 or output_bins < 1:
+            raise ValueError(f"bins must be positive, got {bins!r}.")
+        cooc_edges = np.union1d(np.linspace(default[0], default[-1], n_c + 1), [0.0])
+    edges = np.asarray(cooc_edges if cooc_edges is not None else default, float)
+    out_edges = np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
+    n_rows, n_cols = len(edges), len(out_edges) - 1
+    count = store.features["count"].to_numpy()
+    live = np.nonzero(count > 0)[0]
+    n = len(live)
+    D = unit_decoder(store)[live].astype(np.float32)
+    O, OG = (a[live] for a in output_vectors(store))
+    A = indicator(store)[:, live].tocsc()
+    A_csr = A.tocsr()
+    cells = np.zeros(n_rows * n_cols, np.int64)
+    s1 = np.zeros(n_rows * n_cols)
+    s2 = np.zeros(n_rows * n_cols)
+    top_v = np.full((n_rows * n_cols, top_pairs), -np.inf, np.float32)
+    top_k = np.full((n_rows * n_cols, top_pairs), -1, np.int64)
+    starts = range(0, n, block)
+    for b0 in tqdm(starts, desc="geometry grid", unit="block", disable=not progress):
+        b1 = min(n, b0 + block)
+        C = (A[:, b0:b1].T @ A_csr).toarray()
+        cos = D[b0:b1] @ D.T
+        out = _output_sim(O[b0:b1], OG[b0:b1], O, OG)
+        rows_i, cols_j = np.nonzero(np.arange(n)[None, :] > np.arange(b0, b1)[:, None])
+        c = C[rows_i, cols_j]
+        lift, jac = lift_and_jaccard(
+            c, count[live][b0 + rows_i], count[live][cols_j], store.n_tokens
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            coord = np.log10(lift) if measure == "lift" else jac
+        with np.errstate(invalid="ignore"):
+            r = np.where(
+                c > 0, np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1), 0
+            )
+        o = np.nan_to_num(out[rows_i, cols_j], nan=0.0)
+        col = np.clip(np.searchsorted(out_edges, o, side="right") - 1, 0, n_cols - 1)
+        cell = r * n_cols + col
+        cv = cos[rows_i, cols_j].astype(np.float64)
+        cells += np.bincount(cell, minlength=len(cells))
+        s1 += np.bincount(cell, weights=cv, minlength=len(cells))
+        s2 += np.bincount(cell, weights=cv * cv, minlength=len(cells))
+        strength = np.abs(cv).astype(np.float32)
+        keep = strength > top_v[cell, -1]
+        pair = live[b0 + rows_i[keep]] * store.d_sae + live[cols_j[keep]]
+        merge_top(top_v, top_k, cell[keep], strength[keep], pair)
+    return PairGrid(
+        measure=measure,
+        cooc_edges=edges,
+        output_edges=out_edges,
+        count=cells.reshape(n_rows, n_cols),
+        sum_cos=s1.reshape(n_rows, n_cols),
+        sum_cos2=s2.reshape(n_rows, n_cols),
+        n_live=n,
+        n_dead_excluded=store.d_sae - n,
+        top_pairs=_pairs_frame(store, top_k, n_cols),
+    )
+
+
+def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFrame:
+    cell, slot = np.nonzero(keys >= 0)
+    k = keys[cell, slot]
+    a, b = k // store.d_sae, k % store.d_sae
+    D = unit_decoder(store)
+    O, OG = output_vectors(store)
+    counts = store.features["count"].to_numpy()
+    frame = pd.DataFrame(
+        {"row": cell // n_cols, "col": cell % n_cols, "feature_a": a, "feature_b": b}
+    )
+    frame["cosine"] = np.einsum("ij,ij->i", D[a], D[b])
+    norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["output_sim"] = np.einsum("ij,ij->i", OG[a], O[b]) / (norm[a] * norm[b])
+    c = np.asarray([_pair_count(store, i, j) for i, j in zip(a, b, strict=True)], dtype=np.int64)
+    frame["cooc_count"] = c
+    frame["lift"], frame["jaccard"] = lift_and_jaccard(c, counts[a], counts[b], store.n_tokens)
+    return frame
+
+
+def _pair_count(store: StoreFiles, a: int, b: int) -> int:
+    ta, _ = store.record.feature(int(a))
+    tb, _ = store.record.feature(int(b))
+    return len(np.intersect1d(ta, tb, assume_unique=True))

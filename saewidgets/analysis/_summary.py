@@ -1,0 +1,60 @@
+"""A plain-text summary of a store: feature counts, the densest features, seeds 001 and 002."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+
+
+def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) -> str:
+    """A plain-text account of the SAE: feature counts, the densest features, the two views."""
+    m, f = store.meta, store.features
+    live = ~f["dead"]
+    lines = [
+        f"saewidgets report: {m.model_name}, hook {m.hook}, {m.architecture} SAE, "
+        f"d_sae {m.d_sae:,}",
+        f"harvested {m.n_tokens:,} tokens in {m.n_seq:,} sequences (store: {store.path})",
+        "",
+        f"dead features (never fired):            {int(f['dead'].sum()):>7,}",
+        f"ultra-rare (density < {m.ultra_rare_density:g}):        {int(f['ultra_rare'].sum()):>7,}",
+        f"dense (density > {m.dense_density:g}):               {int(f['dense'].sum()):>7,}",
+        f"mean L0 (features firing per token):    {f['count'].sum() / m.n_tokens:>7.1f}",
+        f"(densities below 1/{m.n_tokens:,} = {1 / m.n_tokens:.1e} cannot be resolved)",
+        "",
+        f"top {top} features by density:",
+        "  feature  density   max_act  top tokens (direct logit effect)",
+    ]
+    has_logits = m.has_output_directions
+    for i in f.sort_values("density", ascending=False).index[:top]:
+        row = f.loc[i]
+        toks = ""
+        if has_logits:
+            toks = " ".join(repr(t) for t in store.logit_weights(int(i), k=3).top_tokens)
+        lines.append(f"  {int(i):>7}  {row['density']:.4f}  {row['max_act']:8.2f}  {toks}")
+    lines += ["", "ultra-low density cluster (seed 002): median per group"]
+    lines.append("  group        n      enc_bias  de_projection")
+    groups = {"ultra-rare": f["ultra_rare"], "other live": live & ~f["ultra_rare"]}
+    for name, mask in groups.items():
+        sub = f[mask]
+        if len(sub):
+            lines.append(
+                f"  {name:<10} {len(sub):>6,}  {np.median(sub['enc_bias']):>9.3f}  "
+                f"{np.median(sub['de_projection']):>12.3f}"
+            )
+    if has_logits and live.sum() > 1:
+        grid = store.geometry_grid(progress=progress)
+        q = grid.quadrants()
+        lines += ["", "decoder cosine by co-occurrence x output similarity (seed 001), measured:"]
+        lines.append(f"  {'':18}{'co-occur (lift>1)':>20}{'do not co-occur':>20}")
+        for out in ("output similar", "output different"):
+            cells = [
+                f"{q.loc[out, ('mean_cos', c)]:+.4f} ({int(q.loc[out, ('pairs', c)]):,})"
+                for c in ("co-occur", "do not co-occur")
+            ]
+            lines.append(f"  {out:<18}{cells[0]:>20}{cells[1]:>20}")
+        lines.append(f"  ({grid.n_live:,} live features; mean decoder cosine (pairs) per quadrant)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,289 @@
+"""File formats for annotations: CSV, JSON and Neuronpedia explanation records.
+
+This module only reads and writes files; validation of values and merging into the database
+happen in ``saewidgets.annotations._annotations``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from saewidgets._errors import AnnotationError
+from saewidgets.annotations._db import Annotation
+
+JSON_FORMAT = "saewidgets.annotations"
+CSV_COLUMNS = ("feature", "label", "tags", "status", "note", "author", "created", "updated")
+NEURONPEDIA_TYPE = "saewidgets_manual"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One annotation read from a file, before validation; ``where`` locates it for errors."""
+
+    where: str
+    feature: int
+    label: str | None = None
+    tags: tuple[str, ...] | None = None
+    status: str | None = None
+    note: str | None = None
+    author: str | None = None
+
+
+def write_csv(path: str | os.PathLike[str], rows: Iterable[Annotation]) -> None:
+    """Write one CSV line per annotation; tags are a JSON list in one cell."""
+    with _atomic(path) as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for r in rows:
+            writer.writerow(
+                [
+                    r.feature,
+                    r.label or "",
+                    json.dumps(list(r.tags), ensure_ascii=False),
+                    r.status,
+                    r.note or "",
+                    r.author,
+                    r.created.isoformat(),
+                    r.updated.isoformat(),
+                ]
+            )
+
+
+def read_csv(path: str | os.PathLike[str]) -> list[Record]:
+    """Read a CSV with a ``feature`` column and any of label, tags, status, note, author."""
+    with _open_text(path, encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames is None or "feature" not in reader.fieldnames:
+            raise AnnotationError(
+                f"{path}: the CSV has no 'feature' column (columns: {reader.fieldnames}); "
+                f"the first line must name the columns, e.g. {','.join(CSV_COLUMNS)}"
+            )
+        records = []
+        for line, raw in enumerate(reader, start=2):
+            where = f"{path} line {line}"
+            cells = {k: (v or None) for k, v in raw.items() if k is not None}
+            tags = cells.get("tags")
+            records.append(
+                Record(
+                    where=where,
+                    feature=_int(cells.get("feature"), where),
+                    label=cells.get("label"),
+                    tags=None if tags is None else _csv_tags(tags, where),
+                    status=cells.get("status"),
+                    note=cells.get("note"),
+                    author=cells.get("author"),
+                )
+            )
+    return records
+
+
+def write_json(path: str | os.PathLike[str], sae_id: str, rows: Iterable[Annotation]) -> None:
+    """Write ``{"format", "version", "sae_id", "annotations": [...]}`` as UTF-8 JSON."""
+    doc = {
+        "format": JSON_FORMAT,
+        "version": 1,
+        "sae_id": sae_id,
+        "annotations": [
+            {
+                "feature": r.feature,
+                "label": r.label,
+                "tags": list(r.tags),
+                "status": r.status,
+                "note": r.note,
+                "author": r.author,
+                "created": r.created.isoformat(),
+                "updated": r.updated.isoformat(),
+            }
+            for r in rows
+        ],
+    }
+    with _atomic(path) as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+
+
+def read_json(path: str | os.PathLike[str]) -> tuple[str | None, list[Record]]:
+    """Read a file written by ``write_json`` (or a bare list of annotation objects)."""
+    doc = _load_json(path)
+    sae_id = None
+    if isinstance(doc, dict):
+        if "annotations" not in doc:
+            raise AnnotationError(
+                f"{path}: a JSON object needs an 'annotations' list; "
+                "write a saewidgets export or a plain list of annotation objects"
+            )
+        sae_id, doc = doc.get("sae_id"), doc["annotations"]
+    if not isinstance(doc, list):
+        raise AnnotationError(f"{path}: expected a list of annotation objects")
+    records = []
+    for i, item in enumerate(doc):
+        where = f"{path} item {i}"
+        if not isinstance(item, dict) or "feature" not in item:
+            raise AnnotationError(f"{where}: each annotation must be an object with a 'feature'")
+        tags = item.get("tags")
+        if tags is not None and (
+            not isinstance(tags, list) or not all(isinstance(t, str) for t in tags)
+        ):
+            raise AnnotationError(f"{where}: 'tags' must be a list of strings, got {tags!r}")
+        records.append(
+            Record(
+                where=where,
+                feature=_int(item["feature"], where),
+                label=_opt_str(item, "label", where),
+                tags=None if tags is None else tuple(tags),
+                status=_opt_str(item, "status", where),
+                note=_opt_str(item, "note", where),
+                author=_opt_str(item, "author", where),
+            )
+        )
+    return sae_id, records
+
+
+def write_neuronpedia(
+    path: str | os.PathLike[str], rows: Iterable[Annotation], model_id: str, layer: str
+) -> None:
+    """Write labelled features as a JSON list of Neuronpedia explanation records."""
+    records = [
+        {
+            "modelId": model_id,
+            "layer": layer,
+            "index": str(r.feature),
+            "description": r.label,
+            "typeName": NEURONPEDIA_TYPE,
+            "explanationModelName": None,
+        }
+        for r in rows
+        if r.label is not None
+    ]
+    with _atomic(path) as f:
+        json.dump(records, f, ensure_ascii=False, indent=1)
+
+
+def read_neuronpedia(
+    path: str | os.PathLike[str], model_id: str | None, layer: str | None
+) -> list[Record]:
+    """Read Neuronpedia explanations (JSON list or JSON lines, optionally .gz) as labels.
+
+    Only records of ``model_id``/``layer`` are kept; the first explanation of each index wins.
+    """
+    items = list(_neuronpedia_items(path))
+    sources = sorted({(str(i.get("modelId")), str(i.get("layer"))) for i in items})
+    if model_id is None and layer is None and len(sources) > 1:
+        listed = ", ".join(f"{m}/{lay}" for m, lay in sources)
+        raise AnnotationError(
+            f"{path} holds explanations of several SAEs ({listed}); "
+            "pass model_id= and layer= to choose one"
+        )
+    seen: set[int] = set()
+    records = []
+    for i, item in enumerate(items):
+        if model_id is not None and item.get("modelId") != model_id:
+            continue
+        if layer is not None and item.get("layer") != layer:
+            continue
+        where = f"{path} record {i}"
+        feature = _int(item.get("index"), where)
+        description = item.get("description")
+        if feature in seen or not isinstance(description, str) or not description:
+            continue
+        seen.add(feature)
+        records.append(Record(where=where, feature=feature, label=description))
+    return records
+
+
+def _neuronpedia_items(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    text = _read_text(path)
+    try:
+        doc = json.loads(text)
+        lines = doc if isinstance(doc, list) else [doc]
+    except json.JSONDecodeError:
+        try:
+            lines = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as e:
+            raise AnnotationError(
+                f"{path} is neither a JSON list nor JSON lines ({e}); "
+                "export explanations from Neuronpedia as JSON"
+            ) from e
+    for item in lines:
+        if not isinstance(item, dict):
+            raise AnnotationError(f"{path}: each explanation must be a JSON object, got {item!r}")
+        yield item
+
+
+def _csv_tags(cell: str, where: str) -> tuple[str, ...]:
+    if cell.lstrip().startswith("["):
+        try:
+            tags = json.loads(cell)
+        except json.JSONDecodeError as e:
+            raise AnnotationError(f"{where}: tags cell {cell!r} is not a JSON list ({e})") from e
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise AnnotationError(f"{where}: tags must be a list of strings, got {cell!r}")
+        return tuple(tags)
+    return tuple(t.strip() for t in cell.split(";") if t.strip())
+
+
+def _int(value: object, where: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise AnnotationError(f"{where}: feature id must be a non-negative integer, got {value!r}")
+
+
+def _opt_str(item: dict[str, Any], key: str, where: str) -> str | None:
+    value = item.get(key)
+    if value is not None and not isinstance(value, str):
+        raise AnnotationError(f"{where}: {key!r} must be a string or null, got {value!r}")
+    return value
+
+
+def _load_json(path: str | os.PathLike[str]) -> Any:
+    try:
+        return json.loads(_read_text(path))
+    except json.JSONDecodeError as e:
+        raise AnnotationError(f"{path} is not valid JSON ({e})") from e
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
+    with _open_text(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def _open_text(path: str | os.PathLike[str], encoding: str) -> Any:
+    p = Path(path)
+    if not p.is_file():
+        raise AnnotationError(f"cannot import {p}: no such file")
+    if p.suffix == ".gz":
+        return gzip.open(p, "rt", encoding=encoding, newline="")
+    return p.open(encoding=encoding, newline="")
+
+
+class _atomic:
+    """Open a temporary text file beside ``path``; rename it over ``path`` on success."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def __enter__(self) -> Any:
+        if not self.path.parent.is_dir():
+            raise AnnotationError(
+                f"cannot write {self.path}: folder {self.path.parent} does not exist"
+            )
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.file.close()
+        if exc_type is None:
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)

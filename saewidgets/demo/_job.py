@@ -1,0 +1,53 @@
+"""The main job: harvest the embedded demo text through the demo model and SAE, write a report."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from saewidgets.widgets._report import write_report
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.models._lens import Lens
+
+DEFAULT_TOKENS = 200_000
+
+
+def demo_lens(sae: str = "topk", device: str | None = None) -> Lens:
+    """The ready Lens of the embedded default: SmolLM2-135M and the ``"topk"`` or ``"relu"`` SAE."""
+    from saewidgets.demo import demo_sae_path, load_demo_model
+    from saewidgets.models._lens import Lens
+
+    return Lens(load_demo_model(device=device), demo_sae_path(sae), device=device)
+
+
+def run_demo(
+    out: str | os.PathLike[str] = "saewidgets-demo",
+    sae: str = "topk",
+    n_tokens: int = DEFAULT_TOKENS,
+    *,
+    progress: bool = True,
+) -> FeatureStore:
+    """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``."""
+    from saewidgets.demo import demo_texts
+    from saewidgets.harvesting._harvest import harvest
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    lens = demo_lens(sae)
+    texts = demo_texts()
+    order = np.random.default_rng(0).permutation(len(texts))  # mix the sources, reproducibly
+    store = harvest(
+        lens,
+        [texts[i] for i in order],
+        n_tokens=n_tokens,
+        out=folder / "store",
+        overwrite=True,
+        progress=progress,
+    )
+    write_report(store, folder, progress=progress)
+    return store

@@ -1,0 +1,141 @@
+"""Finishing a harvest: SAE-derived arrays, statistics, the feature table and meta.json."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from safetensors.numpy import load_file, save_file
+
+from saewidgets._version import __version__
+from saewidgets.analysis._logits import centred_gram, logit_tables
+from saewidgets.harvesting._accumulate import FeatureAccumulator
+from saewidgets.store._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
+from saewidgets.store._record import build_feature_index
+
+if TYPE_CHECKING:
+    from saewidgets.models._lens import Lens
+
+NORMALISATION_NOTES = {
+    "decoder_norm_folded": False,
+    "activations": "exactly as the SAE encodes them (no decoder-norm folding, unlike SAEDashboard)",
+    "logit_weights": "direct path W_out[f] @ W_U; final layer norm ignored",
+    "output_similarity": "cosine of logit weights centred over the vocabulary (via W_U W_U^T)",
+}
+
+
+def write_sae_arrays(lens: Lens, folder: Path) -> None:
+    """Save the SAE weights, logit tables, unembedding Gram matrix and vocabulary."""
+    sae = lens.sae
+    arrays = {
+        "W_enc": sae.W_enc,
+        "W_dec": sae.W_dec,
+        "b_enc": sae.b_enc,
+        "b_dec": sae.b_dec,
+    }
+    if sae.threshold is not None:
+        arrays["threshold"] = sae.threshold
+    out_dir = lens.output_directions()
+    if out_dir is not None:
+        W_U = lens.unembed().to(out_dir.device)
+        arrays["W_out"] = out_dir
+        arrays["gram"] = centred_gram(W_U)
+        tables = logit_tables(out_dir, W_U)
+        save_file(
+            {k: np.ascontiguousarray(v) for k, v in vars(tables).items()},
+            folder / "logits.safetensors",
+        )
+    save_file(
+        {k: v.detach().float().cpu().contiguous().numpy() for k, v in arrays.items()},
+        folder / "weights.safetensors",
+    )
+    (folder / "vocab.json").write_text(json.dumps(lens.vocab()))
+
+
+def lens_meta(lens: Lens) -> dict[str, Any]:
+    """The parts of StoreMeta that come from the Lens."""
+    sae, cfg = lens.sae, lens.model.cfg
+    return {
+        "sae_id": lens.sae_id,
+        "model_name": lens.model_name,
+        "hook": lens.hook,
+        "d_sae": sae.d_sae,
+        "d_in": sae.d_in,
+        "d_model": int(cfg.d_model),
+        "d_vocab": int(cfg.d_vocab),
+        "architecture": sae.architecture,
+        "sae_fingerprint": sae.fingerprint(),
+        "context_size": int(lens.context_size),
+        "prepend_bos": bool(lens.prepend_bos),
+        "normalisation": {**NORMALISATION_NOTES, **sae.encode_settings()},
+        "sae_config": json.loads(json.dumps(sae.cfg, default=str)),
+    }
+
+
+def finish_store(
+    folder: Path,
+    base: dict[str, Any] | Lens,
+    acc: FeatureAccumulator,
+    *,
+    n_tokens: int,
+    n_seq: int,
+    top_k: int,
+    dataset_fingerprint: str,
+) -> None:
+    """Index the record, write statistics and the feature table, then meta.json (last)."""
+    info = base if isinstance(base, dict) else lens_meta(base)
+    save_file(acc.to_numpy(), folder / "accumulators.safetensors")
+    build_feature_index(folder / "record", acc.d_sae)
+    weights = load_file(folder / "weights.safetensors")
+    info = {**info, "has_output_directions": "W_out" in weights}
+    feature_table(acc, weights, n_tokens).to_parquet(folder / "features.parquet")
+    meta = StoreMeta(
+        **info,
+        n_tokens=n_tokens,
+        n_seq=n_seq,
+        top_k=top_k,
+        dataset_fingerprint=dataset_fingerprint,
+        created=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        saewidgets_version=__version__,
+    )
+    meta.write(folder)
+
+
+def feature_table(
+    acc: FeatureAccumulator, weights: dict[str, np.ndarray], n_tokens: int
+) -> pd.DataFrame:
+    """One row per feature: firing statistics, weight statistics and the dead/rare/dense flags."""
+    count, total = acc.count, acc.total
+    W_enc, W_dec = weights["W_enc"].astype(np.float64), weights["W_dec"].astype(np.float64)
+    enc_norm = np.linalg.norm(W_enc, axis=0)
+    dec_norm = np.linalg.norm(W_dec, axis=1)
+    dot = np.einsum("if,fi->f", W_enc, W_dec)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = count / n_tokens
+        log10_density = np.where(count > 0, np.log10(np.maximum(density, 1e-300)), -np.inf)
+        mean_act = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+        de_projection = np.where(enc_norm * dec_norm > 0, dot / (enc_norm * dec_norm), 0.0)
+    table = pd.DataFrame(
+        {
+            "count": count.astype(np.int64),
+            "density": density,
+            "log10_density": log10_density,
+            "mean_act": mean_act,
+            "max_act": acc.max.astype(np.float64),
+            "enc_bias": weights["b_enc"].astype(np.float64),
+            "de_projection": de_projection,
+            "enc_norm": enc_norm,
+            "dec_norm": dec_norm,
+            "dead": count == 0,
+            "ultra_rare": (count > 0) & (density < ULTRA_RARE_DENSITY),
+            "dense": density > DENSE_DENSITY,
+        }
+    )
+    if "threshold" in weights:
+        table["threshold"] = weights["threshold"].astype(np.float64)
+    table.index.name = "feature"
+    return table

@@ -1,0 +1,256 @@
+"""Lens: a transformer_lens model, an SAE and the hook between them, run only up to that hook."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from saewidgets._errors import ActivationError, DataError, HookError, SAEConfigError
+from saewidgets.saes._weights import SAEWeights, load_sae
+
+if TYPE_CHECKING:
+    from transformer_lens import HookedTransformer
+
+DEFAULT_CONTEXT = 128
+
+
+class Lens:
+    """A model, an SAE and a hook: encodes text into SAE feature activations.
+
+    ``model`` is a transformer_lens ``HookedTransformer`` or an official model name; ``sae`` a
+    SAELens ``SAE``, a SAELens-format folder, or ``"release/sae_id"``. ``hook`` defaults to the
+    SAE's own hook. The user's model and SAE objects are never modified (the SAE is copied).
+    """
+
+    def __init__(
+        self,
+        model: HookedTransformer | str,
+        sae: Any,
+        hook: str | None = None,
+        device: str | torch.device | None = None,
+        context_size: int | None = None,
+    ) -> None:
+        self.model = _load_model(model, device)
+        self.device = torch.device(device) if device is not None else _model_device(self.model)
+        if device is not None and _model_device(self.model) != self.device:
+            self.model.to(self.device)
+        self.sae: SAEWeights = load_sae(sae).to(self.device)
+        self.hook = _check_hook(self.model, hook, self.sae)
+        self.layer = _hook_layer(self.hook)
+        self.prepend_bos = self.sae.prepend_bos
+        n_ctx = int(self.model.cfg.n_ctx)
+        self.context_size = min(context_size or self.sae.context_size or DEFAULT_CONTEXT, n_ctx)
+        self._check_width()
+
+    # -- identity -------------------------------------------------------------------------
+    @property
+    def d_sae(self) -> int:
+        """Number of SAE features."""
+        return self.sae.d_sae
+
+    @property
+    def model_name(self) -> str:
+        """The model's name as transformer_lens records it."""
+        return str(getattr(self.model.cfg, "model_name", None) or self.sae.model_name or "model")
+
+    @property
+    def sae_id(self) -> str:
+        """Stable id of (model, hook, SAE weights): annotations and stores key on it."""
+        return f"{self.model_name}/{self.hook}/{self.sae.fingerprint()[:16]}"
+
+    # -- tokens ---------------------------------------------------------------------------
+    def to_tokens(self, text: str | list[str]) -> torch.Tensor:
+        """Token ids ``[batch, pos]`` (BOS prepended when the SAE was trained with it)."""
+        texts = [text] if isinstance(text, str) else list(text)
+        if not texts or any(not isinstance(t, str) or t == "" for t in texts):
+            raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
+        toks = self.model.to_tokens(
+            texts, prepend_bos=self.prepend_bos, padding_side="right", truncate=False
+        )
+        if toks.shape[1] > self.model.cfg.n_ctx:
+            raise DataError(
+                f"The text is {toks.shape[1]} tokens long but the model's context is "
+                f"{self.model.cfg.n_ctx}; split it into shorter pieces (harvest() chunks long "
+                "texts for you)."
+            )
+        return toks
+
+    def to_str_tokens(self, text: str) -> list[str]:
+        """The text's tokens as strings, as ``encode`` sees them."""
+        toks = self.to_tokens(text)[0]
+        return [str(s) for s in self.model.to_str_tokens(toks)]
+
+    def tokenize_document(self, text: str) -> list[int]:
+        """Token ids of one document without any BOS (used to pack text for harvesting)."""
+        tok = self.model.tokenizer
+        if tok is None:
+            raise DataError("The model has no tokenizer; pass token tensors instead of strings.")
+        return list(tok(text, add_special_tokens=False)["input_ids"])
+
+    @property
+    def bos_token_id(self) -> int | None:
+        """Id of the BOS token, or None when the tokenizer has none."""
+        tok = self.model.tokenizer
+        return None if tok is None else tok.bos_token_id
+
+    def vocab(self) -> list[str]:
+        """The string of every token id, in id order."""
+        ids = torch.arange(self.model.cfg.d_vocab)
+        if self.model.tokenizer is None:
+            return [f"<{i}>" for i in range(len(ids))]
+        return [str(s) for s in self.model.to_str_tokens(ids)]
+
+    # -- activations ----------------------------------------------------------------------
+    @torch.no_grad()
+    def hook_activations(self, tokens: torch.Tensor) -> torch.Tensor:
+        """Run ``tokens [batch, pos]`` up to the hook; returns ``[batch, pos, d_in]``."""
+        if tokens.ndim != 2:
+            raise DataError(f"tokens must be [batch, pos], got shape {tuple(tokens.shape)}.")
+        if tokens.shape[1] > self.model.cfg.n_ctx:
+            raise DataError(
+                f"Sequences of {tokens.shape[1]} tokens are longer than the model's context "
+                f"{self.model.cfg.n_ctx}; cut them to at most {self.model.cfg.n_ctx} tokens."
+            )
+        if tokens.numel() and (tokens.min() < 0 or tokens.max() >= self.model.cfg.d_vocab):
+            raise DataError(f"Token ids must lie in 0..{self.model.cfg.d_vocab - 1}.")
+        store: dict[str, torch.Tensor] = {}
+
+        def grab(act: torch.Tensor, hook: Any) -> None:
+            store["act"] = act
+
+        self.model.run_with_hooks(
+            tokens.to(self.device),
+            fwd_hooks=[(self.hook, grab)],
+            stop_at_layer=None if self.layer is None else self.layer + 1,
+            return_type=None,
+        )
+        act = store["act"]
+        if self.sae.hook_head_index is not None:
+            act = act[..., self.sae.hook_head_index, :]
+        elif act.ndim == 4:  # hook_z style [batch, pos, head, d_head]
+            act = act.flatten(-2)
+        return act
+
+    @torch.no_grad()
+    def encode_tokens(self, tokens: torch.Tensor) -> torch.Tensor:
+        """Dense SAE activations ``[batch, pos, d_sae]`` for ``tokens [batch, pos]``."""
+        act = self.hook_activations(tokens)
+        check_finite(act, "these tokens")
+        return self.sae.encode(act)
+
+    def encode(self, text: str | list[str]) -> torch.Tensor:
+        """SAE activations: ``[pos, d_sae]`` for a string, ``[batch, pos, d_sae]`` for a list.
+
+        A list is right-padded; positions past the end of a shorter text are zero.
+        """
+        if isinstance(text, str):
+            return self.encode_tokens(self.to_tokens(text)).float().cpu()[0]
+        rows = [self.to_tokens(t)[0] for t in text]
+        if not rows:
+            raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
+        toks = torch.zeros((len(rows), max(len(r) for r in rows)), dtype=torch.long)
+        for i, r in enumerate(rows):  # right padding: causal attention never sees it
+            toks[i, : len(r)] = r
+        acts = self.encode_tokens(toks).float().cpu()
+        for i, r in enumerate(rows):
+            acts[i, len(r) :] = 0
+        return acts
+
+    def output_directions(self) -> torch.Tensor | None:
+        """Each feature's direct write into the residual stream ``[d_sae, d_model]``, if defined."""
+        W_dec, cfg = self.sae.W_dec, self.model.cfg
+        if W_dec.shape[1] == cfg.d_model and not self.hook.endswith(("hook_z", "hook_post")):
+            return W_dec
+        if self.layer is None:
+            return None
+        block = self.model.blocks[self.layer]
+        if self.hook.endswith("attn.hook_z") and self.sae.hook_head_index is None:
+            W_O = block.attn.W_O.detach().to(W_dec)  # [head, d_head, d_model]
+            return W_dec.reshape(W_dec.shape[0], -1) @ W_O.reshape(-1, W_O.shape[-1])
+        if self.hook.endswith("mlp.hook_post"):
+            return W_dec @ block.mlp.W_out.detach().to(W_dec)
+        return None
+
+    def unembed(self) -> torch.Tensor:
+        """The unembedding ``W_U [d_model, d_vocab]`` as float32."""
+        return self.model.W_U.detach().float()
+
+    def _check_width(self) -> None:
+        probe = torch.zeros((1, 2), dtype=torch.long, device=self.device)
+        if self.bos_token_id is not None:
+            probe[:] = self.bos_token_id
+        width = int(self.hook_activations(probe).shape[-1])
+        if width != self.sae.d_in:
+            raise SAEConfigError(
+                f"The SAE reads {self.sae.d_in}-wide activations but hook {self.hook!r} of "
+                f"{self.model_name} is {width} wide. Use the SAE trained for this hook, or pass "
+                "the hook the SAE was trained on."
+            )
+
+    def __repr__(self) -> str:
+        return (
+            f"Lens(model={self.model_name!r}, hook={self.hook!r}, d_sae={self.d_sae}, "
+            f"architecture={self.sae.architecture!r}, device={str(self.device)!r})"
+        )
+
+
+def check_finite(act: torch.Tensor, where: str) -> None:
+    """Raise ActivationError when ``act`` holds NaN or inf, naming ``where``."""
+    if not torch.isfinite(act).all():
+        bad = int((~torch.isfinite(act)).sum())
+        raise ActivationError(
+            f"The model produced {bad} NaN/inf activation values at the hook for {where}. "
+            "Check the model's dtype (fp16 overflows; try float32) and its weights."
+        )
+
+
+def _load_model(model: Any, device: Any) -> HookedTransformer:
+    if isinstance(model, str):
+        from transformer_lens import HookedTransformer
+
+        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        try:
+            return HookedTransformer.from_pretrained(model, device=str(dev))
+        except Exception as exc:
+            raise SAEConfigError(
+                f"transformer_lens could not load model {model!r}: {exc}. Pass an official "
+                "model name with the model hub reachable, or a HookedTransformer object."
+            ) from exc
+    if not hasattr(model, "run_with_hooks") or not hasattr(model, "hook_dict"):
+        raise SAEConfigError(
+            f"model must be a transformer_lens HookedTransformer or a model name, "
+            f"not {type(model).__name__}."
+        )
+    return model
+
+
+def _model_device(model: Any) -> torch.device:
+    return next(model.parameters()).device
+
+
+def _check_hook(model: Any, hook: str | None, sae: SAEWeights) -> str:
+    name = hook or sae.hook_name
+    if name is None:
+        raise HookError("The SAE's config names no hook; pass hook='blocks.N.hook_resid_post' etc.")
+    if name not in model.hook_dict:
+        close = difflib.get_close_matches(name, list(model.hook_dict), n=5, cutoff=0.5)
+        hint = f" Close valid names: {', '.join(close)}." if close else ""
+        raise HookError(f"Hook {name!r} does not exist on this model.{hint}")
+    if hook is not None and sae.hook_name is not None and hook != sae.hook_name:
+        raise HookError(
+            f"The SAE was trained on hook {sae.hook_name!r} but hook={hook!r} was passed. "
+            "Leave hook=None to use the SAE's own hook, or load the SAE trained for this hook."
+        )
+    return name
+
+
+def _hook_layer(hook: str) -> int | None:
+    m = re.match(r"blocks\.(\d+)\.", hook)
+    if m:
+        return int(m.group(1))
+    if hook.startswith(("hook_embed", "hook_pos_embed", "hook_tokens")):
+        return -1
+    return None

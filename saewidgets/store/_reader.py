@@ -1,0 +1,168 @@
+"""StoreFiles: the files of a harvested store folder, reopened without the model.
+
+Folder layout: ``meta.json``; ``features.parquet`` (one row per feature); ``accumulators``,
+``weights`` and ``logits`` (safetensors); ``vocab.json``; ``tokens.bin`` (int32, every token)
+and ``seq_len.bin`` (int32 per sequence); ``record/`` (the sparse record, see ``_record``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+from safetensors.numpy import load_file
+
+from saewidgets._errors import FeatureIndexError, StoreError
+from saewidgets.store._meta import StoreMeta
+from saewidgets.store._record import Record
+
+_S = TypeVar("_S", bound="StoreFiles")
+
+
+class StoreFiles:
+    """The files of one store folder, read lazily: meta, tables, arrays, tokens, the record.
+
+    Knows files only; the analysis API (``FeatureStore``) builds on it in ``analysis/``."""
+
+    def __init__(self, path: Path, meta: StoreMeta) -> None:
+        self.path = path
+        self.meta = meta
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once from this store's files and kept (e.g. unit decoder rows)."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
+
+    @classmethod
+    def open(cls: type[_S], path: str | os.PathLike[str], lens: Any = None) -> _S:
+        """Open a store folder; with ``lens``, check that it was harvested with that Lens."""
+        folder = Path(path)
+        meta = StoreMeta.read(folder)
+        for name in ("features.parquet", "weights.safetensors", "tokens.bin", "record"):
+            if not (folder / name).exists():
+                raise StoreError(f"{folder} lacks {name}; the store is incomplete. Harvest again.")
+        store = cls(folder, meta)
+        if lens is not None:
+            store.check_lens(lens)
+        return store
+
+    def check_lens(self, lens: Any) -> None:
+        """Raise StoreError when ``lens`` has another model, hook or SAE than this store."""
+        diffs = []
+        if lens.model_name != self.meta.model_name:
+            diffs.append(f"model {lens.model_name!r} vs {self.meta.model_name!r}")
+        if lens.hook != self.meta.hook:
+            diffs.append(f"hook {lens.hook!r} vs {self.meta.hook!r}")
+        if lens.sae.fingerprint() != self.meta.sae_fingerprint:
+            diffs.append("SAE weights differ")
+        if diffs:
+            raise StoreError(
+                f"The store at {self.path} was not harvested with this Lens ({'; '.join(diffs)}). "
+                "Use the Lens it was made with, or harvest a new store with this one."
+            )
+
+    # -- identity and raw data -------------------------------------------------------------
+    @property
+    def sae_id(self) -> str:
+        """Stable id of (model, hook, SAE weights)."""
+        return self.meta.sae_id
+
+    @property
+    def d_sae(self) -> int:
+        """Number of features."""
+        return self.meta.d_sae
+
+    @property
+    def n_tokens(self) -> int:
+        """Number of harvested tokens."""
+        return self.meta.n_tokens
+
+    @cached_property
+    def vocab(self) -> list[str]:
+        """The string of every token id."""
+        return list(json.loads((self.path / "vocab.json").read_text()))
+
+    @cached_property
+    def tokens(self) -> np.ndarray:
+        """int32 [n_tokens]: every harvested token id, sequences back to back."""
+        return np.fromfile(self.path / "tokens.bin", dtype=np.int32)
+
+    @cached_property
+    def seq_offsets(self) -> np.ndarray:
+        """int64 [n_seq + 1]: where each sequence starts in ``tokens``."""
+        lens = np.fromfile(self.path / "seq_len.bin", dtype=np.int32)
+        return np.concatenate([[0], np.cumsum(lens, dtype=np.int64)])
+
+    @cached_property
+    def record(self) -> Record:
+        """The sparse record of every non-zero activation."""
+        return Record(self.path / "record", self.d_sae)
+
+    @cached_property
+    def weights(self) -> dict[str, np.ndarray]:
+        """The SAE arrays (W_enc, W_dec, b_enc, b_dec, maybe threshold, W_out, gram)."""
+        return load_file(self.path / "weights.safetensors")
+
+    @cached_property
+    def accumulators(self) -> dict[str, np.ndarray]:
+        """The mergeable per-feature statistics (count, total, max, hist, top_val, top_tok)."""
+        return load_file(self.path / "accumulators.safetensors")
+
+    @cached_property
+    def features(self) -> pd.DataFrame:
+        """One row per feature (index 0..d_sae-1); see README for the columns and thresholds."""
+        return pd.read_parquet(self.path / "features.parquet")
+
+    def check_feature(self, feature: Any) -> int:
+        """``feature`` as an int, or FeatureIndexError when it is not in 0..d_sae-1."""
+        if isinstance(feature, (bool, np.bool_)) or not isinstance(feature, (int, np.integer)):
+            raise FeatureIndexError(f"Feature ids are integers, got {feature!r}.")
+        f = int(feature)
+        if not 0 <= f < self.d_sae:
+            raise FeatureIndexError(
+                f"Feature {f} is out of range: this SAE has features 0..{self.d_sae - 1}."
+            )
+        return f
+
+    def locate(self, token_index: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+        """(sequence, position) of global token indices."""
+        t = np.asarray(token_index)
+        seq = np.searchsorted(self.seq_offsets, t, side="right") - 1
+        return seq, t - self.seq_offsets[seq]
+
+    def str_tokens(self, ids: np.ndarray) -> list[str]:
+        """Token strings of token ids."""
+        vocab = self.vocab
+        return [vocab[int(i)] for i in ids]
+
+    @cached_property
+    def logit_tables(self) -> dict[str, np.ndarray]:
+        """The per-feature logit tables (top/bottom ids and values, histograms)."""
+        path = self.path / "logits.safetensors"
+        if not path.exists():
+            raise StoreError(
+                f"Hook {self.meta.hook!r} has no direct path to the logits that saewidgets knows, "
+                "so this store has no logit weights."
+            )
+        return load_file(path)
+
+    def seq_range(self, seq: int) -> tuple[int, int]:
+        """[start, end) of sequence ``seq`` in ``tokens``."""
+        if not 0 <= int(seq) < self.meta.n_seq:
+            raise IndexError(f"Sequence {seq} is out of range 0..{self.meta.n_seq - 1}.")
+        return int(self.seq_offsets[seq]), int(self.seq_offsets[seq + 1])
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (
+            f"{type(self).__name__}({str(self.path)!r}, model={m.model_name!r}, hook={m.hook!r}, "
+            f"d_sae={m.d_sae}, n_tokens={m.n_tokens})"
+        )

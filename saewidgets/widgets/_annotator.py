@@ -1,0 +1,119 @@
+"""Annotator: keyboard triage of a queue of features, with the FeatureCard and its form."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import traitlets
+
+from saewidgets._errors import DataError
+from saewidgets.widgets._base import bundle
+from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._featurecard import FeatureCard
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.annotations._annotations import Annotations
+
+#: Largest queue ``to_html`` exports without an explicit ``features`` list.
+MAX_EXPORT = 500
+
+
+def default_queue(store: FeatureStore) -> list[int]:
+    """Live (not dead) features, densest first (ties: lower id first)."""
+    feats = store.features
+    live = feats[~feats["dead"].to_numpy(bool)]
+    order = np.lexsort((live.index.to_numpy(), -live["density"].to_numpy()))
+    return [int(i) for i in live.index.to_numpy()[order]]
+
+
+class Annotator(FeatureCard):
+    """Triage a queue of features: j/k (or arrows) move, 1-5 set the status, l/Enter edit the
+    label, Esc leaves it; every change is saved to the Annotations file at once."""
+
+    _esm = bundle("annotator")
+
+    queue = NDArray(ndim=1, default_value=np.zeros(0, np.int32))
+    """int32 [n]: the feature ids to review, in order."""
+
+    position = traitlets.Int(0).tag(sync=True)
+    """Index in ``queue`` of the shown feature (-1 when the shown feature is not in the queue)."""
+
+    reviewed = traitlets.Int(0).tag(sync=True)
+    """How many queued features have a status other than "unreviewed" or a label."""
+
+    def __init__(
+        self,
+        store: FeatureStore,
+        annotations: Annotations,
+        queue: Iterable[int] | None = None,
+    ) -> None:
+        if annotations is None:
+            raise DataError("Annotator needs an Annotations store: sw.Annotations(path)")
+        ids = (
+            default_queue(store) if queue is None else [store.check_feature(int(f)) for f in queue]
+        )
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            raise DataError("the Annotator's queue is empty")
+        self._queue_list = ids
+        self._last_pos = 0
+        super().__init__(store, ids[0], annotations=annotations)
+        self.queue = np.asarray(ids, np.int32)
+        self._count_reviewed()
+
+    @property
+    def features(self) -> list[int]:
+        """The queued feature ids, in order."""
+        return list(self._queue_list)
+
+    def _order(self) -> Sequence[int] | None:
+        exported = self._export
+        if exported is None:
+            return self._queue_list
+        return [f for f in self._queue_list if f in set(exported)] or exported
+
+    @traitlets.observe("feature")
+    def _on_feature(self, change: dict[str, Any]) -> None:
+        queue = getattr(self, "_queue_list", [])
+        self.position = queue.index(change["new"]) if change["new"] in queue else -1
+        if self.position >= 0:
+            self._last_pos = self.position
+
+    def _annotated(self, feature: int) -> None:
+        self._count_reviewed()
+
+    def _count_reviewed(self) -> None:
+        assert self._annotations is not None
+        table = self._annotations.to_dataframe(self._store)
+        table = table[table.index.isin(self._queue_list)]
+        done = (table["status"] != "unreviewed") | table["label"].notna()
+        self.reviewed = int(done.sum())
+
+    def _steps(self, f: int) -> tuple[int | None, int | None]:
+        order = list(self._order() or [])
+        if f in order or not order:
+            return super()._steps(f)
+        anchor = self._queue_list[self._last_pos]
+        i = order.index(anchor) if anchor in order else 0
+        return order[i], (order[i + 1] if i + 1 < len(order) else None)
+
+    def to_html(
+        self,
+        path: str | pathlib.Path,
+        *,
+        features: Sequence[int] | None = None,
+        title: str | None = None,
+    ) -> pathlib.Path:
+        """Write a standalone (read-only) page of ``features`` (default: the queue, when it has
+        at most ``MAX_EXPORT`` features)."""
+        if features is None and len(self._queue_list) > MAX_EXPORT:
+            raise ValueError(
+                f"the queue has {len(self._queue_list)} features; pass features=[...] to export "
+                f"at most {MAX_EXPORT} (each costs a few kilobytes)"
+            )
+        chosen = self._queue_list if features is None else features
+        return super().to_html(path, features=chosen, title=title or "Annotator")

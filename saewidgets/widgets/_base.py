@@ -1,0 +1,89 @@
+"""The base class of every saewidgets widget and the ``request`` decorator for JS->Python calls."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import pathlib
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import anywidget
+import traitlets
+from anywidget.experimental import command
+
+from saewidgets.widgets._codecs import extract_buffers
+
+_log = logging.getLogger("saewidgets")
+_STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
+
+W = TypeVar("W", bound="SaeWidget")
+
+
+def bundle(name: str) -> pathlib.Path | str:
+    """The built ES module ``static/<name>.js``, or a module that shows how to build it."""
+    path = _STATIC / f"{name}.js"
+    if path.is_file():
+        return path
+    message = (
+        f"saewidgets: the JS bundle static/{name}.js is missing. Build it with "
+        "`npm ci && npm run build` in js/ (pip install from a clone does this)."
+    )
+    return (
+        "export default { render({ el }) { const p = document.createElement('pre');"
+        f" p.textContent = {json.dumps(message)}; el.append(p); }} }};"
+    )
+
+
+def request(
+    method: Callable[[W, dict[str, Any]], Any],
+) -> Callable[[W, Any, list[bytes]], tuple[Any, list[memoryview]]]:
+    """Make ``method(self, msg)`` callable from JS as ``request(invoke, name, msg)``.
+
+    The return value may hold binary leaves (e.g. from ``array_to_json``); they travel as buffers.
+    An exception becomes ``{"error": "Type: message"}``, which the widget shows.
+    """
+
+    @functools.wraps(method)
+    def handler(self: W, msg: Any, buffers: list[bytes]) -> tuple[Any, list[memoryview]]:
+        try:
+            value, paths, out = extract_buffers(method(self, msg))
+        except Exception as exc:  # noqa: BLE001 - every failure is reported to the widget
+            _log.debug("request %s failed", method.__name__, exc_info=True)
+            return {"error": f"{type(exc).__name__}: {exc}"}, []
+        return {"value": value, "buffer_paths": paths}, out
+
+    return command(handler)
+
+
+class SaeWidget(anywidget.AnyWidget):
+    """Base of the saewidgets widgets: an error banner, strict keywords and ``to_html``."""
+
+    error = traitlets.Unicode("").tag(sync=True)
+    """Message shown in the widget's error banner; empty when all is well."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        unknown = sorted(set(kwargs) - set(self.data_traits()))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__} got unexpected keyword argument(s): {', '.join(unknown)}"
+            )
+        super().__init__(**kwargs)
+
+    @classmethod
+    def data_traits(cls) -> list[str]:
+        """Names of the synced traits this widget adds to anywidget's own (what an export saves)."""
+        base = set(anywidget.AnyWidget.class_trait_names(sync=True))
+        names = cls.class_trait_names(sync=True)
+        return sorted(n for n in names if n not in base and not n.startswith("_"))
+
+    def to_html(self, path: str | pathlib.Path, *, title: str | None = None) -> pathlib.Path:
+        """Write a standalone HTML file (bundle and data inlined; opens offline, no kernel)."""
+        from saewidgets.widgets._export import write_html
+
+        return write_html(self, path, title=title)
+
+    def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        """(name, msg) pairs of requests whose answers a standalone export embeds."""
+        return ()

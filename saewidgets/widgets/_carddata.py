@@ -1,0 +1,187 @@
+"""The per-feature data a FeatureCard shows, packed compactly for the comm and for exports.
+
+Everything comes from the FeatureStore's analysis methods; nothing is recomputed here. Example
+tokens travel as indices into a per-feature list of unique token strings (uint16) and the
+activations as float32, all as binary leaves, so one feature's card costs a few kilobytes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from saewidgets._errors import StoreError
+from saewidgets.widgets._codecs import array_to_json
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.annotations._annotations import Annotation, Annotations
+
+#: Stats shown in the card header, in order (columns of ``store.features``).
+STAT_COLUMNS = (
+    "density",
+    "count",
+    "max_act",
+    "mean_act",
+    "enc_bias",
+    "de_projection",
+    "log10_density",
+    "dec_norm",
+)
+FLAG_COLUMNS = ("dead", "ultra_rare", "dense")
+NEIGHBOUR_KINDS = ("cosine", "cooccurrence", "output")
+N_TOP = 20
+N_INTERVALS = 10
+PER_INTERVAL = 5
+N_LOGITS = 10
+N_NEIGHBOURS = 10
+HIST_BINS = 40
+
+
+def _number(x: Any) -> float | int | None:
+    """A JSON-safe scalar: NaN and infinities become None."""
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    value = float(x)
+    return value if math.isfinite(value) else None
+
+
+def stats(store: FeatureStore, f: int) -> dict[str, Any]:
+    """The feature's row of ``store.features`` (header numbers and flags)."""
+    row = store.features.loc[f]
+    out: dict[str, Any] = {c: _number(row[c]) for c in STAT_COLUMNS if c in row.index}
+    out.update({c: bool(row[c]) for c in FLAG_COLUMNS if c in row.index})
+    return out
+
+
+def _sparse(values: np.ndarray) -> dict[str, Any]:
+    """``{n, value}`` (dense) or ``{n, index, value}`` (non-zero entries), whichever is smaller."""
+    nz = np.flatnonzero(values)
+    index_dtype = np.uint16 if len(values) < 2**16 else np.int32
+    if len(nz) * (4 + np.dtype(index_dtype).itemsize) >= len(values) * 4:
+        return {"n": len(values), "value": array_to_json(values)}
+    return {
+        "n": len(values),
+        "index": array_to_json(nz.astype(index_dtype)),
+        "value": array_to_json(values[nz]),
+    }
+
+
+def examples(store: FeatureStore, f: int) -> dict[str, Any]:
+    """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval)."""
+    top = store.top_examples(f, n=N_TOP)
+    quant = store.quantile_examples(f, n_intervals=N_INTERVALS, per_interval=PER_INTERVAL)
+    frames = [top.assign(interval=-1), quant] if len(quant) else [top.assign(interval=-1)]
+    rows = pd.concat(frames, ignore_index=True)
+    strings: dict[str, int] = {}
+    tok: list[int] = []
+    acts: list[float] = []
+    lengths: list[int] = []
+    for tokens, values in zip(rows["tokens"], rows["acts"], strict=True):
+        tok += [strings.setdefault(t, len(strings)) for t in tokens]
+        acts += list(values)
+        lengths.append(len(tokens))
+    index_dtype = np.uint16 if len(strings) < 2**16 else np.int32
+    intervals = []
+    if len(quant):
+        for i, g in quant.groupby("interval", sort=False):
+            lo, hi = float(g["lo"].iloc[0]), float(g["hi"].iloc[0])
+            n = int(g["n_in_interval"].iloc[0])
+            intervals.append({"interval": int(i), "lo": lo, "hi": hi, "n": n})
+    return {
+        "strings": list(strings),
+        "tok": array_to_json(np.asarray(tok, index_dtype)),
+        "acts": _sparse(np.asarray(acts, np.float32)),
+        "length": array_to_json(np.asarray(lengths, np.uint16)),
+        "max_index": array_to_json(rows["max_index"].to_numpy(np.uint16)),
+        "group": array_to_json(rows["interval"].to_numpy(np.int8)),
+        "seq": array_to_json(rows["seq"].to_numpy(np.int32)),
+        "pos": array_to_json(rows["pos"].to_numpy(np.int32)),
+        "intervals": intervals,
+    }
+
+
+def histogram(store: FeatureStore, f: int) -> dict[str, Any]:
+    """Equal-width histogram of the non-zero activations over ``(0, max]``."""
+    hist = store.histogram(f, bins=HIST_BINS)
+    return {"edges": array_to_json(hist.edges), "counts": array_to_json(hist.counts)}
+
+
+def logits(store: FeatureStore, f: int) -> dict[str, Any]:
+    """Top and bottom logit weights (direct path) and their histogram, or ``{"error": ...}``."""
+    try:
+        lw = store.logit_weights(f, k=N_LOGITS)
+    except StoreError as exc:
+        return {"error": str(exc)}
+    return {
+        "top_tokens": list(lw.top_tokens),
+        "top_values": array_to_json(lw.top_values),
+        "bottom_tokens": list(lw.bottom_tokens),
+        "bottom_values": array_to_json(lw.bottom_values),
+        "hist_edges": array_to_json(lw.hist_edges),
+        "hist_counts": array_to_json(lw.hist_counts),
+    }
+
+
+def neighbours(store: FeatureStore, f: int) -> dict[str, Any]:
+    """Nearest features by each measure: ``{kind: {feature, value[, count]}}`` or an error."""
+    out: dict[str, Any] = {}
+    for kind in NEIGHBOUR_KINDS:
+        try:
+            frame = store.neighbours(f, by=kind, k=N_NEIGHBOURS)
+        except StoreError as exc:
+            out[kind] = {"error": str(exc)}
+            continue
+        entry = {
+            "feature": array_to_json(frame["feature"].to_numpy(np.int32)),
+            "value": array_to_json(frame["value"].to_numpy(np.float32)),
+        }
+        if "count" in frame:
+            entry["count"] = array_to_json(frame["count"].to_numpy(np.int32))
+        out[kind] = entry
+    return out
+
+
+def neighbour_ids(payload: dict[str, Any]) -> list[int]:
+    """The feature ids listed in a payload's neighbour lists (in order, without repeats)."""
+    ids: dict[int, None] = {}
+    for entry in payload["neighbours"].values():
+        if "feature" in entry:
+            data = entry["feature"]
+            arr = np.frombuffer(bytes(data["data"]), dtype=data["dtype"])
+            ids.update((int(i), None) for i in arr)
+    return list(ids)
+
+
+def annotation_dict(a: Annotation | None) -> dict[str, Any] | None:
+    """The editable fields of an annotation (None when the feature has none)."""
+    if a is None:
+        return None
+    return {"label": a.label or "", "status": a.status, "tags": list(a.tags), "note": a.note or ""}
+
+
+def feature_payload(
+    store: FeatureStore, f: int, annotations: Annotations | None = None
+) -> dict[str, Any]:
+    """Everything the card shows for feature ``f`` (labels of ``f`` and its neighbours too)."""
+    payload: dict[str, Any] = {
+        "feature": f,
+        "stats": stats(store, f),
+        "hist": histogram(store, f),
+        "examples": examples(store, f),
+        "logits": logits(store, f),
+        "neighbours": neighbours(store, f),
+        "annotation": None,
+        "labels": {},
+    }
+    if annotations is not None:
+        payload["annotation"] = annotation_dict(annotations.get(store, f))
+        every = annotations.labels(store)
+        shown = [f, *neighbour_ids(payload)]
+        payload["labels"] = {str(i): every[i] for i in shown if i in every}
+    return payload

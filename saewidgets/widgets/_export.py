@@ -1,0 +1,119 @@
+"""Standalone HTML export: one file with the widget's bundle, its state and recorded answers.
+
+The page runs ``static/standalone.js`` (inlined, allowed by a CSP hash), which loads the widget's
+bundle from a ``blob:`` URL and calls its ``render`` with an in-page model. Binary arrays are
+base64-encoded; the JSON block has ``<``, ``>`` and ``&`` escaped, so no string in the data can
+close the script element or open a comment.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import pathlib
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from saewidgets.widgets._codecs import extract_buffers
+
+
+class SaeWidget(Protocol):
+    """What an export reads of a widget (``saewidgets.widgets._base.SaeWidget`` has it)."""
+
+    _esm: Any
+
+    def get_state(self, key: Any = None) -> dict[str, Any]: ...
+
+    def data_traits(self) -> list[str]: ...
+
+    def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]: ...
+
+
+_STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="generator" content="saewidgets">
+<title>{title}</title>
+<style>body {{ margin: 16px; background: #fff; color: #1f2328; }}</style>
+</head>
+<body>
+<div id="saewidgets-root"></div>
+<script type="application/json" id="saewidgets-data">{data}</script>
+<script type="module">{boot}</script>
+</body>
+</html>
+"""
+
+
+def request_key(name: str, msg: Any) -> str:
+    """The lookup key of a recorded request (mirrors ``requestKey`` in ``request.ts``)."""
+    return json.dumps([name, msg], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``</script>``, ``<!--`` or ``]]>``)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _b64(buffers: list[memoryview]) -> list[str]:
+    return [base64.b64encode(b).decode("ascii") for b in buffers]
+
+
+def export_payload(widget: SaeWidget) -> dict[str, Any]:
+    """The data block of an export: bundle source, state, buffers and recorded responses."""
+    state, paths, buffers = extract_buffers(widget.get_state(key=widget.data_traits()))
+    commands = getattr(type(widget), "_anywidget_commands", {})
+    responses = {}
+    for name, msg in widget._recorded_requests():
+        response, out = commands[name](widget, msg, [])
+        responses[request_key(name, msg)] = {"response": response, "buffers": _b64(out)}
+    return {
+        "esm": str(widget._esm),
+        "state": state,
+        "buffer_paths": paths,
+        "buffers": _b64(buffers),
+        "responses": responses,
+    }
+
+
+def export_html(widget: SaeWidget, *, title: str | None = None) -> str:
+    """The standalone HTML page of ``widget`` as a string."""
+    boot = (_STATIC / "standalone.js").read_text(encoding="utf-8")
+    lowered = boot.lower()
+    if "</script" in lowered or "<!--" in lowered:
+        raise RuntimeError("static/standalone.js cannot be inlined: it contains </script or <!--")
+    digest = base64.b64encode(hashlib.sha256(boot.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; "
+        f"script-src 'sha256-{digest}' blob:; "
+        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
+    )
+    return _PAGE.format(
+        csp=csp,
+        title=html.escape(title or f"saewidgets {type(widget).__name__}"),
+        data=script_json(export_payload(widget)),
+        boot=boot,
+    )
+
+
+def write_html(
+    widget: SaeWidget, path: str | pathlib.Path, *, title: str | None = None
+) -> pathlib.Path:
+    """Write :func:`export_html` to ``path`` (UTF-8) and return the path."""
+    out = pathlib.Path(path)
+    out.write_text(export_html(widget, title=title), encoding="utf-8")
+    return out

@@ -1,0 +1,198 @@
+"""FeatureMap: every SAE feature as a point on log density x encoder bias x D/E projection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import traitlets
+
+from saewidgets._errors import DataError
+from saewidgets.annotations._annotations import STATUSES
+from saewidgets.widgets._base import SaeWidget, bundle
+from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._columns import AXES, DEAD, DENSE, NO_COLOUR, ULTRA_RARE
+
+if TYPE_CHECKING:
+    import altair as alt
+
+#: The three coordinates of every feature (seed 002's "ultra-low density cluster" view).
+#: The linked panels shown when no x/y pair is chosen: pairs of indices into AXES.
+ALL_PANELS = [[0, 1], [0, 2], [1, 2]]
+
+
+def map_frame(data: Any) -> pd.DataFrame:
+    """The per-feature table of a FeatureStore, or a DataFrame checked for the map's columns.
+
+    A DataFrame may give ``density`` instead of ``log10_density``; ``dead`` defaults to
+    "log10_density is -inf"; the index is taken as the feature ids.
+    """
+    frame = data.features if hasattr(data, "features") else data
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(
+            f"FeatureMap needs a FeatureStore or a DataFrame, got {type(data).__name__}"
+        )
+    frame = frame.copy()
+    if "log10_density" not in frame and "density" in frame:
+        with np.errstate(divide="ignore"):
+            frame["log10_density"] = np.log10(frame["density"].to_numpy(float))
+    missing = [c for c in AXES if c not in frame]
+    if missing:
+        raise DataError(f"FeatureMap needs columns {list(AXES)}; missing {missing}")
+    ld = frame["log10_density"].to_numpy(float)
+    if "dead" not in frame:
+        frame["dead"] = ~np.isfinite(ld)
+    bad = ~np.isfinite(frame[list(AXES[1:])].to_numpy(float)).all(axis=1)
+    bad |= ~np.isfinite(ld) & ~frame["dead"].to_numpy(bool)
+    bad |= np.isposinf(ld) | np.isnan(ld)
+    if bad.any():
+        raise DataError(f"features {frame.index[bad][:10].tolist()} have NaN/inf coordinates")
+    return frame
+
+
+def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
+    """Each feature's annotation status as its index in STATUSES (NaN when not annotated)."""
+    if annotations is None or not hasattr(data, "sae_id"):
+        raise DataError('color="status" needs a FeatureStore and an Annotations object')
+    table = annotations.to_dataframe(data)
+    codes = table["status"].map({s: float(i) for i, s in enumerate(STATUSES)})
+    return codes.reindex(index).to_numpy(float)
+
+
+def _colour_values(frame: pd.DataFrame, color: Any) -> tuple[np.ndarray, str]:
+    if isinstance(color, str):
+        if color not in frame:
+            raise DataError(f"color={color!r} is not a column; choose one of {list(frame.columns)}")
+        return frame[color].to_numpy(float), color
+    values = np.asarray(color, dtype=float)
+    if values.shape != (len(frame),):
+        raise DataError(f"color has shape {values.shape}; expected one value per feature")
+    return values, "color"
+
+
+def _labels(annotations: Any, data: Any) -> dict[str, str]:
+    if annotations is None:
+        return {}
+    if isinstance(annotations, Mapping):
+        return {str(int(k)): str(v) for k, v in annotations.items()}
+    if not hasattr(data, "sae_id"):
+        raise DataError("Annotations need a FeatureStore to key on; pass a {feature: label} dict")
+    return {str(k): str(v) for k, v in annotations.labels(data).items()}
+
+
+class FeatureMap(SaeWidget):
+    """Every feature as a point (log10 density, encoder bias, D/E projection): zoom, hover,
+    brush to select (``selected``), click (``clicked``); dead features counted apart."""
+
+    _esm = bundle("featuremap")
+
+    ids = NDArray(ndim=1, default_value=np.zeros(0, np.int32))
+    """int32 [n]: the feature id of each point."""
+
+    coords = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
+    """float32 [n, 3]: log10_density, enc_bias, de_projection (density 0 for dead features)."""
+
+    colour = NDArray(ndim=1, default_value=np.zeros(0, np.float32))
+    """float32 [n]: the value points are coloured by (0 where ``flags`` has NO_COLOUR)."""
+
+    flags = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
+    """uint8 [n]: bits DEAD=1, ULTRA_RARE=2, DENSE=4, NO_COLOUR=8 (colour value not finite)."""
+
+    axes = traitlets.List(traitlets.Unicode(), list(AXES)).tag(sync=True)
+    """Names of the three coordinate columns."""
+
+    panels = traitlets.List(traitlets.List(traitlets.Int()), ALL_PANELS).tag(sync=True)
+    """The panels shown, each an (x, y) pair of indices into ``axes``."""
+
+    color_name = traitlets.Unicode("").tag(sync=True)
+    """Name of the colour column (legend title)."""
+
+    labels = traitlets.Dict(key_trait=traitlets.Unicode(), value_trait=traitlets.Unicode()).tag(
+        sync=True
+    )
+    """Human labels by feature id (keys are ids as strings), shown in the tooltip."""
+
+    selected = traitlets.List(traitlets.Int()).tag(sync=True)
+    """Ids of the selected features (brush in the view, or set here to highlight them)."""
+
+    clicked = traitlets.Int(None, allow_none=True).tag(sync=True)
+    """Id of the feature last clicked in the view (None: none yet)."""
+
+    def __init__(
+        self,
+        data: Any,
+        color: str | Sequence[float] | np.ndarray | None = None,
+        annotations: Any = None,
+        *,
+        x: str | None = None,
+        y: str | None = None,
+    ) -> None:
+        frame = map_frame(data)
+        if (x is None) != (y is None):
+            raise ValueError("give both x and y (two of the axes), or neither for three panels")
+        panels = ALL_PANELS
+        if x is not None:
+            if x not in AXES or y not in AXES or x == y:
+                raise ValueError(f"x and y must be two different names of {AXES}, got {x}, {y}")
+            panels = [[AXES.index(x), AXES.index(y)]]
+            third = next(a for a in AXES if a not in (x, y))
+            color = third if color is None else color
+        if isinstance(color, str) and color == "status" and "status" not in frame:
+            frame["status"] = _status_codes(annotations, data, frame.index)
+            color = "status"
+        values, name = _colour_values(frame, "log10_density" if color is None else color)
+        if name == "status":
+            name = "status: " + ", ".join(f"{i} {s}" for i, s in enumerate(STATUSES))
+        dead = frame["dead"].to_numpy(bool)
+        coords = frame[list(AXES)].to_numpy(float, copy=True)
+        coords[dead, 0] = 0.0
+        flags = dead * DEAD
+        for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
+            if col in frame:
+                flags |= frame[col].to_numpy(bool) * bit
+        finite = np.isfinite(values)
+        flags |= ~finite * NO_COLOUR
+        super().__init__(
+            ids=frame.index.to_numpy(np.int64),
+            coords=coords.astype(np.float32),
+            colour=np.where(finite, values, 0.0).astype(np.float32),
+            flags=flags.astype(np.uint8),
+            panels=panels,
+            color_name=name,
+            labels=_labels(annotations, data),
+        )
+        self._frame = frame
+
+    @traitlets.validate("selected")
+    def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
+        chosen = list(dict.fromkeys(int(i) for i in proposal["value"]))
+        unknown = sorted(set(chosen) - set(np.asarray(self.ids).tolist()))
+        if unknown:
+            raise traitlets.TraitError(f"selected has ids not on the map: {unknown[:10]}")
+        return chosen
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The per-feature table the map was built from."""
+        return self._frame
+
+    def ids_in_box(
+        self, x: str, y: str, x_range: tuple[float, float], y_range: tuple[float, float]
+    ) -> list[int]:
+        """Ids of the live points with ``x`` in ``x_range`` and ``y`` in ``y_range`` (inclusive);
+        dead features are not placed on the density axis, so they never fall in a box on it."""
+        cx, cy = AXES.index(x), AXES.index(y)
+        pts, flags, ids = (np.asarray(a) for a in (self.coords, self.flags, self.ids))
+        keep = (pts[:, cx] >= x_range[0]) & (pts[:, cx] <= x_range[1])
+        keep &= (pts[:, cy] >= y_range[0]) & (pts[:, cy] <= y_range[1])
+        if 0 in (cx, cy):
+            keep &= (flags & DEAD) == 0
+        return ids[keep].astype(int).tolist()
+
+    def to_altair(self, max_points: int = 5000) -> alt.Chart:
+        """A static altair chart of the map (sampled past ``max_points``, said in the title)."""
+        from saewidgets.widgets._figures import featuremap_chart
+
+        return featuremap_chart(self, max_points)

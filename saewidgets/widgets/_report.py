@@ -1,0 +1,43 @@
+"""The report of a store: a Parquet feature table, a text summary, and the exported views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from saewidgets.analysis._summary import summary_text
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._featurestore import FeatureStore
+
+
+def write_report(
+    store: FeatureStore, folder: Path, *, progress: bool = True, cards: int = 20
+) -> list[Path]:
+    """Write the feature table, a text summary and standalone HTML views into ``folder``.
+
+    Files: ``features.parquet``, ``summary.txt``, ``map.html`` (FeatureMap), ``grid.html``
+    (GeometryGridView), ``cards.html`` (FeatureCards of the ``cards`` densest live features),
+    ``explorer.html`` (all of them linked). Returns the paths written.
+    """
+    from saewidgets.widgets._explorer import Explorer
+    from saewidgets.widgets._featurecard import FeatureCard
+    from saewidgets.widgets._featuremap import FeatureMap
+    from saewidgets.widgets._geometrygrid import GeometryGridView
+
+    folder.mkdir(parents=True, exist_ok=True)
+    table = folder / "features.parquet"
+    store.features.to_parquet(table)
+    summary = folder / "summary.txt"
+    summary.write_text(summary_text(store, progress=progress))
+    written = [table, summary, FeatureMap(store).to_html(folder / "map.html")]
+    if store.meta.has_output_directions:
+        written.append(GeometryGridView(store).to_html(folder / "grid.html"))
+    live = store.features[~store.features["dead"]].sort_values("density", ascending=False)
+    top = [int(i) for i in live.index[:cards]]
+    if top:
+        card = FeatureCard(store, top[0])
+        written.append(card.to_html(folder / "cards.html", features=top))
+    explorer = Explorer(store, grid=store.meta.has_output_directions)
+    written.append(explorer.to_html(folder / "explorer.html"))
+    return written
