@@ -69,8 +69,15 @@ class StoreMeta:
             data = json.loads(path.read_text())
         except json.JSONDecodeError as exc:
             raise StoreError(f"{path} is corrupt ({exc}); harvest the store again.") from exc
+        if not isinstance(data, dict):
+            raise StoreError(f"{path} is not a store's metadata; harvest the store again.")
         version = data.get("format_version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise StoreError(
+                f"{path} has format_version {version!r}, not a store format (1..{FORMAT_VERSION}); "
+                "the file is damaged: copy the store again or harvest it again."
+            )
+        if version > FORMAT_VERSION:
             raise StoreError(
                 f"{folder} was written in store format {version!r}; this saewidgets reads format "
                 f"{FORMAT_VERSION} or older. Upgrade saewidgets."

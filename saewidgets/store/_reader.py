@@ -21,6 +21,7 @@ from safetensors.numpy import load_file
 from saewidgets._errors import FeatureIndexError, StoreError
 from saewidgets.store._meta import StoreMeta
 from saewidgets.store._record import Record
+from saewidgets.store._validate import validate_store
 
 _S = TypeVar("_S", bound="StoreFiles")
 
@@ -46,10 +47,15 @@ class StoreFiles:
         """Open a store folder; with ``lens``, check that it was harvested with that Lens."""
         folder = Path(path)
         meta = StoreMeta.read(folder)
-        for name in ("features.parquet", "weights.safetensors", "tokens.bin", "record"):
-            if not (folder / name).exists():
-                raise StoreError(f"{folder} lacks {name}; the store is incomplete. Harvest again.")
+        checked = validate_store(folder, meta)
         store = cls(folder, meta)
+        store.__dict__.update(checked)  # the feature table and vocabulary, already read
+        toks = store.tokens
+        if len(toks) and (int(toks.max()) >= len(store.vocab) or int(toks.min()) < 0):
+            raise StoreError(
+                f"{folder / 'tokens.bin'} holds token ids outside the vocabulary; the store is "
+                "damaged. Copy the store again from its source, or harvest it again."
+            )
         if lens is not None:
             store.check_lens(lens)
         return store
