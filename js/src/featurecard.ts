@@ -3,10 +3,11 @@
 // "annotate" {feature, label?, status?, tags?, note?}. The card itself lives in ./card/.
 
 import { mountCard } from "./card/view";
+import { hostInvoke } from "./lib/host";
 import type { RenderProps } from "./lib/types";
 
 function render({ model, el, experimental }: RenderProps): () => void {
-  const card = mountCard(el, model, experimental.invoke);
+  const card = mountCard(el, model, hostInvoke(model, experimental));
   return () => card.destroy();
 }
 

@@ -8,6 +8,7 @@ import baseCss from "./lib/base.css";
 import { decodeArray, type NDArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
 import { formatValue } from "./lib/format";
+import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
 import { request } from "./lib/request";
 import { tickLabel } from "./lib/scale";
@@ -287,7 +288,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
 }
 
 function render({ model, el, experimental }: RenderProps): () => void {
-  return mountGrid(model, el, experimental.invoke);
+  return mountGrid(model, el, hostInvoke(model, experimental));
 }
 
 export default { render };

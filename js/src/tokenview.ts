@@ -7,6 +7,7 @@ import { decodeArray, row, type NDArray, type WireArray } from "./lib/codec";
 import { activationBackground, featureColour, intensity, type RGB } from "./lib/colour";
 import { addStyle, errorBanner, h, tooltip } from "./lib/dom";
 import { formatValue } from "./lib/format";
+import { hostInvoke } from "./lib/host";
 import { request } from "./lib/request";
 import { tokenLabel, tokenSegments } from "./lib/tokens";
 import type { Model, RenderProps } from "./lib/types";
@@ -108,6 +109,7 @@ function tokenTip(view: View, i: number, focus: number | null): Node {
 }
 
 function render({ model, el, experimental }: RenderProps): () => void {
+  const invoke = hostInvoke(model, experimental);
   const root = h("div", { class: "sw-root sw-tokenview" });
   addStyle(root, baseCss + css);
   const banner = errorBanner();
@@ -129,7 +131,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
       const mine = ++generation;
       status.textContent = "running…";
       try {
-        await request(experimental.invoke, "run", { text: box.value });
+        await request(invoke, "run", { text: box.value });
         if (mine === generation) banner.show("");
       } catch (error) {
         if (mine === generation) banner.show(String(error instanceof Error ? error.message : error));

@@ -16,6 +16,13 @@ from anywidget.experimental import command
 from saewidgets.widgets._codecs import extract_buffers
 
 _log = logging.getLogger("saewidgets")
+#: Kinds of the custom messages of the request path for hosts without ``invoke`` (``host.ts``).
+REQUEST_KIND = "saewidgets-request"
+RESPONSE_KIND = "saewidgets-response"
+_NEEDS_KERNEL = (
+    "A static snapshot: the interactive view needs a running kernel; "
+    "use .to_html() for a kernel-free interactive copy."
+)
 _STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
 
 W = TypeVar("W", bound="SaeWidget")
@@ -70,6 +77,25 @@ class SaeWidget(anywidget.AnyWidget):
                 f"{type(self).__name__} got unexpected keyword argument(s): {', '.join(unknown)}"
             )
         super().__init__(**kwargs)
+        self.on_msg(self._answer_message)
+
+    def _answer_message(self, _widget: Any, content: Any, buffers: list[bytes]) -> None:
+        """Answer a request sent over the custom-message channel (hosts without ``invoke``)."""
+        if not isinstance(content, dict) or content.get("kind") != REQUEST_KIND:
+            return
+        commands = getattr(type(self), "_anywidget_commands", {})
+        handler = commands.get(content.get("name"))
+        if handler is None:
+            response: Any = {"error": f"unknown request {content.get('name')!r}"}
+            out: list[memoryview] = []
+        else:
+            response, out = handler(self, content.get("msg"), buffers)
+        self.send({"kind": RESPONSE_KIND, "id": content.get("id"), "response": response}, out)
+
+    @request
+    def _ping(self, msg: dict[str, Any]) -> bool:
+        """Answers at once: tells a page whether a kernel is behind it."""
+        return True
 
     @classmethod
     def data_traits(cls) -> list[str]:
@@ -87,3 +113,35 @@ class SaeWidget(anywidget.AnyWidget):
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         """(name, msg) pairs of requests whose answers a standalone export embeds."""
         return ()
+
+    # -- what hosts that cannot run the widget show ----------------------------------------
+    def _summary(self) -> str:
+        """One line saying what the widget shows (its ``text/plain`` form)."""
+        return type(self).__name__
+
+    def _snapshot_html(self) -> str:
+        """A static picture of the widget as HTML + inline SVG (no script)."""
+        from saewidgets.widgets._snapshot import box, note
+
+        return box(type(self).__name__, self._summary(), note(_NEEDS_KERNEL))
+
+    def __repr__(self) -> str:
+        try:
+            return self._summary()
+        except Exception as exc:  # noqa: BLE001 - a repr must not raise
+            return f"{type(self).__name__} (summary failed: {type(exc).__name__}: {exc})"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The widget view plus fallbacks: a one-line summary and a static HTML snapshot, which
+        nbconvert (without widget state), GitHub and Quarto show where the widget cannot run."""
+        out = super()._repr_mimebundle_(**kwargs)
+        if out is None:
+            return None
+        data, meta = out
+        try:
+            snapshot = self._snapshot_html()
+        except Exception as exc:  # noqa: BLE001 - the live view must still display
+            from saewidgets.widgets._snapshot import box, note
+
+            snapshot = box(type(self).__name__, repr(self), note(f"no snapshot: {exc}"))
+        return {**data, "text/plain": repr(self), "text/html": snapshot}, meta

@@ -49,6 +49,10 @@ class FeatureCard(SaeWidget):
     statuses = traitlets.List(traitlets.Unicode(), list(STATUSES)).tag(sync=True)
     """The annotation statuses, in the order of the status keys 1..n."""
 
+    initial_card = traitlets.Dict(allow_none=True, default_value=None).tag(sync=True)
+    """The first shown feature's data (what the ``card`` request answers), so a page holding
+    the widget state (an exported notebook) draws the card without a kernel."""
+
     def __init__(
         self, store: FeatureStore, feature: int = 0, annotations: Annotations | None = None
     ) -> None:
@@ -61,6 +65,7 @@ class FeatureCard(SaeWidget):
             editable=annotations is not None,
             feature=store.check_feature(feature),
         )
+        self.initial_card = self._payload(self.feature)
 
     @property
     def store(self) -> FeatureStore:
@@ -91,7 +96,9 @@ class FeatureCard(SaeWidget):
     @request
     def card(self, msg: dict[str, Any]) -> dict[str, Any]:
         """The data of one feature: ``{"feature": f}`` -> stats, examples, logits, neighbours."""
-        f = self._store.check_feature(msg["feature"])
+        return self._payload(self._store.check_feature(msg["feature"]))
+
+    def _payload(self, f: int) -> dict[str, Any]:
         payload = _carddata.feature_payload(self._store, f, self._annotations)
         payload["prev"], payload["next"] = self._steps(f)
         payload["missing"] = []
@@ -115,6 +122,20 @@ class FeatureCard(SaeWidget):
         """Hook run after the card saved an annotation."""
 
     # -- export ----------------------------------------------------------------------------
+    def _summary(self) -> str:
+        from saewidgets.widgets._cardsnapshot import card_summary
+
+        return card_summary(self._store, self.feature, self._label())
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets._cardsnapshot import card_snapshot
+
+        return card_snapshot(self._store, self.feature, self.source, self._label())
+
+    def _label(self) -> str | None:
+        note = self._annotations.get(self._store, self.feature) if self._annotations else None
+        return note.label if note else None
+
     def to_altair(self) -> alt.HConcatChart:
         """A static altair figure of the shown feature: header stats in the title, activation
         histogram and top/bottom logit weights side by side (save to PNG/SVG with vl-convert)."""

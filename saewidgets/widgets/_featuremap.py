@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 #: The three coordinates of every feature (seed 002's "ultra-low density cluster" view).
 #: The linked panels shown when no x/y pair is chosen: pairs of indices into AXES.
 ALL_PANELS = [[0, 1], [0, 2], [1, 2]]
+_FLAG_NAMES = (("dead", DEAD), ("ultra-rare", ULTRA_RARE), ("dense", DENSE))
 
 
 def map_frame(data: Any) -> pd.DataFrame:
@@ -190,6 +191,29 @@ class FeatureMap(SaeWidget):
         if 0 in (cx, cy):
             keep &= (flags & DEAD) == 0
         return ids[keep].astype(int).tolist()
+
+    def _summary(self) -> str:
+        flags = np.asarray(self.flags)
+        counts = {name: int(((flags & bit) > 0).sum()) for name, bit in _FLAG_NAMES}
+        parts = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+        return f"FeatureMap — {len(flags):,} features ({parts}); axes {' × '.join(self.axes)}"
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets._snapshot import box, note, scatter_svg
+
+        pts, flags = np.asarray(self.coords, float), np.asarray(self.flags)
+        live = (flags & DEAD) == 0
+        colour = np.where((flags & NO_COLOUR) > 0, np.nan, np.asarray(self.colour, float))
+        panels = "".join(
+            scatter_svg(pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]))
+            for x, y in self.panels
+        )
+        return box(
+            "FeatureMap",
+            self._summary(),
+            f'<div style="display:flex;flex-wrap:wrap;gap:8px">{panels}</div>',
+            note(f"Live features; colour: {self.color_name} (blue low, red high)."),
+        )
 
     def to_altair(self, max_points: int = 5000) -> alt.Chart:
         """A static altair chart of the map (sampled past ``max_points``, said in the title)."""

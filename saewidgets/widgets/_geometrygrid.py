@@ -218,6 +218,32 @@ class GeometryGridView(SaeWidget):
         for f in sorted(shown):
             yield "card", {"feature": f}
 
+    def _summary(self) -> str:
+        pairs = int(np.asarray(self.count).sum())
+        return (
+            f"GeometryGrid — {pairs:,} {'pair' if pairs == 1 else 'pairs'} of {self.n_live:,} "
+            f"live features ({self.n_dead:,} dead left out), binned by co-occurrence "
+            f"({self.measure}) × output similarity; colour: mean decoder cosine"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets._snapshot import box, heatmap_svg, note
+
+        count = np.asarray(self.count)
+        with np.errstate(invalid="ignore"):
+            mean = np.where(count > 0, np.asarray(self.mean_cos, float), np.nan)
+        edges = np.asarray(self.output_edges, float)
+        cols = [f"{(a + b) / 2:.2f}" for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        svg = heatmap_svg(
+            mean, count, self.row_labels, cols, ("output similarity (bin centre)", "co-occurrence")
+        )
+        return box(
+            "GeometryGrid",
+            self._summary(),
+            svg,
+            note("Number in each cell: pairs; colour: mean decoder cosine (blue < 0 < red)."),
+        )
+
     def to_altair(self) -> alt.Chart:
         """A static altair heatmap of the grid (mean cosine, diverging at 0; counts as text)."""
         from saewidgets.widgets._figures import grid_chart

@@ -14,6 +14,8 @@ from saewidgets.widgets._codecs import NDArray
 
 #: How many of the most active features a tooltip lists for a token.
 TOP_K = 5
+#: Features drawn in the static snapshot, one row of tokens each.
+SNAPSHOT_FEATURES = 3
 
 
 class _EncodesText(Protocol):
@@ -197,6 +199,29 @@ class TokenView(SaeWidget):
                 self._loading = False
             self.error = f"{type(exc).__name__}: {exc}"
             raise
+
+    def _summary(self) -> str:
+        shown = ", ".join(f"#{f}" for f in self.features) or "none"
+        return f"TokenView — {len(self.tokens):,} tokens; features {shown}"
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets._snapshot import box, esc, fmt, note, token_spans
+
+        acts = np.asarray(self.acts, float)
+        rows = []
+        for c, f in enumerate(self.features[:SNAPSHOT_FEATURES]):
+            column = acts[:, c]
+            top = float(column.max()) if len(column) else 0.0
+            label = self.labels.get(str(f))
+            name = f"#{f}" + (f" {label}" if label else "")
+            rows.append(
+                f'<div style="margin-top:4px"><b>{esc(name)}</b> '
+                f'<span style="color:#656d76">max {fmt(top)}</span></div>'
+                + token_spans(self.tokens, list(column), top)
+            )
+        if not rows:
+            rows.append(note("no feature fires on this text"))
+        return box("TokenView", self._summary(), *rows)
 
     @request
     def run(self, msg: dict[str, Any]) -> dict[str, int]:

@@ -219,8 +219,11 @@ def test_opening_a_store_and_exporting_a_card_does_not_import_torch(small_store,
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_state_has_no_per_feature_data(small_store) -> None:
+def test_state_holds_only_the_first_features_data(small_store) -> None:
     card = sw.FeatureCard(small_store, 3)
+    keys = {"feature", "d_sae", "source", "editable", "statuses", "error", "initial_card"}
     state, _, buffers = extract_buffers(card.get_state(key=card.data_traits()))
-    assert set(state) == {"feature", "d_sae", "source", "editable", "statuses", "error"}
-    assert buffers == []
+    assert set(state) == keys and state["initial_card"]["feature"] == 3
+    card.feature = 4
+    later, _, more = extract_buffers(card.get_state(key=card.data_traits()))
+    assert later["initial_card"]["feature"] == 3 and len(more) == len(buffers)

@@ -135,17 +135,31 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     form.fill(p.annotation, p.feature);
   };
 
+  // The first feature's data may come with the synced state (FeatureCard's "initial_card"), so a
+  // page without a kernel (an exported notebook) still draws it; used once, later loads request.
+  let initial = standalone ? null : ((model.get("initial_card") as Payload | null | undefined) ?? null);
+
+  const show = (p: Payload) => {
+    draw(p);
+    payload = p;
+    notice.hidden = true;
+    banner.show(String(model.get("error") ?? ""));
+    options.onShow?.(p);
+  };
+
   const load = async (feature: number) => {
     const mine = ++generation;
+    const first = initial;
+    initial = null;
+    if (first !== null && first.feature === feature) {
+      show(first);
+      return;
+    }
     root.classList.add("sw-loading");
     try {
       const p = await request<Payload>(invoke, "card", { feature });
       if (mine !== generation) return;
-      draw(p);
-      payload = p;
-      notice.hidden = true;
-      banner.show(String(model.get("error") ?? ""));
-      options.onShow?.(p);
+      show(p);
     } catch (error) {
       if (mine !== generation) return;
       const text = messageOf(error);

@@ -1,0 +1,120 @@
+"""Every host: requests over the custom-message channel, and the repr fallbacks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+import saewidgets as sw
+from saewidgets.widgets._base import REQUEST_KIND, RESPONSE_KIND
+
+
+def message_request(widget: Any, name: str, msg: Any) -> tuple[dict[str, Any], list[Any]]:
+    """Send ``name`` the way host.ts does without invoke and return what the widget sent back."""
+    sent: list[tuple[dict[str, Any], list[Any]]] = []
+    widget.send = lambda content, buffers=None: sent.append((content, list(buffers or [])))
+    widget._handle_custom_msg({"kind": REQUEST_KIND, "id": "r1", "name": name, "msg": msg}, [])
+    assert len(sent) == 1
+    content, buffers = sent[0]
+    assert content["kind"] == RESPONSE_KIND and content["id"] == "r1"
+    return content["response"], buffers
+
+
+def test_card_answers_over_custom_messages_as_over_invoke(small_store) -> None:
+    f = int(small_store.features["count"].idxmax())
+    card = sw.FeatureCard(small_store, f)
+    response, buffers = message_request(card, "card", {"feature": f})
+    direct, direct_buffers = type(card)._anywidget_commands["card"](card, {"feature": f}, [])
+    assert response == direct
+    assert [bytes(b) for b in buffers] == [bytes(b) for b in direct_buffers]
+    assert response["value"]["feature"] == f and buffers
+
+
+def test_message_errors_are_answers_not_exceptions(small_store) -> None:
+    card = sw.FeatureCard(small_store, 0)
+    response, _ = message_request(card, "card", {"feature": small_store.d_sae + 5})
+    assert "out of range" in response["error"] or "feature" in response["error"]
+    response, _ = message_request(card, "no_such_request", {})
+    assert response == {"error": "unknown request 'no_such_request'"}
+    response, _ = message_request(card, "_ping", {})
+    assert response["value"] is True
+
+
+def test_other_custom_messages_are_ignored(small_store) -> None:
+    card = sw.FeatureCard(small_store, 0)
+    sent: list[Any] = []
+    card.send = lambda content, buffers=None: sent.append(content)
+    card._handle_custom_msg({"kind": "something-else"}, [])
+    card._handle_custom_msg([1, 2], [])
+    assert sent == []
+
+
+def test_tokenview_runs_new_text_over_messages(fake_lens) -> None:
+    view = sw.TokenView(fake_lens, "a bb")
+    response, _ = message_request(view, "run", {"text": "ccc d"})
+    assert "error" not in response
+    assert view.tokens == ["<bos>", "ccc", " ", "d"]
+    assert np.asarray(view.acts).shape[0] == 4
+
+
+def test_card_repr_and_snapshot(small_store) -> None:
+    f = int(small_store.features["count"].idxmax())
+    card = sw.FeatureCard(small_store, f)
+    data, _ = card._repr_mimebundle_()
+    row = small_store.features.loc[f]
+    text = data["text/plain"]
+    assert text.startswith(f"FeatureCard #{f} — density ")
+    assert f"{row['density'] * 100:.3g} %" in text
+    frame = small_store.top_examples(f, n=1)
+    strongest = frame["tokens"][0][int(frame["max_index"][0])]
+    assert repr(strongest) in text
+    page = data["text/html"]
+    assert "<script" not in page and "<svg" in page
+    assert f"Feature {f}" in page and f"{int(row['count']):,}" in page
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_snapshot_escapes_labels(small_store, tmp_path) -> None:
+    notes = sw.Annotations(tmp_path / "a.db")
+    notes.set(small_store, 1, label="<img src=x onerror=alert(1)>")
+    card = sw.FeatureCard(small_store, 1, annotations=notes)
+    page = card._repr_mimebundle_()[0]["text/html"]
+    assert "<img" not in page and "&lt;img src=x" in page
+
+
+def test_first_feature_is_in_the_synced_state(small_store) -> None:
+    f = int(small_store.features["count"].idxmax())
+    card = sw.FeatureCard(small_store, f)
+    state = card.get_state()
+    assert state["initial_card"]["feature"] == f
+    response, _ = type(card)._anywidget_commands["card"](card, {"feature": f}, [])
+    assert response["value"]["stats"] == state["initial_card"]["stats"]
+
+
+def test_map_grid_and_tokenview_snapshots(small_store, fake_lens) -> None:
+    fmap = sw.FeatureMap(small_store)
+    data = fmap._repr_mimebundle_()[0]
+    n_dead = int(small_store.features["dead"].sum())
+    assert data["text/plain"].startswith(
+        f"FeatureMap — {small_store.d_sae:,} features ({n_dead:,} dead"
+    )
+    live = small_store.d_sae - n_dead
+    # three panels, one circle per live feature in each
+    assert data["text/html"].count("<circle") == 3 * live and "<script" not in data["text/html"]
+
+    grid = sw.GeometryGrid(small_store)
+    data = grid._repr_mimebundle_()[0]
+    pairs = int(grid.grid.count.sum())
+    assert f"{pairs:,} pairs" in data["text/plain"]
+    assert pairs == grid.grid.n_live * (grid.grid.n_live - 1) // 2
+    page = data["text/html"]
+    assert page.count("<rect") == grid.grid.count.size and "co-occurrence" in page
+
+    view = sw.TokenView(fake_lens, "a bb <b>")
+    data = view._repr_mimebundle_()[0]
+    assert (
+        data["text/plain"]
+        == f"TokenView — 6 tokens; features {', '.join(f'#{f}' for f in view.features)}"
+    )
+    assert "&lt;b&gt;" in data["text/html"] and "<b>&lt;" not in data["text/html"]
