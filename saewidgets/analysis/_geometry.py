@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from saewidgets._errors import StoreError
+from saewidgets._errors import ArgumentError, StoreError, count_arg
 
 if TYPE_CHECKING:
     from saewidgets.store._reader import StoreFiles
@@ -135,7 +135,9 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 2) -
     ``min_count`` tokens (lift of a one-off coincidence is noise).
     """
     if by not in BY:
-        raise ValueError(f"by={by!r}: choose one of {', '.join(BY)}.")
+        raise ArgumentError(f"by={by!r}: choose one of {', '.join(BY)}.")
+    k = count_arg(k, "k")
+    min_count = count_arg(min_count, "min_count")
     if by == "cosine":
         D = unit_decoder(store)
         value = D @ D[f]

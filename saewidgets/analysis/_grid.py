@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._geometry import (
     _output_sim,
     indicator,
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from saewidgets.store._reader import StoreFiles
 
 MEASURES = ("lift", "jaccard")
+MAX_BINS = 1000  # per axis: the grid is drawn cell by cell
+MAX_TOP_PAIRS = 1000  # per cell
 DEFAULT_EDGES = {"lift": np.linspace(-1.0, 3.0, 9), "jaccard": np.linspace(0.0, 1.0, 11)}
 
 
@@ -120,8 +123,20 @@ class PairGrid:
 def _edge_index(edges: np.ndarray, value: float, name: str) -> int:
     hit = np.nonzero(np.isclose(edges, value))[0]
     if len(hit) == 0:
-        raise ValueError(f"{name}={value} is not one of the grid's bin edges {edges.tolist()}.")
+        raise ArgumentError(f"{name}={value} is not one of the grid's bin edges {edges.tolist()}.")
     return int(hit[0])
+
+
+def _cooc_edges(given: object) -> np.ndarray:
+    try:
+        edges = np.asarray(given, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"cooc_edges must be numbers, got {given!r}.") from exc
+    if edges.ndim != 1 or len(edges) < 2 or not np.isfinite(edges).all():
+        raise ArgumentError(f"cooc_edges must be at least 2 finite numbers, got {given!r}.")
+    if (np.diff(edges) <= 0).any():
+        raise ArgumentError(f"cooc_edges must increase strictly, got {edges.tolist()}.")
+    return edges
 
 
 def geometry_grid(
@@ -141,14 +156,19 @@ def geometry_grid(
     ``quadrants()`` works; ``cooc_edges`` / ``output_bins`` set the axes one by one instead.
     """
     if measure not in MEASURES:
-        raise ValueError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
+        raise ArgumentError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
     default = DEFAULT_EDGES[measure]
+    block = count_arg(block, "block")
+    top_pairs = count_arg(top_pairs, "top_pairs", 0, MAX_TOP_PAIRS)
     if bins is not None:
-        n_c, output_bins = (bins, bins) if isinstance(bins, int) else bins
-        if n_c < 1 or output_bins < 1:
-            raise ValueError(f"bins must be positive, got {bins!r}.")
+        pair = (bins, bins) if not isinstance(bins, tuple) else bins
+        if len(pair) != 2:
+            raise ArgumentError(f"bins is an int or a pair of ints, got {bins!r}.")
+        n_c = count_arg(pair[0], "bins", 1, MAX_BINS)
+        output_bins = pair[1]
         cooc_edges = np.union1d(np.linspace(default[0], default[-1], n_c + 1), [0.0])
-    edges = np.asarray(cooc_edges if cooc_edges is not None else default, float)
+    output_bins = count_arg(output_bins, "output_bins", 1, MAX_BINS)
+    edges = _cooc_edges(cooc_edges if cooc_edges is not None else default)
     out_edges = np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
     n_rows, n_cols = len(edges), len(out_edges) - 1
     count = store.features["count"].to_numpy()

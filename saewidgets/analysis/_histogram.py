@@ -7,10 +7,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from saewidgets._errors import count_arg
 from saewidgets.store._bins import hist_edges
 
 if TYPE_CHECKING:
     from saewidgets.store._reader import StoreFiles
+
+
+MAX_BINS = 10_000
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ def histogram(store: StoreFiles, f: int, bins: int | None = None) -> Histogram:
     """The store's log-spaced bins trimmed to the occupied range, or (with ``bins``) ``bins``
     equal-width bins over ``(0, max]`` counted from the sparse record."""
     if bins is not None:
+        bins = count_arg(bins, "bins", 1, MAX_BINS)
         _, vals = store.record.feature(f)
         hi = float(vals.max()) if len(vals) else 1.0
         counts, edges = np.histogram(vals, bins=bins, range=(0.0, hi))

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from saewidgets._errors import count_arg
+
 if TYPE_CHECKING:
     import torch
 
@@ -107,8 +109,7 @@ def centred_gram(W_U: torch.Tensor) -> torch.Tensor:
 def logit_weights(store: StoreFiles, f: int, k: int = 10) -> LogitWeights:
     """Top and bottom ``k`` tokens of feature ``f``'s stored logit table, with their values."""
     t = store.logit_tables
-    if k > t["top_ids"].shape[1]:
-        raise ValueError(f"k={k} exceeds the {t['top_ids'].shape[1]} logit weights stored.")
+    k = count_arg(k, "k", 1, t["top_ids"].shape[1])
     top, bot = t["top_ids"][f, :k], t["bottom_ids"][f, :k]
     edges = np.linspace(t["hist_lo"][f], t["hist_hi"][f], LOGIT_BINS + 1)
     return LogitWeights(

@@ -8,7 +8,7 @@ shorter. Token tensors ``[n_seq, seq_len]`` are used row by row exactly as given
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -35,14 +35,24 @@ def iter_sequences(lens: Any, data: Any, n_tokens: int | None) -> Iterator[np.nd
         )
 
 
-def _sequences(lens: Any, data: Any) -> Iterator[np.ndarray]:
+_EXPECTED = (
+    "each item must be a string (one document) or an int token array/tensor [n_seq, seq_len]; "
+    "data is a list or iterable of those, or one token array"
+)
+
+
+def _refuse(thing: Any, what: str) -> DataError:
+    return DataError(f"Cannot harvest {what} of type {type(thing).__name__}: {_EXPECTED}.")
+
+
+def _sequences(lens: Any, data: Any, depth: int = 0) -> Iterator[np.ndarray]:
     if isinstance(data, str):
         raise DataError("Pass a list of strings, not a bare string (harvest([text]) for one text).")
     if _is_token_array(data):
         yield from _rows(lens, data)
         return
-    if not isinstance(data, Iterable):
-        raise DataError(f"Cannot harvest from {type(data).__name__}; pass strings or token ids.")
+    if not isinstance(data, Iterable) or isinstance(data, (Mapping, bytes, bytearray, memoryview)):
+        raise _refuse(data, "data" if depth == 0 else "an item")
     packer = _Packer(lens)
     for item in data:
         if isinstance(item, str):
@@ -50,12 +60,12 @@ def _sequences(lens: Any, data: Any) -> Iterator[np.ndarray]:
         elif _is_token_array(item):
             yield from packer.flush()
             yield from _rows(lens, item)
-        elif isinstance(item, Iterable):
-            for sub in _sequences(lens, item):
+        elif depth == 0 and isinstance(item, Iterable) and not isinstance(item, Mapping):
+            for sub in _sequences(lens, item, depth + 1):  # a batch of items
                 yield from packer.flush()
                 yield sub
         else:
-            raise DataError(f"Cannot harvest an item of type {type(item).__name__}.")
+            raise _refuse(item, "an item")
     yield from packer.flush()
 
 

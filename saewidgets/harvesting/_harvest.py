@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from saewidgets._errors import DataError
+from saewidgets._errors import count_arg
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.harvesting._data import batches, iter_sequences
 from saewidgets.harvesting._finish import finish_store, write_sae_arrays
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.models._lens import Lens
 
+MAX_TOP_K = 1000  # top examples kept per feature: d_sae x top_k x 12 bytes in memory
 ACTS_BUDGET_BYTES = 1 << 28  # dense activations held per batch (256 MiB) when batch_size=None
 
 
@@ -55,10 +56,9 @@ def harvest(
     """
     from saewidgets.analysis._featurestore import FeatureStore
 
-    if top_k < 1:
-        raise DataError(f"top_k must be at least 1, got {top_k}.")
-    if n_tokens is not None and n_tokens < 1:
-        raise DataError(f"n_tokens must be positive or None, got {n_tokens}.")
+    top_k = count_arg(top_k, "top_k", 1, MAX_TOP_K)
+    n_tokens = None if n_tokens is None else count_arg(n_tokens, "n_tokens")
+    batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")
     target = (
         Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
     )
@@ -104,6 +104,9 @@ def _harvest_into(
             x = lens.hook_activations(torch.from_numpy(batch)).reshape(n, -1)
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
             rows, feat, val = (t.cpu().numpy() for t in sae.encode_sparse(x))
+            check_finite(
+                torch.from_numpy(val), f"batch {i} (tokens {offset}..{offset + n - 1})", "SAE"
+            )
             if pending is not None:
                 pending.result()
             pending = pool.submit(record, batch, rows, feat, val.astype(np.float32), offset)
@@ -129,9 +132,7 @@ def _harvest_into(
 
 def _batched(seqs: Any, batch_size: int | None, d_sae: int, ctx: int) -> Any:
     first = next(seqs)
-    size = batch_size or default_batch_size(d_sae, max(len(first), 1))
-    if size < 1:
-        raise DataError(f"batch_size must be at least 1, got {batch_size}.")
+    size = batch_size if batch_size is not None else default_batch_size(d_sae, max(len(first), 1))
 
     def chain() -> Any:
         yield first

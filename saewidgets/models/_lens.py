@@ -139,7 +139,9 @@ class Lens:
         """Dense SAE activations ``[batch, pos, d_sae]`` for ``tokens [batch, pos]``."""
         act = self.hook_activations(tokens)
         check_finite(act, "these tokens")
-        return self.sae.encode(act)
+        feats = self.sae.encode(act)
+        check_finite(feats, "these tokens", what="SAE")
+        return feats
 
     def encode(self, text: str | list[str]) -> torch.Tensor:
         """SAE activations: ``[pos, d_sae]`` for a string, ``[batch, pos, d_sae]`` for a list.
@@ -197,10 +199,16 @@ class Lens:
         )
 
 
-def check_finite(act: torch.Tensor, where: str) -> None:
-    """Raise ActivationError when ``act`` holds NaN or inf, naming ``where``."""
+def check_finite(act: torch.Tensor, where: str, what: str = "model") -> None:
+    """Raise ActivationError when ``act`` holds NaN or inf, naming ``where`` and whether the
+    ``"model"`` (at the hook) or the ``"SAE"`` (its feature activations) produced them."""
     if not torch.isfinite(act).all():
         bad = int((~torch.isfinite(act)).sum())
+        if what == "SAE":
+            raise ActivationError(
+                f"The SAE produced {bad} NaN/inf feature activations for {where} (its input was "
+                "finite). Check the SAE's weights and dtype (fp16 overflows; try float32)."
+            )
         raise ActivationError(
             f"The model produced {bad} NaN/inf activation values at the hook for {where}. "
             "Check the model's dtype (fp16 overflows; try float32) and its weights."
