@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from saewidgets.demo._text import demo_texts
     from saewidgets.harvesting._harvest import harvest
     from saewidgets.harvesting._merge import merge_stores
+    from saewidgets.models._interventions import Intervention
     from saewidgets.models._lens import Lens
     from saewidgets.store._meta import StoreMeta
     from saewidgets.widgets._annotator import Annotator
@@ -58,6 +59,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "LogitWeights": ("saewidgets.analysis._logits", "LogitWeights"),
     "StoreMeta": ("saewidgets.store._meta", "StoreMeta"),
     "Lens": ("saewidgets.models._lens", "Lens"),
+    "Intervention": ("saewidgets.models._interventions", "Intervention"),
     "harvest": ("saewidgets.harvesting._harvest", "harvest"),
     "merge_stores": ("saewidgets.harvesting._merge", "merge_stores"),
     "demo_lens": ("saewidgets.demo._job", "demo_lens"),
@@ -105,6 +107,7 @@ __all__ = [
     "Histogram",
     "HookError",
     "ImportReport",
+    "Intervention",
     "Lens",
     "LogitWeights",
     "PairGrid",

@@ -12,7 +12,13 @@ from saewidgets._errors import ActivationError, DataError, HookError, SAEConfigE
 from saewidgets.saes._weights import SAEWeights, load_sae
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    import pandas as pd
     from transformer_lens import HookedTransformer
+
+    from saewidgets.annotations._annotations import Annotations
+    from saewidgets.models._interventions import Intervention
 
 DEFAULT_CONTEXT = 128
 
@@ -43,6 +49,7 @@ class Lens:
         self.prepend_bos = self.sae.prepend_bos
         n_ctx = int(self.model.cfg.n_ctx)
         self.context_size = min(context_size or self.sae.context_size or DEFAULT_CONTEXT, n_ctx)
+        self._vocab: list[str] | None = None
         self._check_width()
 
     # -- identity -------------------------------------------------------------------------
@@ -97,11 +104,14 @@ class Lens:
         return None if tok is None else tok.bos_token_id
 
     def vocab(self) -> list[str]:
-        """The string of every token id, in id order."""
-        ids = torch.arange(self.model.cfg.d_vocab)
-        if self.model.tokenizer is None:
-            return [f"<{i}>" for i in range(len(ids))]
-        return [str(s) for s in self.model.to_str_tokens(ids)]
+        """The string of every token id, in id order (computed once; do not modify it)."""
+        if self._vocab is None:
+            ids = torch.arange(self.model.cfg.d_vocab)
+            if self.model.tokenizer is None:
+                self._vocab = [f"<{i}>" for i in range(len(ids))]
+            else:
+                self._vocab = [str(s) for s in self.model.to_str_tokens(ids)]
+        return self._vocab
 
     # -- activations ----------------------------------------------------------------------
     @torch.no_grad()
@@ -179,6 +189,63 @@ class Lens:
     def unembed(self) -> torch.Tensor:
         """The unembedding ``W_U [d_model, d_vocab]`` as float32."""
         return self.model.W_U.detach().float()
+
+    # -- interventions (see models/_interventions.py) -----------------------------------------
+    def steer(
+        self,
+        prompt: str | torch.Tensor,
+        features: Mapping[int, float],
+        positions: Sequence[int] | None = None,
+        max_new_tokens: int = 0,
+    ) -> Intervention:
+        """Add ``strength * W_dec[f]`` to the hook activations for each ``{f: strength}``.
+
+        ``prompt`` is a string (tokenised as ``to_tokens`` does) or 1-D token ids used as given;
+        the edit applies at every position in ``positions`` (default all, and every generated
+        token). With ``max_new_tokens > 0`` both sides are continued greedily.
+        """
+        from saewidgets.models._interventions import steer
+
+        return steer(self, prompt, features, positions, max_new_tokens)
+
+    def ablate(
+        self,
+        prompt: str | torch.Tensor,
+        features: Sequence[int],
+        positions: Sequence[int] | None = None,
+        max_new_tokens: int = 0,
+    ) -> Intervention:
+        """Subtract ``a_f(x) * W_dec[f]`` at the hook for each feature, with ``a_f(x)`` the SAE's
+        activation of f on the hook activation ``x``; the SAE's reconstruction error is kept (the
+        model sees ``x``, not the reconstruction). This is the exact effect that
+        ``attribute`` approximates to first order: use it to check a few attributions.
+        """
+        from saewidgets.models._interventions import ablate
+
+        return ablate(self, prompt, features, positions, max_new_tokens)
+
+    def attribute(
+        self,
+        prompt: str | torch.Tensor,
+        position: int = -1,
+        target: int | str | None = None,
+        *,
+        annotations: Annotations | None = None,
+    ) -> pd.DataFrame:
+        """First-order attribution of ``log_softmax(logits[position])[target]`` to every active
+        (pos, feature) with ``pos <= position``: ``a_f(x_p) * (W_dec[f] . dm/dx_p)``, all from one
+        forward and one backward pass. ``target`` (a token id or one-token string) defaults to
+        the clean top token.
+
+        Columns: ``pos``, ``token``, ``feature``, ``activation``, ``attribution`` (plus ``label``
+        with ``annotations``), sorted by ``|attribution|`` descending; ``df.attrs`` holds
+        ``position``, ``target`` and ``target_token``. It is a linear estimate of what removing
+        the feature does: ``lens.ablate(prompt, [f], positions=[pos])`` gives the exact change
+        (``logits_after`` vs ``logits_clean``) for any few of them.
+        """
+        from saewidgets.models._interventions import attribute
+
+        return attribute(self, prompt, position, target, annotations=annotations)
 
     def _check_width(self) -> None:
         probe = torch.zeros((1, 2), dtype=torch.long, device=self.device)

@@ -1,0 +1,375 @@
+"""Steer, ablate and attribute SAE features at the Lens's hook, on the Lens's own model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+import torch
+
+from saewidgets._errors import DataError, FeatureIndexError
+from saewidgets.saes._weights import SAEWeights
+
+
+class LensLike(Protocol):
+    """What an intervention needs of a ``Lens`` (which delegates its methods here)."""
+
+    model: Any
+    sae: SAEWeights
+    hook: str
+    device: torch.device
+
+    @property
+    def sae_id(self) -> str: ...
+
+    @property
+    def d_sae(self) -> int: ...
+
+    def to_tokens(self, text: str) -> torch.Tensor: ...
+
+    def tokenize_document(self, text: str) -> list[int]: ...
+
+    def vocab(self) -> list[str]: ...
+
+
+#: An edit of the hook activations: (x [batch, pos, d_in], absolute positions [pos]) -> new x.
+Edit = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
+
+
+@dataclass(frozen=True, eq=False)
+class Intervention:
+    """The prompt's logits and greedy continuations without and with a feature intervention.
+
+    ``logits_clean`` and ``logits_after`` are float32 ``[pos, d_vocab]`` on the CPU;
+    ``text_clean`` and ``text_after`` are the continuations (not the prompt) decoded greedily
+    for ``max_new_tokens`` tokens with the same decoding on both sides ("" when 0).
+    """
+
+    kind: str
+    features: dict[int, float]
+    positions: tuple[int, ...] | None
+    tokens: torch.Tensor
+    str_tokens: list[str]
+    logits_clean: torch.Tensor
+    logits_after: torch.Tensor
+    new_tokens_clean: torch.Tensor
+    new_tokens_after: torch.Tensor
+    text_clean: str
+    text_after: str
+    vocab: Sequence[str]
+
+    @property
+    def kl(self) -> np.ndarray:
+        """float64 ``[pos]``: KL(clean || after) of the next-token distribution at each position."""
+        lp = self.logits_clean.double().log_softmax(-1)
+        lq = self.logits_after.double().log_softmax(-1)
+        return (lp.exp() * (lp - lq)).sum(-1).clamp_min(0).numpy()
+
+    def top_tokens(self, position: int = -1, k: int = 10) -> pd.DataFrame:
+        """The ``k`` next tokens at ``position`` whose probability changed most.
+
+        Columns: ``token``, ``token_id``, ``p_clean``, ``p_after``, ``delta`` (after - clean),
+        sorted by ``|delta|`` descending.
+        """
+        n = self.logits_clean.shape[0]
+        if not -n <= position < n:
+            raise DataError(f"position {position} is outside the prompt's {n} tokens")
+        p = self.logits_clean[position].double().softmax(-1)
+        q = self.logits_after[position].double().softmax(-1)
+        delta = q - p
+        ids = delta.abs().topk(min(k, delta.numel())).indices
+        return pd.DataFrame(
+            {
+                "token": [self.vocab[int(i)] for i in ids],
+                "token_id": ids.numpy().astype(np.int64),
+                "p_clean": p[ids].numpy(),
+                "p_after": q[ids].numpy(),
+                "delta": delta[ids].numpy(),
+            }
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Intervention({self.kind}, features={self.features}, n_tokens={len(self.str_tokens)}, "
+            f"max_kl={float(self.kl.max()):.4g}, text_clean={self.text_clean!r}, "
+            f"text_after={self.text_after!r})"
+        )
+
+
+# -- public entry points (Lens methods delegate here) ----------------------------------------
+def steer(
+    lens: LensLike,
+    prompt: str | torch.Tensor,
+    features: Mapping[int, float],
+    positions: Sequence[int] | None = None,
+    max_new_tokens: int = 0,
+) -> Intervention:
+    """Add ``strength * W_dec[f]`` at the hook for each ``{f: strength}`` (see ``Lens.steer``)."""
+    feats = _feature_map(lens, features)
+    ids = torch.tensor(list(feats), dtype=torch.long, device=lens.device)
+    W = lens.sae.W_dec[ids]
+    strengths = torch.tensor(list(feats.values()), dtype=W.dtype, device=lens.device)
+    vector = strengths @ W
+
+    def edit(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        return x + _mask(pos, positions, x) * vector.to(x.dtype)
+
+    return _intervene(lens, "steer", feats, prompt, edit, positions, max_new_tokens)
+
+
+def ablate(
+    lens: LensLike,
+    prompt: str | torch.Tensor,
+    features: Sequence[int],
+    positions: Sequence[int] | None = None,
+    max_new_tokens: int = 0,
+) -> Intervention:
+    """Subtract ``a_f(x) * W_dec[f]`` at the hook for each feature (see ``Lens.ablate``)."""
+    if isinstance(features, Mapping):
+        raise DataError("ablate takes a list of feature ids; steer takes {feature: strength}.")
+    feats = _feature_map(lens, {int(_feature(lens, f)): 0.0 for f in features})
+    ids = torch.tensor(list(feats), dtype=torch.long, device=lens.device)
+    W = lens.sae.W_dec[ids]
+
+    def edit(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        acts = lens.sae.encode(x)[..., ids]
+        return x - _mask(pos, positions, x) * (acts @ W).to(x.dtype)
+
+    return _intervene(lens, "ablate", feats, prompt, edit, positions, max_new_tokens)
+
+
+def attribute(
+    lens: LensLike,
+    prompt: str | torch.Tensor,
+    position: int = -1,
+    target: int | str | None = None,
+    *,
+    annotations: Any = None,
+) -> pd.DataFrame:
+    """First-order effect of each active feature on the log-prob of ``target`` at ``position``
+    (see ``Lens.attribute``); one forward and one backward pass."""
+    tokens = prompt_tokens(lens, prompt)
+    n = int(tokens.shape[0])
+    if not -n <= position < n:
+        raise DataError(f"position {position} is outside the prompt's {n} tokens")
+    position %= n
+    tokens = tokens[: position + 1]  # causal: later tokens cannot change this prediction
+    held: dict[str, torch.Tensor] = {}
+
+    def leaf(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        held["x"] = x.detach().requires_grad_(True)
+        return held["x"]
+
+    with torch.enable_grad():
+        logits = _run(lens, tokens[None], edit_rows=[(0, leaf)])[0, position]
+        logp = logits.float().log_softmax(-1)
+        tgt = _target(lens, target, int(logp.argmax()))
+        (grad,) = torch.autograd.grad(logp[tgt], held["x"])
+    x = held["x"].detach()
+    with torch.no_grad():
+        rows, feats, vals = lens.sae.encode_sparse(x)
+        W = lens.sae.W_dec
+        attr = vals * (grad[rows].to(W.dtype) * W[feats]).sum(-1)
+    str_toks = _str_tokens(lens, tokens)
+    rows_np = rows.cpu().numpy().astype(np.int64)
+    df = pd.DataFrame(
+        {
+            "pos": rows_np,
+            "token": [str_toks[r] for r in rows_np],
+            "feature": feats.cpu().numpy().astype(np.int64),
+            "activation": vals.float().cpu().numpy(),
+            "attribution": attr.float().cpu().numpy(),
+        }
+    )
+    if annotations is not None:
+        labels = annotations.labels(lens)
+        df["label"] = [labels.get(int(f), "") for f in df["feature"]]
+    df.attrs.update(position=position, target=tgt, target_token=lens.vocab()[tgt])
+    order = np.argsort(-df["attribution"].abs().to_numpy(), kind="stable")
+    return df.iloc[order].reset_index(drop=True)
+
+
+# -- internals -------------------------------------------------------------------------------
+def prompt_tokens(lens: LensLike, prompt: str | torch.Tensor) -> torch.Tensor:
+    """1-D token ids of ``prompt``: a string tokenised as the Lens does, or ids used as given."""
+    if isinstance(prompt, str):
+        return lens.to_tokens(prompt)[0].to(lens.device)
+    if not isinstance(prompt, torch.Tensor) or prompt.ndim != 1 or prompt.is_floating_point():
+        raise DataError("prompt must be a string or a 1-D integer tensor of token ids.")
+    d_vocab = int(lens.model.cfg.d_vocab)
+    if prompt.numel() == 0 or int(prompt.min()) < 0 or int(prompt.max()) >= d_vocab:
+        raise DataError(f"prompt token ids must be non-empty and lie in 0..{d_vocab - 1}.")
+    if prompt.numel() > lens.model.cfg.n_ctx:
+        raise DataError(
+            f"The prompt is {prompt.numel()} tokens but the model's context is "
+            f"{lens.model.cfg.n_ctx}; shorten it."
+        )
+    return prompt.long().to(lens.device)
+
+
+def _feature(lens: LensLike, f: Any) -> int:
+    if isinstance(f, bool) or not isinstance(f, (int, np.integer)):
+        raise FeatureIndexError(f"feature ids must be integers, got {f!r}")
+    if not 0 <= int(f) < lens.d_sae:
+        raise FeatureIndexError(f"feature {int(f)} is outside 0..{lens.d_sae - 1}")
+    return int(f)
+
+
+def _feature_map(lens: LensLike, features: Mapping[int, float]) -> dict[int, float]:
+    if not isinstance(features, Mapping):
+        raise DataError("steer takes {feature: strength}; ablate takes a list of feature ids.")
+    if not features:
+        raise DataError("Name at least one feature.")
+    out = {_feature(lens, f): float(s) for f, s in features.items()}
+    if not all(np.isfinite(list(out.values()))):
+        raise DataError("Steering strengths must be finite numbers.")
+    return out
+
+
+def _mask(pos: torch.Tensor, positions: Sequence[int] | None, x: torch.Tensor) -> torch.Tensor:
+    """``[pos, 1]`` of 1.0 where the edit applies (every position when ``positions`` is None)."""
+    if positions is None:
+        return torch.ones((pos.shape[0], 1), dtype=x.dtype, device=x.device)
+    keep = torch.as_tensor(list(positions), dtype=torch.long, device=pos.device)
+    return torch.isin(pos, keep).to(x.dtype)[:, None]
+
+
+def _check_positions(positions: Sequence[int] | None, n: int) -> tuple[int, ...] | None:
+    if positions is None:
+        return None
+    out = []
+    for p in positions:
+        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not -n <= p < n:
+            raise DataError(f"positions must be integers in {-n}..{n - 1}, got {p!r}")
+        out.append(int(p) % n)
+    return tuple(out)
+
+
+def _target(lens: LensLike, target: int | str | None, top: int) -> int:
+    if target is None:
+        return top
+    if isinstance(target, str):
+        ids = lens.tokenize_document(target)
+        if len(ids) != 1:
+            raise DataError(f"target {target!r} is {len(ids)} tokens; pass one token or its id.")
+        return int(ids[0])
+    d_vocab = int(lens.model.cfg.d_vocab)
+    if not 0 <= int(target) < d_vocab:
+        raise DataError(f"target token id {target} is outside 0..{d_vocab - 1}")
+    return int(target)
+
+
+def _str_tokens(lens: LensLike, tokens: torch.Tensor) -> list[str]:
+    vocab = lens.vocab()
+    return [vocab[int(t)] for t in tokens]
+
+
+def _run(
+    lens: LensLike,
+    tokens: torch.Tensor,
+    edit_rows: list[tuple[int, Edit]],
+    offset: int = 0,
+    cache: Any = None,
+) -> torch.Tensor:
+    """Logits ``[batch, pos, d_vocab]`` of a full forward pass with ``edit`` applied to the hook
+    activations of batch row ``row`` for each ``(row, edit)``; ``offset`` is the absolute
+    position of the first token (with a key-value ``cache``)."""
+    sae = lens.sae
+
+    def hook(act: torch.Tensor, hook: Any) -> torch.Tensor:
+        pos = torch.arange(offset, offset + act.shape[1], device=act.device)
+        out = act.clone()
+        for row, edit in edit_rows:
+            if sae.hook_head_index is not None:
+                out[row, :, sae.hook_head_index] = edit(act[row, :, sae.hook_head_index], pos)
+            else:
+                x = act[row].reshape(act.shape[1], -1)
+                out[row] = edit(x, pos).reshape(act.shape[1:])
+        return out
+
+    with lens.model.hooks(fwd_hooks=[(lens.hook, hook)]):
+        return lens.model(tokens, past_kv_cache=cache)
+
+
+def _intervene(
+    lens: LensLike,
+    kind: str,
+    feats: dict[int, float],
+    prompt: str | torch.Tensor,
+    edit: Edit,
+    positions: Sequence[int] | None,
+    max_new_tokens: int,
+) -> Intervention:
+    tokens = prompt_tokens(lens, prompt)
+    n = int(tokens.shape[0])
+    positions = _check_positions(positions, n)
+    if isinstance(max_new_tokens, bool) or int(max_new_tokens) < 0:
+        raise DataError(f"max_new_tokens must be >= 0, got {max_new_tokens!r}")
+    max_new_tokens = int(max_new_tokens)
+    if n + max_new_tokens > lens.model.cfg.n_ctx:
+        raise DataError(
+            f"{n} prompt tokens + {max_new_tokens} new tokens exceed the model's context "
+            f"{lens.model.cfg.n_ctx}; ask for fewer new tokens."
+        )
+    with torch.no_grad():
+        logits, new = _generate(lens, tokens, edit, max_new_tokens)
+    vocab = lens.vocab()
+    return Intervention(
+        kind=kind,
+        features=feats,
+        positions=positions,
+        tokens=tokens.cpu(),
+        str_tokens=[vocab[int(t)] for t in tokens],
+        logits_clean=logits[0].float().cpu(),
+        logits_after=logits[1].float().cpu(),
+        new_tokens_clean=new[0].cpu(),
+        new_tokens_after=new[1].cpu(),
+        text_clean=_decode(lens, new[0]),
+        text_after=_decode(lens, new[1]),
+        vocab=vocab,
+    )
+
+
+def _generate(
+    lens: LensLike, tokens: torch.Tensor, edit: Edit, max_new_tokens: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Prompt logits ``[2, pos, d_vocab]`` and greedy new tokens ``[2, max_new_tokens]``;
+    row 0 is clean and row 1 edited, run as one batch with a key-value cache."""
+    batch = tokens[None].expand(2, -1)
+    cache = None
+    if max_new_tokens:
+        cache = _kv_cache_class().init_cache(lens.model.cfg, lens.device, 2)
+    logits = _run(lens, batch, [(1, edit)], cache=cache)
+    prompt_logits = logits
+    new = torch.zeros((2, max_new_tokens), dtype=torch.long, device=lens.device)
+    for i in range(max_new_tokens):
+        new[:, i] = logits[:, -1].argmax(-1)
+        if i + 1 < max_new_tokens:
+            logits = _run(lens, new[:, i : i + 1], [(1, edit)], offset=len(tokens) + i, cache=cache)
+    return prompt_logits, new
+
+
+def _decode(lens: LensLike, new: torch.Tensor) -> str:
+    """The new tokens as text, cut at the first end-of-sequence token."""
+    tok = lens.model.tokenizer
+    if tok is None or new.numel() == 0:
+        return "".join(lens.vocab()[int(t)] for t in new)
+    ids = [int(t) for t in new]
+    if tok.eos_token_id is not None and tok.eos_token_id in ids:
+        ids = ids[: ids.index(tok.eos_token_id)]
+    return str(tok.decode(ids))
+
+
+def _kv_cache_class() -> Any:
+    """transformer_lens's key-value cache class (renamed in transformer_lens 3)."""
+    try:
+        from transformer_lens import TransformerLensKeyValueCache
+
+        return TransformerLensKeyValueCache
+    except ImportError:  # transformer_lens 2
+        from transformer_lens.past_key_value_caching import HookedTransformerKeyValueCache
+
+        return HookedTransformerKeyValueCache
