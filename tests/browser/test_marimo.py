@@ -1,0 +1,127 @@
+"""marimo (``marimo run``): the card draws its examples and requests reach Python through the
+custom-message channel (marimo refuses anywidget's invoke); a click in the map opens the card."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import REPO, _free_port
+
+WAIT = 60_000  # ms: marimo starts a kernel and runs every cell first
+
+APP = """
+import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    import saewidgets as sw
+
+    store = sw.FeatureStore.open({store!r})
+    fmap = sw.FeatureMap(store, x="log10_density", y="enc_bias")
+    card = sw.FeatureCard(store, {first})
+    fmap.observe(lambda change: setattr(card, "feature", change["new"]), "clicked")
+    return card, fmap, mo
+
+
+@app.cell
+def _(card, mo):
+    mo.ui.anywidget(card)
+    return
+
+
+@app.cell
+def _(fmap, mo):
+    mo.ui.anywidget(fmap)
+    return
+
+
+if __name__ == "__main__":
+    app.run()
+"""
+
+
+@pytest.fixture(scope="module")
+def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
+    """``marimo run`` of an app with a FeatureCard and a FeatureMap of the small store."""
+    root = tmp_path_factory.mktemp("marimo")
+    first = int(small_store.features["count"].idxmax())
+    app = root / "app.py"
+    app.write_text(textwrap.dedent(APP.format(store=str(small_store.path), first=first)))
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        "MARIMO_SKIP_UPDATE_CHECK": "1",
+        "HOME": str(root),
+    }
+    log = (root / "marimo.log").open("w")
+    cmd = [sys.executable, "-m", "marimo", "run", str(app), "--headless", "--no-token"]
+    server = subprocess.Popen(
+        [*cmd, "--port", str(port), "--host", "127.0.0.1", "--no-sandbox", "--no-check"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=root,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    text = Path(log.name).read_text()
+                    raise RuntimeError(f"marimo did not start: {text}") from None
+                time.sleep(0.5)
+        yield url, first
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_card_and_map_work_in_marimo(page: Page, marimo_app, small_store) -> None:
+    url, first = marimo_app
+    page.goto(url)
+    title = page.get_by_test_id("title")
+    expect(title).to_have_text(f"Feature #{first}", timeout=WAIT)
+    examples = page.locator(".sw-group-top .sw-example")
+    n_top = len(small_store.top_examples(first))
+    expect(examples).to_have_count(n_top, timeout=WAIT)
+
+    # "next" is a request answered by Python over custom messages (invoke is refused here)
+    page.get_by_test_id("next").click()
+    expect(title).to_have_text(f"Feature #{first + 1}", timeout=WAIT)
+    assert page.get_by_role("alert").filter(has_text="invoke").count() == 0
+
+    # a click on a live point of the map: clicked reaches Python, which sets the card's feature
+    page.wait_for_selector("[data-painted]", timeout=WAIT)
+    frame = small_store.features
+    target = int(frame[~frame["dead"]].sort_values("enc_bias").index[-1])  # topmost point
+    canvas = page.locator(".sw-fm-canvas").first
+    g = {k: float(v) for k, v in canvas.evaluate("c => ({...c.dataset})").items()}
+    box = page.locator(".sw-fm-overlay").first.bounding_box()
+    assert box is not None
+    row = frame.loc[target]
+    sx = g["left"] + (row.log10_density - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    sy = g["top"] + g["height"] - (row.enc_bias - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    page.mouse.click(box["x"] + sx, box["y"] + sy)
+    expect(title).to_have_text(f"Feature #{target}", timeout=WAIT)
+    n_target = len(small_store.top_examples(target))
+    expect(examples).to_have_count(n_target, timeout=WAIT)
