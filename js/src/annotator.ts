@@ -1,51 +1,60 @@
-// Annotator: keyboard triage over a queue of features (saewidgets/_widgets/_annotator.py).
-// The FeatureCard's own view (./card/) plus triage keys and progress. Traits read: queue,
-// position, reviewed (and the card's). Keys: j/k or arrows move, 1..n set the status,
-// l or Enter focus the label box, Esc leaves it.
+// Annotator: keyboard triage over a queue of features (saewidgets/widgets/_annotator.py). Its
+// child `card` is a FeatureCard in triage layout (keys 1..n status, l/Enter label, Esc leave the
+// box, j/k or arrows move along the queue); this view adds the key help and the progress line.
+// Traits read: card, queue, reviewed (position is derived from the card's feature).
 
-import { mountCard, type Card } from "./card/view";
+import baseCss from "./lib/base.css";
+import { child } from "./lib/children";
 import { decodeArray, type WireArray } from "./lib/codec";
-import { h } from "./lib/dom";
-import type { RenderProps } from "./lib/types";
+import { addStyle, errorBanner, h } from "./lib/dom";
+import type { Model, RenderProps } from "./lib/types";
 
-function render({ model, el, experimental }: RenderProps): () => void {
-  const statuses = (model.get("statuses") as string[] | undefined) ?? [];
-  const onKey = (event: KeyboardEvent, card: Card): boolean => {
-    const n = Number(event.key);
-    if (Number.isInteger(n) && n >= 1 && n <= statuses.length) {
-      void card.form.setStatus(statuses[n - 1]);
-      return true;
-    }
-    if (event.key === "l" || event.key === "Enter") {
-      card.form.focusLabel();
-      return true;
-    }
-    return false;
-  };
-  const card = mountCard(el, model, experimental.invoke, { onKey, className: "sw-annotator", formFirst: true });
+const CSS = `
+.sw-annotator-head { font-size: 12px; margin-bottom: 4px; }
+.sw-annotator-head .sw-progress { font-variant-numeric: tabular-nums; }
+.sw-annotator-head .sw-keys { font-size: 11px; }
+`;
+
+async function render({ model, el, host }: RenderProps): Promise<() => void> {
+  const root = h("div", { class: "sw-root sw-annotator-tool" });
+  addStyle(root, baseCss + CSS);
+  const banner = errorBanner();
   const progress = h("span", { class: "sw-progress", attrs: { "data-testid": "progress" } });
-  const keys = h(
-    "div",
-    { class: "sw-muted sw-keys" },
-    `j/k or ←/→ move · 1–${statuses.length} status · l or Enter label · Esc leave the box`,
-  );
-  card.extra.append(progress);
-  card.root.insertBefore(keys, card.root.querySelector(".sw-card-notice"));
+  const keys = h("span", { class: "sw-muted sw-keys" });
+  const slot = h("div", {});
+  root.append(banner.el, h("div", { class: "sw-annotator-head" }, progress, " · ", keys), slot);
+  el.replaceChildren(root);
+  let cardModel: Model;
+  try {
+    const card = await child(host, model, "card");
+    if (card === null) throw new Error("the Annotator has no card widget");
+    await card.mount(slot);
+    cardModel = card.model;
+  } catch (error) {
+    banner.show(error instanceof Error ? error.message : String(error));
+    return () => {};
+  }
+  const statuses = (cardModel.get("statuses") as string[] | undefined) ?? [];
+  keys.textContent = `j/k or ←/→ move · 1–${statuses.length} status · l or Enter label · Esc leave the box`;
 
   const paint = () => {
-    const queue = decodeArray(model.get("queue") as WireArray).data;
-    const position = Number(model.get("position"));
+    const queue = Array.from(decodeArray(model.get("queue") as WireArray).data, Number);
+    const position = queue.indexOf(Number(cardModel.get("feature")));
     const reviewed = Number(model.get("reviewed"));
     const where = position >= 0 ? `#${position + 1} of ${queue.length}` : "not in the queue";
     progress.textContent = `${reviewed} / ${queue.length} reviewed · ${where}`;
   };
-  const events = "change:queue change:position change:reviewed";
+  const onError = () => banner.show(String(model.get("error") ?? ""));
+  const events = "change:queue change:reviewed";
   model.on(events, paint);
+  model.on("change:error", onError);
+  cardModel.on("change:feature", paint);
+  onError();
   paint();
-  card.root.focus();
   return () => {
     model.off(events, paint);
-    card.destroy();
+    model.off("change:error", onError);
+    cardModel.off("change:feature", paint);
   };
 }
 

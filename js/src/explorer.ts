@@ -1,16 +1,16 @@
-// Explorer (saewidgets/_widgets/_explorer.py): the FeatureMap, a FeatureCard, a token view and
-// the geometry grid on one model. Map selection -> chips + card + heatmaps; map click or chip ->
-// card; neighbour click -> card (the card's own navigation); text -> tokens (needs a kernel).
+// Explorer (saewidgets/widgets/_explorer.py): lays out its child widgets (traits map, card,
+// grid_view), each rendering its own view, plus selection chips and a token view. Python links
+// the children (map selection -> card + heatmaps); without a kernel (an export) this view links
+// map -> card itself. Chip click -> card; text -> tokens through the "run" request (a kernel).
 
 import baseCss from "./lib/base.css";
 import { addStyle, errorBanner, h } from "./lib/dom";
+import { child } from "./lib/children";
+import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
 import { request } from "./lib/request";
-import type { RenderProps } from "./lib/types";
+import type { Model, RenderProps } from "./lib/types";
 import type { WireArray } from "./lib/codec";
-import { mountCard } from "./card/view";
-import { mountMap } from "./featuremap/view";
-import { mountGrid } from "./geometrygrid";
 import tokenview from "./tokenview";
 
 const CHIPS_MAX = 60;
@@ -33,7 +33,7 @@ const CSS = `
 .sw-ex-h { font-weight: 600; margin: 6px 0 2px; }
 `;
 
-function render({ model, el, experimental }: RenderProps): () => void {
+async function render({ model, el, experimental, host }: RenderProps): Promise<() => void> {
   const root = h("div", { class: "sw-root sw-explorer" });
   addStyle(root, baseCss + CSS);
   const banner = errorBanner();
@@ -45,24 +45,37 @@ function render({ model, el, experimental }: RenderProps): () => void {
   const gridSlot = h("div", {});
   root.append(banner.el, mapSlot, h("div", { class: "sw-ex-row" }, side, cardSlot), gridSlot);
   el.replaceChildren(root);
+  banner.show(String(model.get("error") ?? ""));
   const standalone = model.get("_standalone") === true;
-  const labels = () => (model.get("labels") as Record<string, string> | undefined) ?? {};
-  const cleanups: (() => void)[] = [mountMap(model, mapSlot, baseCss)];
-  const card = mountCard(cardSlot, model, experimental.invoke);
-  cleanups.push(() => card.destroy());
-  if (model.get("has_grid") === true) cleanups.push(mountGrid(model, gridSlot, experimental.invoke));
+  let map: Model, card: Model;
+  try {
+    const [m, c, g] = await Promise.all([
+      child(host, model, "map"),
+      child(host, model, "card"),
+      child(host, model, "grid_view"),
+    ]);
+    if (m === null || c === null) throw new Error("the Explorer has no map or card widget");
+    await Promise.all([m.mount(mapSlot), c.mount(cardSlot), g?.mount(gridSlot)]);
+    map = m.model;
+    card = c.model;
+  } catch (error) {
+    banner.show(error instanceof Error ? error.message : String(error));
+    return () => {};
+  }
+  const labels = () => (map.get("labels") as Record<string, string> | undefined) ?? {};
+  const selected = () => (map.get("selected") as number[] | undefined) ?? [];
 
   const showFeature = (id: number) => {
-    model.set("feature", id);
-    model.save_changes();
+    card.set("feature", id);
+    card.save_changes();
   };
   const drawChips = () => {
-    const ids = (model.get("selected") as number[] | undefined) ?? [];
+    const ids = selected();
     chips.replaceChildren(
       ...ids.slice(0, CHIPS_MAX).map((id) => {
         const label = labels()[String(id)];
         const b = h("button", { class: "sw-chip", attrs: { type: "button" } }, label ? `#${id} ${label}` : `#${id}`);
-        b.setAttribute("aria-pressed", String(model.get("feature") === id));
+        b.setAttribute("aria-pressed", String(card.get("feature") === id));
         b.addEventListener("click", () => showFeature(id));
         return b;
       }),
@@ -72,16 +85,17 @@ function render({ model, el, experimental }: RenderProps): () => void {
   };
 
   if (model.get("has_lens") === true && !standalone) {
+    const invoke = hostInvoke(model, experimental);
     const box = h("textarea", { attrs: { spellcheck: "false", "aria-label": "Text to run" } });
     box.placeholder = "Type text: the selected features (or the card's) colour its tokens";
     let timer: ReturnType<typeof setTimeout> | undefined;
     let generation = 0;
     const run = async () => {
       const mine = ++generation;
-      const selected = (model.get("selected") as number[] | undefined) ?? [];
-      const features = (selected.length > 0 ? selected : [Number(model.get("feature"))]).slice(0, TOKEN_FEATURES);
+      const ids = selected();
+      const features = (ids.length > 0 ? ids : [Number(card.get("feature"))]).slice(0, TOKEN_FEATURES);
       try {
-        const a = await request<RunAnswer>(experimental.invoke, "run", { text: box.value, features });
+        const a = await request<RunAnswer>(invoke, "run", { text: box.value, features });
         if (mine !== generation) return;
         banner.show("");
         const local = createLocalModel({
@@ -110,24 +124,27 @@ function render({ model, el, experimental }: RenderProps): () => void {
     );
   }
 
-  const onSelected = () => drawChips();
-  model.on("change:selected change:feature change:labels", onSelected);
+  // Without a kernel nobody else links the map to the card.
   const onClicked = () => {
-    const id = model.get("clicked");
+    const id = map.get("clicked");
     if (typeof id === "number" && standalone) showFeature(id);
   };
-  model.on("change:clicked", onClicked);
-  const onSelectLocal = () => {
-    const ids = (model.get("selected") as number[] | undefined) ?? [];
+  const onSelected = () => {
+    const ids = selected();
     if (standalone && ids.length > 0) showFeature(ids[0]);
+    drawChips();
   };
-  model.on("change:selected", onSelectLocal);
+  const onError = () => banner.show(String(model.get("error") ?? ""));
+  map.on("change:clicked", onClicked);
+  map.on("change:selected change:labels", onSelected);
+  card.on("change:feature", drawChips);
+  model.on("change:error", onError);
   drawChips();
   return () => {
-    for (const c of cleanups) c();
-    model.off("change:selected change:feature change:labels", onSelected);
-    model.off("change:clicked", onClicked);
-    model.off("change:selected", onSelectLocal);
+    map.off("change:clicked", onClicked);
+    map.off("change:selected change:labels", onSelected);
+    card.off("change:feature", drawChips);
+    model.off("change:error", onError);
   };
 }
 

@@ -1,13 +1,14 @@
-// Boot script of a standalone HTML export (saewidgets/_widgets/_export.py inlines it).
+// Boot script of a standalone HTML export (saewidgets/widgets/_export.py inlines it).
 // It rebuilds the widget's state from the embedded JSON (binary arrays base64-encoded), loads the
 // widget's own bundle from a blob: URL and calls the same `render` that runs in Jupyter, with an
-// in-page model instead of the kernel comm.
+// in-page model instead of the kernel comm. Child widgets (payload.widgets, by model id) get the
+// same treatment through an in-page `host`, as anywidget's host does in Jupyter.
 
 import { base64ToDataView, putBuffers } from "./lib/codec";
 import { createLocalModel, recordedInvoke, type RecordedResponse } from "./lib/model";
-import type { Widget } from "./lib/types";
+import type { ChildWidget, Host, Model, Widget } from "./lib/types";
 
-interface Payload {
+interface Part {
   esm: string;
   state: Record<string, unknown>;
   buffer_paths: (string | number)[][];
@@ -15,21 +16,61 @@ interface Payload {
   responses: Record<string, RecordedResponse>;
 }
 
+interface Payload extends Part {
+  widgets?: Record<string, Part>;
+}
+
+const REF = "anywidget:";
+
+async function load(esm: string): Promise<Widget> {
+  const url = URL.createObjectURL(new Blob([esm], { type: "text/javascript" }));
+  const module = (await import(url)) as { default?: Widget } & Partial<Widget>;
+  const widget: Widget | undefined = module.default ?? (module as Widget);
+  if (typeof widget?.render !== "function") throw new Error("the widget bundle has no render()");
+  return widget;
+}
+
+function localModel(part: Part): Model {
+  const state = part.state;
+  putBuffers(state, part.buffer_paths, part.buffers.map(base64ToDataView));
+  state._standalone = true;
+  return createLocalModel(state);
+}
+
+function pageHost(parts: Record<string, Part>): Host {
+  const models = new Map<string, Model>();
+  const find = (ref: string): [Part, Model] => {
+    const id = ref.startsWith(REF) ? ref.slice(REF.length) : ref;
+    const part = parts[id];
+    if (part === undefined) throw new Error(`the export has no widget ${id}`);
+    if (!models.has(id)) models.set(id, localModel(part));
+    return [part, models.get(id) as Model];
+  };
+  const host: Host = {
+    getModel: async (ref) => find(ref)[1],
+    async getWidget(ref): Promise<ChildWidget> {
+      const [part, model] = find(ref);
+      const widget = await load(part.esm);
+      return {
+        async render({ el }) {
+          await widget.render({ model, el, experimental: { invoke: recordedInvoke(part.responses) }, host });
+        },
+      };
+    },
+  };
+  return host;
+}
+
 async function boot(root: HTMLElement): Promise<void> {
   const source = document.getElementById("saewidgets-data");
   if (source === null) throw new Error("the export has no #saewidgets-data block");
   const payload = JSON.parse(source.textContent ?? "") as Payload;
-  const state = payload.state;
-  putBuffers(state, payload.buffer_paths, payload.buffers.map(base64ToDataView));
-  state._standalone = true;
-  const url = URL.createObjectURL(new Blob([payload.esm], { type: "text/javascript" }));
-  const module = (await import(url)) as { default?: Widget } & Partial<Widget>;
-  const widget: Widget | undefined = module.default ?? (module as Widget);
-  if (typeof widget?.render !== "function") throw new Error("the widget bundle has no render()");
+  const widget = await load(payload.esm);
   await widget.render({
-    model: createLocalModel(state),
+    model: localModel(payload),
     el: root,
     experimental: { invoke: recordedInvoke(payload.responses) },
+    host: pageHost(payload.widgets ?? {}),
   });
 }
 

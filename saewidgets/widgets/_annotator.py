@@ -1,4 +1,4 @@
-"""Annotator: keyboard triage of a queue of features, with the FeatureCard and its form."""
+"""Annotator: keyboard triage of a queue of features; composes a FeatureCard in triage layout."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import pathlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import anywidget
 import numpy as np
 import traitlets
 
 from saewidgets._errors import DataError
-from saewidgets.widgets._base import bundle
+from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
 from saewidgets.widgets._featurecard import FeatureCard
 
@@ -30,11 +31,14 @@ def default_queue(store: FeatureStore) -> list[int]:
     return [int(i) for i in live.index.to_numpy()[order]]
 
 
-class Annotator(FeatureCard):
+class Annotator(SaeWidget):
     """Triage a queue of features: j/k (or arrows) move, 1-5 set the status, l/Enter edit the
     label, Esc leaves it; every change is saved to the Annotations file at once."""
 
     _esm = bundle("annotator")
+
+    card = anywidget.WidgetTrait().tag(sync=True)
+    """The FeatureCard child in triage layout; next/previous walk the queue."""
 
     queue = NDArray(ndim=1, default_value=np.zeros(0, np.int32))
     """int32 [n]: the feature ids to review, in order."""
@@ -44,6 +48,9 @@ class Annotator(FeatureCard):
 
     reviewed = traitlets.Int(0).tag(sync=True)
     """How many queued features have a status other than "unreviewed" or a label."""
+
+    feature = traitlets.Int(0)
+    """The feature shown (linked to ``card.feature``)."""
 
     def __init__(
         self,
@@ -59,10 +66,13 @@ class Annotator(FeatureCard):
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise DataError("the Annotator's queue is empty")
-        self._queue_list = ids
-        self._last_pos = 0
-        super().__init__(store, ids[0], annotations=annotations)
-        self.queue = np.asarray(ids, np.int32)
+        card = FeatureCard(store, ids[0], annotations, order=ids)
+        card.triage = True
+        self._store, self._annotations, self._queue_list = store, annotations, ids
+        super().__init__(card=card, queue=np.asarray(ids, np.int32))
+        self.feature = ids[0]
+        traitlets.link((self, "feature"), (card, "feature"))
+        card.service.on_annotated(lambda f: self._count_reviewed())
         self._count_reviewed()
 
     @property
@@ -70,36 +80,16 @@ class Annotator(FeatureCard):
         """The queued feature ids, in order."""
         return list(self._queue_list)
 
-    def _order(self) -> Sequence[int] | None:
-        exported = self._export
-        if exported is None:
-            return self._queue_list
-        return [f for f in self._queue_list if f in set(exported)] or exported
-
     @traitlets.observe("feature")
     def _on_feature(self, change: dict[str, Any]) -> None:
         queue = getattr(self, "_queue_list", [])
         self.position = queue.index(change["new"]) if change["new"] in queue else -1
-        if self.position >= 0:
-            self._last_pos = self.position
-
-    def _annotated(self, feature: int) -> None:
-        self._count_reviewed()
 
     def _count_reviewed(self) -> None:
-        assert self._annotations is not None
         table = self._annotations.to_dataframe(self._store)
         table = table[table.index.isin(self._queue_list)]
         done = (table["status"] != "unreviewed") | table["label"].notna()
         self.reviewed = int(done.sum())
-
-    def _steps(self, f: int) -> tuple[int | None, int | None]:
-        order = list(self._order() or [])
-        if f in order or not order:
-            return super()._steps(f)
-        anchor = self._queue_list[self._last_pos]
-        i = order.index(anchor) if anchor in order else 0
-        return order[i], (order[i + 1] if i + 1 < len(order) else None)
 
     def to_html(
         self,
@@ -115,5 +105,5 @@ class Annotator(FeatureCard):
                 f"the queue has {len(self._queue_list)} features; pass features=[...] to export "
                 f"at most {MAX_EXPORT} (each costs a few kilobytes)"
             )
-        chosen = self._queue_list if features is None else features
-        return super().to_html(path, features=chosen, title=title or "Annotator")
+        with self.card.exporting(self._queue_list if features is None else features):
+            return super().to_html(path, title=title or "Annotator")

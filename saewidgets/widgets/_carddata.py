@@ -8,12 +8,13 @@ activations as float32, all as binary leaves, so one feature's card costs a few 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from saewidgets._errors import StoreError
+from saewidgets._errors import DataError, StoreError
 from saewidgets.widgets._codecs import array_to_json
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ STAT_COLUMNS = (
     "dec_norm",
 )
 FLAG_COLUMNS = ("dead", "ultra_rare", "dense")
+#: The annotation fields a card can edit.
+EDITABLE = ("label", "status", "tags", "note")
 NEIGHBOUR_KINDS = ("cosine", "cooccurrence", "output")
 N_TOP = 20
 N_INTERVALS = 10
@@ -185,3 +188,38 @@ def feature_payload(
         shown = [f, *neighbour_ids(payload)]
         payload["labels"] = {str(i): every[i] for i in shown if i in every}
     return payload
+
+
+class CardService:
+    """Answers the card requests of every widget showing one store: a feature's data
+    (:func:`feature_payload`) and annotation saves, telling listeners of each save."""
+
+    def __init__(self, store: FeatureStore, annotations: Annotations | None = None) -> None:
+        self.store, self.annotations = store, annotations
+        self._listeners: list[Callable[[int], None]] = []
+
+    def payload(self, feature: int) -> dict[str, Any]:
+        """The card data of ``feature`` (checked against the store)."""
+        f = self.store.check_feature(feature)
+        return feature_payload(self.store, f, self.annotations)
+
+    def annotate(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """Save ``{"feature", "label"?, "status"?, "tags"?, "note"?}``; listeners run after."""
+        if self.annotations is None:
+            raise DataError("this view has no Annotations; pass annotations=sw.Annotations(path)")
+        f = self.store.check_feature(msg["feature"])
+        fields = {k: msg[k] for k in EDITABLE if k in msg}
+        saved = self.annotations.set(self.store, f, **fields)
+        for listener in list(self._listeners):
+            listener(f)
+        return {"feature": f, "annotation": annotation_dict(saved)}
+
+    def on_annotated(self, listener: Callable[[int], None]) -> None:
+        """Call ``listener(feature)`` after every saved annotation."""
+        self._listeners.append(listener)
+
+    def labels(self) -> dict[str, str]:
+        """Labels by feature id (keys are ids as strings), as the widgets' ``labels`` traits."""
+        if self.annotations is None:
+            return {}
+        return {str(k): v for k, v in self.annotations.labels(self.store).items()}

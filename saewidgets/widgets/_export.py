@@ -1,9 +1,11 @@
 """Standalone HTML export: one file with the widget's bundle, its state and recorded answers.
 
 The page runs ``static/standalone.js`` (inlined, allowed by a CSP hash), which loads the widget's
-bundle from a ``blob:`` URL and calls its ``render`` with an in-page model. Binary arrays are
-base64-encoded; the JSON block has ``<``, ``>`` and ``&`` escaped, so no string in the data can
-close the script element or open a comment.
+bundle from a ``blob:`` URL and calls its ``render`` with an in-page model. A composed widget's
+children (widgets held in its synced traits, e.g. the Explorer's map and card) are exported with
+it under ``widgets`` by model id, and rendered through an in-page ``host`` as anywidget does.
+Binary arrays are base64-encoded; the JSON block has ``<``, ``>`` and ``&`` escaped, so no string
+in the data can close the script element or open a comment.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class SaeWidget(Protocol):
     """What an export reads of a widget (``saewidgets.widgets._base.SaeWidget`` has it)."""
 
     _esm: Any
+    model_id: str
 
     def get_state(self, key: Any = None) -> dict[str, Any]: ...
 
@@ -73,8 +76,14 @@ def _b64(buffers: list[memoryview]) -> list[str]:
     return [base64.b64encode(b).decode("ascii") for b in buffers]
 
 
-def export_payload(widget: SaeWidget) -> dict[str, Any]:
-    """The data block of an export: bundle source, state, buffers and recorded responses."""
+def child_widgets(widget: SaeWidget) -> list[SaeWidget]:
+    """The widgets held in ``widget``'s synced traits (a composed widget's children)."""
+    values = (getattr(widget, name) for name in widget.data_traits())
+    return [v for v in values if hasattr(v, "_recorded_requests") and hasattr(v, "model_id")]
+
+
+def _part(widget: SaeWidget) -> dict[str, Any]:
+    """One widget's bundle source, state, buffers and recorded responses."""
     state, paths, buffers = extract_buffers(widget.get_state(key=widget.data_traits()))
     commands = getattr(type(widget), "_anywidget_commands", {})
     responses = {}
@@ -88,6 +97,19 @@ def export_payload(widget: SaeWidget) -> dict[str, Any]:
         "buffers": _b64(buffers),
         "responses": responses,
     }
+
+
+def export_payload(widget: SaeWidget) -> dict[str, Any]:
+    """The data block of an export: the widget's part and, under ``widgets``, the part of
+    every widget it holds (at any depth) by model id."""
+    parts: dict[str, Any] = {}
+    todo = child_widgets(widget)
+    while todo:
+        child = todo.pop()
+        if child.model_id not in parts:
+            parts[child.model_id] = _part(child)
+            todo.extend(child_widgets(child))
+    return {**_part(widget), "widgets": parts}
 
 
 def export_html(widget: SaeWidget, *, title: str | None = None) -> str:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import traitlets
 
-from saewidgets._errors import DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import SaeWidget, bundle, request
+from saewidgets.widgets._carddata import CardService
 
 if TYPE_CHECKING:
     import altair as alt
 
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.annotations._annotations import Annotations
-
-_EDITABLE = ("label", "status", "tags", "note")
 
 
 def source_line(store: FeatureStore) -> str:
@@ -53,16 +52,30 @@ class FeatureCard(SaeWidget):
     """The first shown feature's data (what the ``card`` request answers), so a page holding
     the widget state (an exported notebook) draws the card without a kernel."""
 
+    triage = traitlets.Bool(False).tag(sync=True)
+    """Triage layout (the Annotator's): the annotation box first; keys 1..n set the status,
+    l or Enter edit the label."""
+
     def __init__(
-        self, store: FeatureStore, feature: int = 0, annotations: Annotations | None = None
+        self,
+        store: FeatureStore,
+        feature: int = 0,
+        annotations: Annotations | None = None,
+        *,
+        order: Sequence[int] | None = None,
+        service: CardService | None = None,
     ) -> None:
-        self._store = store
-        self._annotations = annotations
+        """``order``: the features next/previous walk through (default: every id); ``service``:
+        a CardService shared with other widgets of the same view (default: a new one)."""
+        self._service = CardService(store, annotations) if service is None else service
+        self._store, self._annotations = store, self._service.annotations
+        self._navigation = None if order is None else [store.check_feature(f) for f in order]
+        self._last_in_order = 0
         self._export: list[int] | None = None
         super().__init__(
             d_sae=store.d_sae,
             source=source_line(store),
-            editable=annotations is not None,
+            editable=self._annotations is not None,
             feature=store.check_feature(feature),
         )
         self.initial_card = self._payload(self.feature)
@@ -72,24 +85,43 @@ class FeatureCard(SaeWidget):
         """The FeatureStore the card reads."""
         return self._store
 
+    @property
+    def service(self) -> CardService:
+        """The CardService answering this card's requests."""
+        return self._service
+
     @traitlets.validate("feature")
     def _valid_feature(self, proposal: dict[str, Any]) -> int:
         store = getattr(self, "_store", None)
         return proposal["value"] if store is None else store.check_feature(proposal["value"])
 
+    @traitlets.observe("feature")
+    def _remember_place(self, change: dict[str, Any]) -> None:
+        order = self._order()
+        if order is not None and change["new"] in order:
+            self._last_in_order = list(order).index(change["new"])
+
     # -- navigation ------------------------------------------------------------------------
     def _order(self) -> Sequence[int] | None:
         """Features next/previous walk through (None: every feature id in order)."""
-        return self._export
+        if self._export is None or self._navigation is None:
+            return self._navigation if self._export is None else self._export
+        exported = set(self._export)
+        return [f for f in self._navigation if f in exported] or self._export
 
     def _steps(self, f: int) -> tuple[int | None, int | None]:
-        """(previous, next) feature of ``f`` in the navigation order."""
+        """(previous, next) feature of ``f`` in the navigation order; from a feature outside
+        the order, the steps resume where the order was left."""
         order = self._order()
         if order is None:
             return (f - 1 if f > 0 else None), (f + 1 if f + 1 < self._store.d_sae else None)
+        order = list(order)
+        if not order:
+            return None, None
         if f not in order:
-            return None, (order[0] if order else None)
-        i = list(order).index(f)
+            anchor = min(self._last_in_order, len(order) - 1)
+            return order[anchor], (order[anchor + 1] if anchor + 1 < len(order) else None)
+        i = order.index(f)
         return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)
 
     # -- requests from the card ------------------------------------------------------------
@@ -99,7 +131,7 @@ class FeatureCard(SaeWidget):
         return self._payload(self._store.check_feature(msg["feature"]))
 
     def _payload(self, f: int) -> dict[str, Any]:
-        payload = _carddata.feature_payload(self._store, f, self._annotations)
+        payload = self._service.payload(f)
         payload["prev"], payload["next"] = self._steps(f)
         payload["missing"] = []
         if self._export is not None:
@@ -110,16 +142,7 @@ class FeatureCard(SaeWidget):
     @request
     def annotate(self, msg: dict[str, Any]) -> dict[str, Any]:
         """Save annotation fields ``{"feature": f, "label"?, "status"?, "tags"?, "note"?}``."""
-        if self._annotations is None:
-            raise DataError("this card has no Annotations; pass annotations=sw.Annotations(path)")
-        f = self._store.check_feature(msg["feature"])
-        fields = {k: msg[k] for k in _EDITABLE if k in msg}
-        saved = self._annotations.set(self._store, f, **fields)
-        self._annotated(f)
-        return {"feature": f, "annotation": _carddata.annotation_dict(saved)}
-
-    def _annotated(self, feature: int) -> None:
-        """Hook run after the card saved an annotation."""
+        return self._service.annotate(msg)
 
     # -- export ----------------------------------------------------------------------------
     def _summary(self) -> str:
@@ -156,14 +179,20 @@ class FeatureCard(SaeWidget):
         if features is None:
             shown = self.feature
             payload = _carddata.neighbours(self._store, shown)
-            chosen = [shown, *_carddata.neighbour_ids({"neighbours": payload})]
-        else:
-            chosen = [self._store.check_feature(f) for f in features]
+            features = [shown, *_carddata.neighbour_ids({"neighbours": payload})]
+        with self.exporting(features):
+            return super().to_html(path, title=title or f"Feature {self.feature}")
+
+    @contextlib.contextmanager
+    def exporting(self, features: Sequence[int]) -> Iterator[None]:
+        """Within the block, an export of this card (alone or as a child) embeds the data of
+        ``features`` and the shown feature, and navigation walks among them."""
+        chosen = [self._store.check_feature(f) for f in features]
         if self.feature not in chosen:
             chosen.insert(0, self.feature)
         self._export = list(dict.fromkeys(chosen))
         try:
-            return super().to_html(path, title=title or f"Feature {self.feature}")
+            yield
         finally:
             self._export = None
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import traitlets
 
-from saewidgets.widgets import _carddata
+from saewidgets._errors import DataError
 from saewidgets.widgets._base import SaeWidget, bundle, request
+from saewidgets.widgets._carddata import CardService
+from saewidgets.widgets._codecs import NDArray
 
 if TYPE_CHECKING:
     import altair as alt
@@ -18,8 +20,6 @@ if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.analysis._grid import PairGrid
     from saewidgets.annotations._annotations import Annotations
-
-from saewidgets.widgets._codecs import NDArray
 
 #: Largest selection shown as N x N heatmaps.
 MAX_SELECTION = 400
@@ -123,8 +123,16 @@ class GeometryGridView(SaeWidget):
         *,
         features: Sequence[int] | None = None,
         output_bins: int = 20,
+        grid: PairGrid | None = None,
+        service: CardService | None = None,
     ) -> None:
-        grid = store.geometry_grid(measure=measure, output_bins=output_bins, progress=False)
+        """``grid``: a PairGrid already computed for ``store`` (default: the store's, computed
+        once per store and options); ``service``: a CardService shared with other widgets."""
+        if grid is None:
+            grid = store.geometry_grid(measure=measure, output_bins=output_bins, progress=False)
+        elif grid.measure != measure:
+            raise DataError(f"the PairGrid bins by {grid.measure!r}; pass measure={grid.measure!r}")
+        service = CardService(store, annotations) if service is None else service
         count = grid.count
         super().__init__(
             measure=measure,
@@ -135,11 +143,9 @@ class GeometryGridView(SaeWidget):
             quadrants=quadrant_rows(grid),
             n_live=grid.n_live,
             n_dead=grid.n_dead_excluded,
-            labels={
-                str(k): v for k, v in (annotations.labels(store) if annotations else {}).items()
-            },
+            labels=service.labels(),
         )
-        self._store, self._grid, self._annotations = store, grid, annotations
+        self._store, self._grid, self._service = store, grid, service
         if features is not None:
             self.show_features(features)
 
@@ -205,8 +211,7 @@ class GeometryGridView(SaeWidget):
     @request
     def card(self, msg: dict[str, Any]) -> dict[str, Any]:
         """``{"feature"}`` -> that feature's FeatureCard data (stats, examples, logits...)."""
-        f = self._store.check_feature(msg["feature"])
-        return _carddata.feature_payload(self._store, f, self._annotations)
+        return self._service.payload(msg["feature"])
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         rows, cols = np.nonzero(np.asarray(self.count))

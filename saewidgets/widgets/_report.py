@@ -18,7 +18,8 @@ def write_report(
 
     Files: ``features.parquet``, ``summary.txt``, ``map.html`` (FeatureMap), ``grid.html``
     (GeometryGridView), ``cards.html`` (FeatureCards of the ``cards`` densest live features),
-    ``explorer.html`` (all of them linked). Returns the paths written.
+    ``explorer.html`` (all of them linked). The all-pairs grid is computed once and shared by
+    the summary, the grid view and the Explorer. Returns the paths written.
     """
     from saewidgets.widgets._explorer import Explorer
     from saewidgets.widgets._featurecard import FeatureCard
@@ -29,15 +30,16 @@ def write_report(
     table = folder / "features.parquet"
     store.features.to_parquet(table)
     summary = folder / "summary.txt"
+    pairs = store.geometry_grid(progress=progress) if store.meta.has_output_directions else None
     summary.write_text(summary_text(store, progress=progress))
     written = [table, summary, FeatureMap(store).to_html(folder / "map.html")]
-    if store.meta.has_output_directions:
-        written.append(GeometryGridView(store).to_html(folder / "grid.html"))
+    if pairs is not None:
+        written.append(GeometryGridView(store, grid=pairs).to_html(folder / "grid.html"))
     live = store.features[~store.features["dead"]].sort_values("density", ascending=False)
     top = [int(i) for i in live.index[:cards]]
     if top:
         card = FeatureCard(store, top[0])
         written.append(card.to_html(folder / "cards.html", features=top))
-    explorer = Explorer(store, grid=store.meta.has_output_directions)
+    explorer = Explorer(store, grid=False if pairs is None else pairs)
     written.append(explorer.to_html(folder / "explorer.html"))
     return written

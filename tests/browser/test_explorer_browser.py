@@ -1,10 +1,14 @@
-"""Explorer export in Chromium: a brush in the map lists the features and opens the first."""
+"""Composed exports in Chromium: the Explorer's children (a brush in the map lists the features
+and opens the first in the card; the grid child lists a cell's pairs) and the Annotator's card."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import numpy as np
+from playwright.sync_api import Page, expect
 
 import saewidgets as sw
+
+CELL_W, CELL_H = 30, 22  # js/src/geometrygrid.ts
 
 
 def test_brush_in_the_map_fills_the_list_and_the_card(page: Page, small_store, tmp_path) -> None:
@@ -50,3 +54,38 @@ def test_brush_in_the_map_fills_the_list_and_the_card(page: Page, small_store, t
         arg=f"#{second}",
     )
     assert " ".join(title.inner_text().split()) == f"Feature #{second}"
+
+    # The grid is its own child widget with its own recorded answers.
+    grid = ex.grid_view
+    r, c = (int(v) for v in np.argwhere(grid.count > 0)[0])
+    cells = page.locator(".sw-gg-grid")
+    cells.scroll_into_view_if_needed()
+    box = cells.bounding_box()
+    page.mouse.click(box["x"] + c * CELL_W + CELL_W / 2, box["y"] + r * CELL_H + CELL_H / 2)
+    rows = page.get_by_test_id("pairs").locator("tbody tr")
+    rows.first.wait_for()
+    want = grid.cell_pairs(r, c)
+    assert rows.count() == len(want)
+    assert rows.first.locator("td").all_inner_texts()[:2] == [
+        f"#{want[0]['feature_a']}",
+        f"#{want[0]['feature_b']}",
+    ]
+
+
+def test_exported_annotator_walks_its_queue(page: Page, small_store, tmp_path) -> None:
+    ann = sw.Annotations(tmp_path / "a.db")
+    queue = [int(f) for f in small_store.features.sort_values("count").index[-3:][::-1]]
+    ann.set(small_store, queue[1], label="<b>second</b>", status="interpretable")
+    tool = sw.Annotator(small_store, ann, queue=queue)
+    page.goto(tool.to_html(tmp_path / "annotator.html").as_uri())
+    title, progress = page.get_by_test_id("title"), page.get_by_test_id("progress")
+    expect(title).to_have_text(f"Feature #{queue[0]}")
+    expect(progress).to_have_text("1 / 3 reviewed · #1 of 3")
+    page.get_by_test_id("card").focus()
+    page.keyboard.press("j")
+    expect(title).to_have_text(f"Feature #{queue[1]}<b>second</b>")
+    expect(progress).to_have_text("1 / 3 reviewed · #2 of 3")
+    assert page.locator(".sw-card b").count() == 0  # the label stays text
+    page.keyboard.press("j")
+    expect(progress).to_have_text("1 / 3 reviewed · #3 of 3")
+    expect(page.get_by_test_id("next")).to_be_disabled()

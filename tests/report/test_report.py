@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import saewidgets as sw
+from saewidgets.analysis import _grid
 from saewidgets.widgets._report import summary_text, write_report
 
 
@@ -24,3 +26,12 @@ def test_summary_states_the_counts_and_quadrants(small_store, tmp_path):
     for page in files[2:]:
         html = page.read_text()
         assert "<script" in html and "http://" not in html and "https://" not in html
+
+
+def test_the_report_computes_the_grid_once(small_store, tmp_path, monkeypatch):
+    calls = []
+    real = _grid.geometry_grid
+    monkeypatch.setattr(_grid, "geometry_grid", lambda *a, **k: calls.append(k) or real(*a, **k))
+    fresh = sw.FeatureStore.open(small_store.path)  # nothing cached yet
+    write_report(fresh, tmp_path, progress=False, cards=2)
+    assert len(calls) == 1

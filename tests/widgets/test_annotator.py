@@ -31,14 +31,15 @@ def test_default_queue_is_live_features_by_descending_density(small_store, ann) 
 def test_a_selection_list_is_the_queue(small_store, ann) -> None:
     tool = sw.Annotator(small_store, ann, queue=[7, 3, 7, np.int64(12)])
     assert tool.features == [7, 3, 12] and tool.queue.dtype == np.int32
-    first = call(tool, "card", {"feature": 7})
+    assert isinstance(tool.card, sw.FeatureCard) and tool.card.triage
+    first = call(tool.card, "card", {"feature": 7})
     assert (first["prev"], first["next"]) == (None, 3)
-    assert (call(tool, "card", {"feature": 12})["next"]) is None
+    assert (call(tool.card, "card", {"feature": 12})["next"]) is None
     tool.feature = 3
-    assert tool.position == 1
-    tool.feature = 50  # opened from a neighbour list: outside the queue
-    assert tool.position == -1
-    off = call(tool, "card", {"feature": 50})
+    assert tool.position == 1 and tool.card.feature == 3
+    tool.card.feature = 50  # opened from a neighbour list: outside the queue
+    assert tool.position == -1 and tool.feature == 50
+    off = call(tool.card, "card", {"feature": 50})
     assert (off["prev"], off["next"]) == (3, 12)  # resumes where the queue was left
 
 
@@ -55,11 +56,11 @@ def test_bad_queues_and_missing_annotations_are_refused(small_store, ann) -> Non
 
 def test_saving_updates_sqlite_and_progress(small_store, ann, tmp_path) -> None:
     tool = sw.Annotator(small_store, ann, queue=[4, 5, 6])
-    call(tool, "annotate", {"feature": 4, "status": "interpretable"})
+    call(tool.card, "annotate", {"feature": 4, "status": "interpretable"})
     assert tool.reviewed == 1
-    call(tool, "annotate", {"feature": 5, "label": "quotes"})
+    call(tool.card, "annotate", {"feature": 5, "label": "quotes"})
     assert tool.reviewed == 2
-    call(tool, "annotate", {"feature": 9, "status": "dead"})  # not queued: no progress
+    call(tool.card, "annotate", {"feature": 9, "status": "dead"})  # not queued: no progress
     assert tool.reviewed == 2
     assert ann.get(small_store, 4).status == "interpretable"
     assert ann.get(small_store, 5).label == "quotes"
@@ -70,10 +71,12 @@ def test_saving_updates_sqlite_and_progress(small_store, ann, tmp_path) -> None:
 def test_export_holds_the_queue(small_store, ann, tmp_path, monkeypatch) -> None:
     tool = sw.Annotator(small_store, ann, queue=[4, 5, 6])
     payload = exported(tool.to_html(tmp_path / "a.html"))
-    assert len(payload["responses"]) == 3 and payload["state"]["reviewed"] == 0
+    cards = payload["widgets"][tool.card.model_id]["responses"]
+    assert len(cards) == 3 and payload["state"]["reviewed"] == 0
+    assert payload["state"]["card"] == f"anywidget:{tool.card.model_id}"
     monkeypatch.setattr(_annotator, "MAX_EXPORT", 2)
     big = sw.Annotator(small_store, ann, queue=[0, 1, 2])
     with pytest.raises(ValueError, match="features="):
         big.to_html(tmp_path / "b.html")
     payload = exported(big.to_html(tmp_path / "c.html", features=[0, 1]))
-    assert len(payload["responses"]) == 2
+    assert len(payload["widgets"][big.card.model_id]["responses"]) == 2

@@ -21,13 +21,21 @@ def _call(widget, name, msg):
 
 def test_map_selection_drives_card_and_heatmaps(small_store) -> None:
     ex = sw.Explorer(small_store)
-    np.testing.assert_array_equal(ex.coords, sw.FeatureMap(small_store).coords)
+    assert isinstance(ex.map, sw.FeatureMap) and isinstance(ex.card, sw.FeatureCard)
+    assert isinstance(ex.grid_view, sw.GeometryGridView)
+    np.testing.assert_array_equal(ex.map.coords, sw.FeatureMap(small_store).coords)
     ex.selected = [9, 4, 30]
-    assert ex.feature == 9
-    assert sorted(ex.features) == [4, 9, 30]
-    np.testing.assert_allclose(ex.sel_cosine, small_store.geometry(ex.features).cosine, atol=1e-6)
-    ex.clicked = 12
-    assert ex.feature == 12
+    assert ex.feature == 9 and ex.card.feature == 9 and ex.map.selected == [9, 4, 30]
+    grid = ex.grid_view
+    assert sorted(grid.features) == [4, 9, 30]
+    geo = small_store.geometry(grid.features)
+    np.testing.assert_allclose(grid.sel_cosine, geo.cosine, atol=1e-6)
+    ex.map.selected = [7]  # as a brush in the map does
+    assert ex.selected == [7] and ex.card.feature == 7 and grid.features == [7]
+    ex.map.clicked = 12
+    assert ex.feature == 12 and ex.card.feature == 12
+    ex.card.feature = 3  # a neighbour clicked in the card
+    assert ex.feature == 3
     with pytest.raises(sw.FeatureIndexError):
         ex.selected = [small_store.d_sae]
     with pytest.raises(TypeError, match="unexpected keyword"):
@@ -36,12 +44,14 @@ def test_map_selection_drives_card_and_heatmaps(small_store) -> None:
 
 def test_annotating_in_the_card_labels_the_map(small_store, tmp_path) -> None:
     ann = sw.Annotations(tmp_path / "a.db")
-    ex = sw.Explorer(small_store, annotations=ann, grid=False)
-    assert ex.editable and not ex.has_grid and ex.labels == {}
-    _call(ex, "annotate", {"feature": 5, "label": "digits"})
-    assert ex.labels == {"5": "digits"}
-    response, _ = _call(ex, "card", {"feature": 5})
-    assert response["value"]["feature"] == 5
+    ex = sw.Explorer(small_store, annotations=ann)
+    assert ex.card.editable and ex.map.labels == {} and ex.grid_view.labels == {}
+    assert ex.card.service is ex.grid_view._service  # one service answers every card request
+    _call(ex.card, "annotate", {"feature": 5, "label": "digits"})
+    assert ex.map.labels == {"5": "digits"} and ex.grid_view.labels == {"5": "digits"}
+    response, _ = _call(ex.grid_view, "card", {"feature": 5})
+    assert response["value"]["feature"] == 5 and response["value"]["labels"] == {"5": "digits"}
+    assert sw.Explorer(small_store, grid=False).grid_view is None
 
 
 def test_text_runs_through_the_lens_for_the_selected_features(small_store, lens) -> None:
@@ -58,12 +68,23 @@ def test_text_runs_through_the_lens_for_the_selected_features(small_store, lens)
     assert sw.Explorer(small_store, grid=False).has_lens is False
 
 
-def test_one_export_holds_map_card_and_grid(small_store) -> None:
+def test_one_export_holds_map_card_and_grid(small_store, tmp_path) -> None:
     ex = sw.Explorer(small_store)
     ex.selected = [1, 2]
     payload = export_payload(ex)
-    assert {"ids", "coords", "count", "sel_cosine", "feature"} <= set(payload["state"])
-    for f in (1, 2):
-        assert request_key("card", {"feature": f}) in payload["responses"]
-    r, c = map(int, np.argwhere(ex.count > 0)[0])
-    assert request_key("pairs", {"col": c, "row": r}) in payload["responses"]
+    children = payload["widgets"]
+    refs = {name: payload["state"][name] for name in ("map", "card", "grid_view")}
+    assert refs == {
+        name: f"anywidget:{getattr(ex, name).model_id}" for name in ("map", "card", "grid_view")
+    }
+    assert set(children) == {w.model_id for w in (ex.map, ex.card, ex.grid_view)}
+    assert {"ids", "coords"} <= set(children[ex.map.model_id]["state"])
+    assert {"count", "sel_cosine"} <= set(children[ex.grid_view.model_id]["state"])
+    r, c = map(int, np.argwhere(ex.grid_view.count > 0)[0])
+    grid_answers = children[ex.grid_view.model_id]["responses"]
+    assert request_key("pairs", {"col": c, "row": r}) in grid_answers
+    cards = children[ex.card.model_id]["responses"]
+    assert set(cards) == {request_key("card", {"feature": 1})}  # the shown feature
+    with ex.card.exporting(ex.selected):  # what Explorer.to_html does
+        cards = export_payload(ex)["widgets"][ex.card.model_id]["responses"]
+    assert set(cards) == {request_key("card", {"feature": f}) for f in (1, 2)}

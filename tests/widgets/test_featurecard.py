@@ -142,7 +142,7 @@ def test_annotations_are_shown_and_saved(small_store, tmp_path) -> None:
     assert "error" in bad and ann.get(small_store, f).status == "dead"
     plain = sw.FeatureCard(small_store, f)
     assert plain.editable is False
-    assert "has no Annotations" in call(plain, "annotate", {"feature": f, "label": "x"})["error"]
+    assert "no Annotations" in call(plain, "annotate", {"feature": f, "label": "x"})["error"]
 
 
 def exported(path) -> dict[str, Any]:
@@ -221,7 +221,7 @@ def test_opening_a_store_and_exporting_a_card_does_not_import_torch(small_store,
 
 def test_state_holds_only_the_first_features_data(small_store) -> None:
     card = sw.FeatureCard(small_store, 3)
-    keys = {"feature", "d_sae", "source", "editable", "statuses", "error", "initial_card"}
+    keys = {"feature", "d_sae", "source", "editable", "statuses", "triage", "error", "initial_card"}
     state, _, buffers = extract_buffers(card.get_state(key=card.data_traits()))
     assert set(state) == keys and state["initial_card"]["feature"] == 3
     card.feature = 4

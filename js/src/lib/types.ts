@@ -23,10 +23,23 @@ export type Invoke = (
   options?: InvokeOptions,
 ) => Promise<[unknown, DataView[]]>;
 
+/** A child widget as anywidget's `host.getWidget` gives it: render it into an element. */
+export interface ChildWidget {
+  render(options: { el: HTMLElement; signal?: AbortSignal }): Promise<void>;
+}
+
+/** anywidget's `host` (0.11+): the models and views of widgets held in traits ("anywidget:<id>"). */
+export interface Host {
+  getModel(ref: string): Promise<Model>;
+  getWidget(ref: string): Promise<ChildWidget>;
+}
+
 export interface RenderProps {
   model: Model;
   el: HTMLElement;
   experimental: { invoke: Invoke };
+  /** Present in anywidget 0.11+ and in standalone exports; composed widgets need it. */
+  host?: Host;
 }
 
 export interface Widget {
