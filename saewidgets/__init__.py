@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from saewidgets.widgets._featurecard import FeatureCard
     from saewidgets.widgets._featuremap import FeatureMap
     from saewidgets.widgets._geometrygrid import GeometryGridView
+    from saewidgets.widgets._steer import Steer
     from saewidgets.widgets._tokenview import TokenView
 
     GeometryGrid = GeometryGridView
@@ -72,6 +73,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "GeometryGridView": ("saewidgets.widgets._geometrygrid", "GeometryGridView"),
     "GeometryGrid": ("saewidgets.widgets._geometrygrid", "GeometryGridView"),
     "TokenView": ("saewidgets.widgets._tokenview", "TokenView"),
+    "Steer": ("saewidgets.widgets._steer", "Steer"),
 }
 
 
@@ -114,6 +116,7 @@ __all__ = [
     "SAEConfigError",
     "SaeWidgetsError",
     "StoreError",
+    "Steer",
     "StoreMeta",
     "TokenView",
     "__version__",

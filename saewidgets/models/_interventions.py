@@ -49,7 +49,8 @@ class Intervention:
     """
 
     kind: str
-    features: dict[int, float]
+    features: dict[int, float]  # steered: {feature: strength}
+    ablated: tuple[int, ...]
     positions: tuple[int, ...] | None
     tokens: torch.Tensor
     str_tokens: list[str]
@@ -93,7 +94,8 @@ class Intervention:
 
     def __repr__(self) -> str:
         return (
-            f"Intervention({self.kind}, features={self.features}, n_tokens={len(self.str_tokens)}, "
+            f"Intervention({self.kind}, steered={self.features}, ablated={list(self.ablated)}, "
+            f"n_tokens={len(self.str_tokens)}, "
             f"max_kl={float(self.kl.max()):.4g}, text_clean={self.text_clean!r}, "
             f"text_after={self.text_after!r})"
         )
@@ -108,16 +110,11 @@ def steer(
     max_new_tokens: int = 0,
 ) -> Intervention:
     """Add ``strength * W_dec[f]`` at the hook for each ``{f: strength}`` (see ``Lens.steer``)."""
-    feats = _feature_map(lens, features)
-    ids = torch.tensor(list(feats), dtype=torch.long, device=lens.device)
-    W = lens.sae.W_dec[ids]
-    strengths = torch.tensor(list(feats.values()), dtype=W.dtype, device=lens.device)
-    vector = strengths @ W
-
-    def edit(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
-        return x + _mask(pos, positions, x) * vector.to(x.dtype)
-
-    return _intervene(lens, "steer", feats, prompt, edit, positions, max_new_tokens)
+    if not isinstance(features, Mapping):
+        raise DataError("steer takes {feature: strength}; ablate takes a list of feature ids.")
+    if not features:
+        raise DataError("Name at least one feature to steer.")
+    return intervene(lens, prompt, features, (), positions, max_new_tokens)
 
 
 def ablate(
@@ -130,15 +127,38 @@ def ablate(
     """Subtract ``a_f(x) * W_dec[f]`` at the hook for each feature (see ``Lens.ablate``)."""
     if isinstance(features, Mapping):
         raise DataError("ablate takes a list of feature ids; steer takes {feature: strength}.")
-    feats = _feature_map(lens, {int(_feature(lens, f)): 0.0 for f in features})
-    ids = torch.tensor(list(feats), dtype=torch.long, device=lens.device)
-    W = lens.sae.W_dec[ids]
+    if len(features) == 0:
+        raise DataError("Name at least one feature to ablate.")
+    return intervene(lens, prompt, {}, features, positions, max_new_tokens)
+
+
+def intervene(
+    lens: LensLike,
+    prompt: str | torch.Tensor,
+    steer: Mapping[int, float],
+    ablate: Sequence[int],
+    positions: Sequence[int] | None = None,
+    max_new_tokens: int = 0,
+) -> Intervention:
+    """Ablate the ``ablate`` features (their activations on the unsteered ``x``) and add the
+    ``steer`` vectors, in one edit at the hook; ``steer`` and ``ablate`` both call this."""
+    added = _feature_map(lens, steer)
+    removed = sorted({_feature(lens, f) for f in ablate})
+    W = lens.sae.W_dec
+    vector = torch.zeros(W.shape[1], dtype=W.dtype, device=W.device)
+    if added:
+        ids = torch.tensor(list(added), dtype=torch.long, device=W.device)
+        vector = torch.tensor(list(added.values()), dtype=W.dtype, device=W.device) @ W[ids]
+    gone = torch.tensor(removed, dtype=torch.long, device=W.device)
 
     def edit(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
-        acts = lens.sae.encode(x)[..., ids]
-        return x - _mask(pos, positions, x) * (acts @ W).to(x.dtype)
+        delta = vector.expand(x.shape[0], -1)
+        if removed:
+            delta = delta - lens.sae.encode(x)[..., gone] @ W[gone]
+        return x + _mask(pos, positions, x) * delta.to(x.dtype)
 
-    return _intervene(lens, "ablate", feats, prompt, edit, positions, max_new_tokens)
+    kind = "+".join(k for k, v in (("steer", added), ("ablate", removed)) if v) or "none"
+    return _intervene(lens, kind, added, tuple(removed), prompt, edit, positions, max_new_tokens)
 
 
 def attribute(
@@ -219,10 +239,6 @@ def _feature(lens: LensLike, f: Any) -> int:
 
 
 def _feature_map(lens: LensLike, features: Mapping[int, float]) -> dict[int, float]:
-    if not isinstance(features, Mapping):
-        raise DataError("steer takes {feature: strength}; ablate takes a list of feature ids.")
-    if not features:
-        raise DataError("Name at least one feature.")
     out = {_feature(lens, f): float(s) for f, s in features.items()}
     if not all(np.isfinite(list(out.values()))):
         raise DataError("Steering strengths must be finite numbers.")
@@ -298,6 +314,7 @@ def _intervene(
     lens: LensLike,
     kind: str,
     feats: dict[int, float],
+    ablated: tuple[int, ...],
     prompt: str | torch.Tensor,
     edit: Edit,
     positions: Sequence[int] | None,
@@ -320,6 +337,7 @@ def _intervene(
     return Intervention(
         kind=kind,
         features=feats,
+        ablated=ablated,
         positions=positions,
         tokens=tokens.cpu(),
         str_tokens=[vocab[int(t)] for t in tokens],
