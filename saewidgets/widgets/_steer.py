@@ -83,7 +83,7 @@ class Steer(SaeWidget):
     def rerun(self) -> None:
         """Run the current prompt and chips (nothing to run without a prompt)."""
         if not self.prompt:
-            self.result = None
+            self.set_trait("result", None)
             return
         msg = {
             "prompt": self.prompt,
