@@ -6,8 +6,8 @@
 
 import baseCss from "./lib/base.css";
 import { decodeArray, type NDArray, type WireArray } from "./lib/codec";
-import { addStyle, errorBanner, h } from "./lib/dom";
-import { formatValue } from "./lib/format";
+import { addStyle, errorBanner, h, tooltip } from "./lib/dom";
+import { countOf, formatValue } from "./lib/format";
 import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
 import { request } from "./lib/request";
@@ -53,13 +53,6 @@ function compact(n: number): string {
   return n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
 }
 
-function place(tip: HTMLElement, root: HTMLElement, target: HTMLElement, x: number, y: number) {
-  const box = target.getBoundingClientRect();
-  const origin = root.getBoundingClientRect();
-  tip.style.left = `${box.left - origin.left + x + 12}px`;
-  tip.style.top = `${box.top - origin.top + y + 12}px`;
-}
-
 function table(head: string[], rows: (string | HTMLElement)[][]): HTMLTableElement {
   return h(
     "table",
@@ -73,9 +66,8 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   const root = h("div", { class: "sw-root sw-geometrygrid" });
   addStyle(root, baseCss + css);
   const banner = errorBanner();
-  const tip = h("div", { class: "sw-tip", attrs: { role: "tooltip" } });
-  tip.hidden = true;
   el.replaceChildren(root);
+  const tip = tooltip(root);
   root.append(banner.el);
   banner.show(String(model.get("error") ?? ""));
   const labels = () => (model.get("labels") as Record<string, string> | undefined) ?? {};
@@ -137,7 +129,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
         ...["co-occur", "do not co-occur"].map((co) => {
           const q = quads.find((x) => x.output === out && x.cooccurrence === co);
           const value = q === undefined || q.mean_cos === null ? "—" : formatValue(q.mean_cos);
-          return `${value} (${q?.pairs ?? 0} pairs; seed: ${SEED[`${out}|${co}`]})`;
+          return `${value} (${countOf(q?.pairs ?? 0, "pair")}; seed: ${SEED[`${out}|${co}`]})`;
         }),
       ]),
     ),
@@ -145,7 +137,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   const pairsBox = h("div", { class: "sw-gg-pairs", attrs: { "data-testid": "pairs" } });
   const cardsBox = h("div", { class: "sw-gg-cards", attrs: { "data-testid": "pair-cards" } });
   const selBox = h("div", { class: "sw-gg-selection" });
-  root.append(title, gridBox, summary, selBox, pairsBox, cardsBox, tip);
+  root.append(title, gridBox, summary, selBox, pairsBox, cardsBox);
 
   const cards: { destroy(): void }[] = [];
   const showPair = (a: number, b: number) => {
@@ -175,7 +167,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
     try {
       const rows = await request<PairRow[]>(invoke, "pairs", { row: r, col: c });
       const head = `${rowLabels[r]}, output similarity ${tickLabel(edges[c])}..${tickLabel(edges[c + 1])}: ` +
-        `${count.data[r * nc + c]} pairs, mean cosine ${formatValue(mean.data[r * nc + c])}; strongest |cosine|:`;
+        `${countOf(count.data[r * nc + c], "pair")}, mean cosine ${formatValue(mean.data[r * nc + c])}; strongest |cosine|:`;
       pairsBox.replaceChildren(
         h("div", { class: "sw-gg-head" }, head),
         table(
@@ -207,18 +199,18 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   map.canvas.addEventListener("mousemove", (e) => {
     const [x, y] = local(e, map.canvas);
     const cell = map.cellAt(x, y);
-    if (cell === null) return void (tip.hidden = true);
+    if (cell === null) return tip.hide();
     const [r, c] = cell;
     const n = count.data[r * nc + c];
-    tip.replaceChildren(
+    tip.showAt(
+      e.clientX,
+      e.clientY,
       h("div", {}, rowLabels[r]),
       h("div", {}, `output similarity ${tickLabel(edges[c])}..${tickLabel(edges[c + 1])}`),
-      h("div", {}, n > 0 ? `${n} pairs, mean cosine ${formatValue(mean.data[r * nc + c])}` : "no pairs"),
+      h("div", {}, n > 0 ? `${countOf(n, "pair")}, mean cosine ${formatValue(mean.data[r * nc + c])}` : "no pairs"),
     );
-    tip.hidden = false;
-    place(tip, root, map.canvas, x, y);
   });
-  map.canvas.addEventListener("mouseleave", () => (tip.hidden = true));
+  map.canvas.addEventListener("mouseleave", () => tip.hide());
   map.canvas.addEventListener("click", (e) => {
     const [cx, cy] = local(e, map.canvas);
     const cell = map.cellAt(cx, cy);
@@ -249,18 +241,18 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
       hm.canvas.addEventListener("mousemove", (e) => {
         const [x, y] = local(e, hm.canvas);
         const cell = hm.cellAt(x, y);
-        if (cell === null) return void (tip.hidden = true);
+        if (cell === null) return tip.hide();
         const k = cell[0] * n + cell[1];
-        tip.replaceChildren(
+        tip.showAt(
+          e.clientX,
+          e.clientY,
           h("div", {}, h("b", {}, `${name(labels(), ids[cell[0]])} × ${name(labels(), ids[cell[1]])}`)),
           h("div", {}, `decoder cosine ${formatValue(cos[k])}`),
           h("div", {}, cooc[k] > 0 ? `co-fire ${cooc[k]} tokens, log10 lift ${formatValue(lift[k])}` : "never co-fire"),
           h("div", {}, `output similarity ${formatValue(out[k])}`),
         );
-        tip.hidden = false;
-        place(tip, root, hm.canvas, x, y);
       });
-      hm.canvas.addEventListener("mouseleave", () => (tip.hidden = true));
+      hm.canvas.addEventListener("mouseleave", () => tip.hide());
       return h("figure", { class: "sw-gg-heat" }, hm.canvas, h("figcaption", {}, label));
     };
     selBox.append(

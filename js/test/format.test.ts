@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatValue } from "../src/lib/format";
+import { countOf, formatPercent, formatValue } from "../src/lib/format";
 
 describe("formatValue", () => {
   it.each([
@@ -20,5 +20,13 @@ describe("formatValue", () => {
   it("formats fractions as percentages", () => {
     expect(formatPercent(0.00012)).toBe("0.0120%");
     expect(formatPercent(0)).toBe("0%");
+  });
+});
+
+describe("countOf", () => {
+  it("writes thousands separators and the singular for one", () => {
+    expect(countOf(1, "pair")).toBe("1 pair");
+    expect(countOf(0, "pair")).toBe("0 pairs");
+    expect(countOf(1234567, "pair")).toBe("1,234,567 pairs");
   });
 });

@@ -20,7 +20,8 @@ def test_cell_click_lists_the_cells_pairs_and_opens_both(page: Page, small_store
         for q in view.quadrants
         if q["output"] == "output similar" and q["cooccurrence"] == "co-occur"
     )
-    assert f"({sim['pairs']} pairs; seed: cos > 0)" in summary
+    n = sim["pairs"]
+    assert f"({n:,} {'pair' if n == 1 else 'pairs'}; seed: cos > 0)" in summary
     grid = page.locator(".sw-gg-grid").bounding_box()
     for r, c in [tuple(int(v) for v in np.argwhere(view.count > 0)[k]) for k in (0, -1)]:
         page.mouse.click(grid["x"] + c * CELL_W + CELL_W / 2, grid["y"] + r * CELL_H + CELL_H / 2)

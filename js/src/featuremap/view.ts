@@ -1,7 +1,7 @@
 // The FeatureMap view, usable inside any widget whose model carries the map's traits (FeatureMap
 // itself and the Explorer): panels, toolbar, dead-feature box, colour legend, tooltip, selection.
 
-import { addStyle, errorBanner, h } from "../lib/dom";
+import { addStyle, errorBanner, h, tooltip } from "../lib/dom";
 import { formatValue } from "../lib/format";
 import { css, viridis } from "../lib/scale";
 import type { Model } from "../lib/types";
@@ -102,9 +102,8 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
   const toolbar = h("div", { class: "sw-fm-toolbar" }, modeButton, resetButton, clearButton, deadBox, legend);
   const grid = h("div", { class: "sw-fm-panels" });
   const selection = h("div", { class: "sw-fm-selection", attrs: { "data-testid": "selection" } });
-  const tip = h("div", { class: "sw-tip", attrs: { role: "tooltip" } });
-  tip.hidden = true;
-  root.append(toolbar, grid, selection, tip);
+  const tip = tooltip(root);
+  root.append(toolbar, grid, selection);
 
   const pairs = model.get("panels") as number[][];
   const single = pairs.length === 1;
@@ -149,14 +148,11 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     hovered = i;
     for (const p of panels) p.drawOverlay(i, null);
     if (i < 0 || panel === null) {
-      tip.hidden = true;
+      tip.hide();
       return;
     }
-    tip.replaceChildren(tipContent(data, labels(), i));
-    tip.hidden = false;
-    const left = panel.el.offsetLeft + x + 12;
-    tip.style.left = `${Math.min(left, Math.max(0, root.clientWidth - tip.offsetWidth))}px`;
-    tip.style.top = `${panel.el.offsetTop + y + 12}px`;
+    const box = panel.overlay.getBoundingClientRect();
+    tip.showAt(box.left + x, box.top + y, tipContent(data, labels(), i));
   };
 
   let drag: Drag | null = null;
@@ -197,7 +193,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
         p.draw(sel);
         return;
       }
-      tip.hidden = true;
+      tip.hide();
       drag.rect = { x: Math.min(x, drag.x), y: Math.min(y, drag.y), w: Math.abs(x - drag.x), h: Math.abs(y - drag.y) };
       const live: Selection = { mask: new Uint8Array(data.n), list: p.brush(drag.rect) };
       for (const i of live.list) live.mask[i] = 1;

@@ -38,37 +38,63 @@ export function errorBanner(): { el: HTMLElement; show(message: string): void } 
   };
 }
 
-/** A tooltip positioned under an anchor element, inside `root` (which must be position: relative). */
-export function tooltip(root: HTMLElement): {
+/** Gap between the pointer and a tooltip shown at it, in CSS pixels. */
+export const TIP_OFFSET = 12;
+
+export interface Tooltip {
   el: HTMLElement;
+  /** Shows `content` under `anchor` (above it when there is no room below). */
   show(anchor: Element, content: Node): void;
+  /** Shows `content` beside the pointer at viewport coordinates (`clientX`, `clientY`). */
+  showAt(clientX: number, clientY: number, ...content: Node[]): void;
   hide(): void;
-} {
-  // The tip lives on the page's body with fixed positioning, so notebook output areas that
-  // clip overflow (Notebook 7, JupyterLab) cannot hide it; it is removed with the widget.
+}
+
+/** A tooltip for the widget in `root`, kept within the viewport. It lives on the page's body with
+ * fixed positioning in viewport coordinates, so scrolled pages, scrolled output areas and output
+ * areas that clip overflow (Notebook 7, JupyterLab) cannot shift or hide it; it is put on the body
+ * when first shown and removed once the widget leaves the page. */
+export function tooltip(root: HTMLElement): Tooltip {
   const doc = root.ownerDocument;
   const el = h("div", { class: "sw-tip", attrs: { role: "tooltip" } });
   el.hidden = true;
-  doc.body.append(el);
-  const gone = new MutationObserver(() => {
-    if (!root.isConnected) {
-      el.remove();
-      gone.disconnect();
-    }
-  });
-  gone.observe(doc.body, { childList: true, subtree: true });
+  let gone: MutationObserver | null = null;
+  const attach = () => {
+    if (el.isConnected) return;
+    doc.body.append(el);
+    gone = new MutationObserver(() => {
+      if (!root.isConnected) {
+        el.remove();
+        gone?.disconnect();
+        gone = null;
+      }
+    });
+    gone.observe(doc.body, { childList: true, subtree: true });
+  };
+  const view = doc.documentElement;
   return {
     el,
     show(anchor, content) {
+      attach();
       el.replaceChildren(content);
       el.hidden = false;
       const box = anchor.getBoundingClientRect();
-      const view = doc.documentElement;
       const left = Math.min(box.left, view.clientWidth - el.offsetWidth - 4);
       const below = box.bottom + 4;
       const fits = below + el.offsetHeight <= view.clientHeight;
       el.style.left = `${Math.max(0, left)}px`;
       el.style.top = `${fits ? below : Math.max(0, box.top - el.offsetHeight - 4)}px`;
+    },
+    showAt(x, y, ...content) {
+      attach();
+      el.replaceChildren(...content);
+      el.hidden = false;
+      let left = x + TIP_OFFSET;
+      if (left + el.offsetWidth > view.clientWidth - 4) left = x - TIP_OFFSET - el.offsetWidth;
+      let top = y + TIP_OFFSET;
+      if (top + el.offsetHeight > view.clientHeight - 4) top = y - TIP_OFFSET - el.offsetHeight;
+      el.style.left = `${Math.max(0, left)}px`;
+      el.style.top = `${Math.max(0, top)}px`;
     },
     hide() {
       el.hidden = true;

@@ -16,3 +16,8 @@ export function formatPercent(fraction: number): string {
   if (fraction === 0) return "0%";
   return `${formatValue(fraction * 100)}%`;
 }
+
+/** A count with thousands separators and the noun in the right number: "1 pair", "12,345 pairs". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}

@@ -1,0 +1,89 @@
+"""Tooltips stay at the pointer in a scrolled page and in a scrolled output area (map and grid)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from playwright.sync_api import Page
+
+import saewidgets as sw
+
+OFFSET = 12  # TIP_OFFSET in js/src/lib/dom.ts
+SCROLLED_PAGE = """() => {
+  document.body.style.minHeight = "4000px";
+  const pad = document.createElement("div");
+  pad.style.height = "200px";
+  document.body.prepend(pad);
+  window.scrollTo(0, 120);
+}"""
+SCROLLED_AREA = """() => {
+  const root = document.getElementById("saewidgets-root");
+  const area = document.createElement("div");
+  area.style.cssText = "height: 520px; overflow: auto; margin-top: 60px; border: 1px solid #ccc";
+  const pad = document.createElement("div");
+  pad.style.height = "300px";
+  root.before(area);
+  area.append(pad, root);
+  area.scrollTop = 150;
+}"""
+
+
+def _frame(n: int = 300) -> pd.DataFrame:
+    rng = np.random.default_rng(5)
+    return pd.DataFrame(
+        {
+            "log10_density": rng.uniform(-6, -1, n),
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+        }
+    )
+
+
+def _tip_at_pointer(page: Page, x: float, y: float) -> None:
+    page.mouse.move(x, y)
+    tip = page.locator(".sw-tip")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    assert box is not None
+    assert abs(box["x"] - (x + OFFSET)) <= 3 and abs(box["y"] - (y + OFFSET)) <= 3, (box, x, y)
+
+
+@pytest.mark.parametrize("scroll", [SCROLLED_PAGE, SCROLLED_AREA], ids=["page", "output-area"])
+def test_map_tooltip_follows_the_pointer_after_a_scroll(page: Page, tmp_path, scroll) -> None:
+    frame = _frame()
+    fmap = sw.FeatureMap(frame, x="log10_density", y="enc_bias")
+    page.goto(fmap.to_html(tmp_path / "map.html").as_uri())
+    page.wait_for_selector("[data-painted]")
+    page.evaluate(scroll)
+    canvas = page.locator(".sw-fm-canvas").first
+    g = {k: float(v) for k, v in canvas.evaluate("c => ({...c.dataset})").items()}
+    f = int(frame["enc_bias"].idxmax())  # the topmost point: nothing overlaps it
+    row = frame.loc[f]
+    box = page.locator(".sw-fm-overlay").first.bounding_box()
+    assert box is not None
+    x = box["x"] + g["left"] + (row.log10_density - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    y = (
+        box["y"]
+        + g["top"]
+        + g["height"]
+        - (row.enc_bias - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    )
+    _tip_at_pointer(page, x, y)
+    assert page.locator(".sw-tip").inner_text().startswith(f"#{f}")
+
+
+@pytest.mark.parametrize("scroll", [SCROLLED_PAGE, SCROLLED_AREA], ids=["page", "output-area"])
+def test_grid_tooltip_follows_the_pointer_after_a_scroll(
+    page: Page, small_store, tmp_path, scroll
+) -> None:
+    view = sw.GeometryGrid(small_store, output_bins=8)
+    page.goto(view.to_html(tmp_path / "grid.html").as_uri())
+    page.wait_for_selector("[data-painted]")
+    page.evaluate(scroll)
+    grid = page.locator(".sw-gg-grid").bounding_box()
+    assert grid is not None
+    r, c = (int(v) for v in np.argwhere(view.count > 0)[0])
+    x, y = grid["x"] + c * 30 + 15, grid["y"] + r * 22 + 11
+    _tip_at_pointer(page, x, y)
+    assert page.locator(".sw-tip").inner_text().startswith(view.row_labels[r])
