@@ -42,6 +42,8 @@ PER_INTERVAL = 5
 N_LOGITS = 10
 N_NEIGHBOURS = 10
 HIST_BINS = 40
+#: Top examples in a compact card (kernel-free exports of every feature).
+COMPACT_TOP = 5
 
 
 def _number(x: Any) -> float | int | None:
@@ -75,10 +77,16 @@ def _sparse(values: np.ndarray) -> dict[str, Any]:
     }
 
 
-def examples(store: FeatureStore, f: int) -> dict[str, Any]:
+def examples(
+    store: FeatureStore, f: int, n_top: int = N_TOP, quantiles: bool = True
+) -> dict[str, Any]:
     """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval)."""
-    top = store.top_examples(f, n=N_TOP)
-    quant = store.quantile_examples(f, n_intervals=N_INTERVALS, per_interval=PER_INTERVAL)
+    top = store.top_examples(f, n=n_top)
+    quant = (
+        store.quantile_examples(f, n_intervals=N_INTERVALS, per_interval=PER_INTERVAL)
+        if quantiles
+        else top.iloc[:0]
+    )
     frames = [top.assign(interval=-1), quant] if len(quant) else [top.assign(interval=-1)]
     rows = pd.concat(frames, ignore_index=True)
     strings: dict[str, int] = {}
@@ -150,6 +158,22 @@ def neighbours(store: FeatureStore, f: int) -> dict[str, Any]:
     return out
 
 
+def compact_payload(store: FeatureStore, f: int) -> dict[str, Any]:
+    """A small card for kernel-free exports of many features: stats, histogram, the top
+    ``COMPACT_TOP`` examples and the logit weights (no quantile examples, no neighbours)."""
+    skipped = {"error": "not in this export's compact card (export the feature in full)"}
+    return {
+        "feature": f,
+        "stats": stats(store, f),
+        "hist": histogram(store, f),
+        "examples": examples(store, f, n_top=COMPACT_TOP, quantiles=False),
+        "logits": logits(store, f),
+        "neighbours": {kind: dict(skipped) for kind in NEIGHBOUR_KINDS},
+        "annotation": None,
+        "labels": {},
+    }
+
+
 def neighbour_ids(payload: dict[str, Any]) -> list[int]:
     """The feature ids listed in a payload's neighbour lists (in order, without repeats)."""
     ids: dict[int, None] = {}
@@ -202,6 +226,16 @@ class CardService:
         """The card data of ``feature`` (checked against the store)."""
         f = self.store.check_feature(feature)
         return feature_payload(self.store, f, self.annotations)
+
+    def compact(self, feature: int) -> dict[str, Any]:
+        """The compact card of ``feature`` (:func:`compact_payload`) with its annotation."""
+        f = self.store.check_feature(feature)
+        payload = compact_payload(self.store, f)
+        if self.annotations is not None:
+            payload["annotation"] = annotation_dict(self.annotations.get(self.store, f))
+            label = self.labels().get(str(f))
+            payload["labels"] = {} if label is None else {str(f): label}
+        return payload
 
     def annotate(self, msg: dict[str, Any]) -> dict[str, Any]:
         """Save ``{"feature", "label"?, "status"?, "tags"?, "note"?}``; listeners run after."""

@@ -4,6 +4,7 @@ token view; the children share one CardService and are linked with traitlets lin
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import anywidget
@@ -14,6 +15,7 @@ from saewidgets._errors import DataError
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
+from saewidgets.widgets._export import payload_size
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
@@ -116,8 +118,35 @@ class Explorer(SaeWidget):
             "top_vals": array_to_json(top_vals),
         }
 
-    def to_html(self, path: str | pathlib.Path, *, title: str | None = None) -> pathlib.Path:
-        """Write a standalone page with every child; the card holds the shown feature and the
-        first ``EXPORT_CARDS`` selected ones, the grid its cells' strongest pairs."""
-        with self.card.exporting(self.selected[:EXPORT_CARDS]):
+    def to_html(
+        self,
+        path: str | pathlib.Path,
+        *,
+        features: Sequence[int] | None = None,
+        title: str | None = None,
+    ) -> pathlib.Path:
+        """Write a standalone page with every child, so every click works offline: full cards of
+        the shown feature and the first ``EXPORT_CARDS`` selected ones, a compact card (stats,
+        histogram, top examples, logit weights) of each of ``features`` (default: every live
+        feature; see :meth:`export_size`), and the grid's cells' strongest pairs."""
+        chosen = self._compact_features(features)
+        with self.card.exporting(self.selected[:EXPORT_CARDS], compact=chosen):
             return super().to_html(path, title=title)
+
+    def export_size(self, features: Sequence[int] | None = None) -> int:
+        """Estimated bytes that the compact cards of ``features`` (default: every live feature)
+        add to :meth:`to_html`'s file, from a sample of up to 16 of them."""
+        chosen = self._compact_features(features)
+        if not chosen:
+            return 0
+        sample = [
+            chosen[i] for i in np.linspace(0, len(chosen) - 1, min(16, len(chosen))).astype(int)
+        ]
+        sizes = [payload_size(self._service.compact(f)) for f in sample]
+        return int(np.mean(sizes) * len(chosen))
+
+    def _compact_features(self, features: Sequence[int] | None) -> list[int]:
+        if features is None:
+            live = ~self._store.features["dead"].to_numpy(bool)
+            return [int(f) for f in np.flatnonzero(live)]
+        return [self._store.check_feature(f) for f in features]

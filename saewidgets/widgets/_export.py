@@ -18,6 +18,8 @@ import pathlib
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from tqdm.auto import tqdm
+
 from saewidgets.widgets._codecs import extract_buffers
 
 
@@ -87,7 +89,9 @@ def _part(widget: SaeWidget) -> dict[str, Any]:
     state, paths, buffers = extract_buffers(widget.get_state(key=widget.data_traits()))
     commands = getattr(type(widget), "_anywidget_commands", {})
     responses = {}
-    for name, msg in widget._recorded_requests():
+    recorded = list(widget._recorded_requests())
+    bar = tqdm(recorded, desc=f"export {type(widget).__name__}", disable=len(recorded) < 50)
+    for name, msg in bar:
         response, out = commands[name](widget, msg, [])
         responses[request_key(name, msg)] = {"response": response, "buffers": _b64(out)}
     return {
@@ -97,6 +101,13 @@ def _part(widget: SaeWidget) -> dict[str, Any]:
         "buffers": _b64(buffers),
         "responses": responses,
     }
+
+
+def payload_size(value: Any) -> int:
+    """Bytes ``value`` takes in an export's data block (JSON plus base64 buffers)."""
+    data, _, buffers = extract_buffers(value)
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return len(text.encode("utf-8")) + sum(4 * ((len(b) + 2) // 3) for b in buffers)
 
 
 def export_payload(widget: SaeWidget) -> dict[str, Any]:

@@ -52,6 +52,11 @@ class FeatureCard(SaeWidget):
     """The first shown feature's data (what the ``card`` request answers), so a page holding
     the widget state (an exported notebook) draws the card without a kernel."""
 
+    labels = traitlets.Dict(key_trait=traitlets.Unicode(), value_trait=traitlets.Unicode()).tag(
+        sync=True
+    )
+    """Labels of every annotated feature (ids as strings), searched by the "go to" box."""
+
     triage = traitlets.Bool(False).tag(sync=True)
     """Triage layout (the Annotator's): the annotation box first; keys 1..n set the status,
     l or Enter edit the label."""
@@ -72,6 +77,7 @@ class FeatureCard(SaeWidget):
         self._navigation = None if order is None else [store.check_feature(f) for f in order]
         self._last_in_order = 0
         self._export: list[int] | None = None
+        self._compact: set[int] = set()
         super().__init__(
             d_sae=store.d_sae,
             source=source_line(store),
@@ -79,6 +85,11 @@ class FeatureCard(SaeWidget):
             feature=store.check_feature(feature),
         )
         self.initial_card = self._payload(self.feature)
+        self.labels = self._service.labels()
+        self._service.on_annotated(self._relabel)
+
+    def _relabel(self, feature: int) -> None:
+        self.labels = self._service.labels()
 
     @property
     def store(self) -> FeatureStore:
@@ -131,7 +142,8 @@ class FeatureCard(SaeWidget):
         return self._payload(self._store.check_feature(msg["feature"]))
 
     def _payload(self, f: int) -> dict[str, Any]:
-        payload = self._service.payload(f)
+        compact = f in self._compact and f != self.feature
+        payload = self._service.compact(f) if compact else self._service.payload(f)
         payload["prev"], payload["next"] = self._steps(f)
         payload["missing"] = []
         if self._export is not None:
@@ -184,17 +196,21 @@ class FeatureCard(SaeWidget):
             return super().to_html(path, title=title or f"Feature {self.feature}")
 
     @contextlib.contextmanager
-    def exporting(self, features: Sequence[int]) -> Iterator[None]:
+    def exporting(self, features: Sequence[int], compact: Sequence[int] = ()) -> Iterator[None]:
         """Within the block, an export of this card (alone or as a child) embeds the data of
-        ``features`` and the shown feature, and navigation walks among them."""
+        ``features`` and the shown feature, and compact cards (:func:`compact_payload`) of
+        ``compact`` (those not in ``features``); navigation walks among them all."""
         chosen = [self._store.check_feature(f) for f in features]
         if self.feature not in chosen:
             chosen.insert(0, self.feature)
-        self._export = list(dict.fromkeys(chosen))
+        full = set(chosen)
+        small = [f for f in (self._store.check_feature(f) for f in compact) if f not in full]
+        self._export = list(dict.fromkeys(chosen + small))
+        self._compact = set(small)
         try:
             yield
         finally:
-            self._export = None
+            self._export, self._compact = None, set()
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         return [("card", {"feature": f}) for f in self._export or [self.feature]]

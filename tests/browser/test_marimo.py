@@ -115,6 +115,7 @@ def test_card_and_map_work_in_marimo(page: Page, marimo_app, small_store) -> Non
     frame = small_store.features
     target = int(frame[~frame["dead"]].sort_values("enc_bias").index[-1])  # topmost point
     canvas = page.locator(".sw-fm-canvas").first
+    canvas.scroll_into_view_if_needed()
     g = {k: float(v) for k, v in canvas.evaluate("c => ({...c.dataset})").items()}
     box = page.locator(".sw-fm-overlay").first.bounding_box()
     assert box is not None

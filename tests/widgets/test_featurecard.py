@@ -221,7 +221,17 @@ def test_opening_a_store_and_exporting_a_card_does_not_import_torch(small_store,
 
 def test_state_holds_only_the_first_features_data(small_store) -> None:
     card = sw.FeatureCard(small_store, 3)
-    keys = {"feature", "d_sae", "source", "editable", "statuses", "triage", "error", "initial_card"}
+    keys = {
+        "feature",
+        "d_sae",
+        "source",
+        "editable",
+        "statuses",
+        "triage",
+        "error",
+        "initial_card",
+        "labels",
+    }
     state, _, buffers = extract_buffers(card.get_state(key=card.data_traits()))
     assert set(state) == keys and state["initial_card"]["feature"] == 3
     card.feature = 4

@@ -118,3 +118,21 @@ def test_map_grid_and_tokenview_snapshots(small_store, fake_lens) -> None:
         == f"TokenView — 6 tokens; features {', '.join(f'#{f}' for f in view.features)}"
     )
     assert "&lt;b&gt;" in data["text/html"] and "<b>&lt;" not in data["text/html"]
+
+
+def test_explorer_export_has_a_card_for_every_live_feature(small_store, tmp_path) -> None:
+    import json
+
+    from saewidgets.widgets._export import request_key
+
+    ex = sw.Explorer(small_store, grid=False)
+    live = [int(f) for f in small_store.features.index[~small_store.features["dead"]]]
+    estimate = ex.export_size()
+    page = ex.to_html(tmp_path / "ex.html").read_text(encoding="utf-8")
+    base = ex.to_html(tmp_path / "base.html", features=[]).stat().st_size
+    added = len(page.encode()) - base
+    assert 0.7 * added < estimate < 1.4 * added
+    start = page.index('id="saewidgets-data">') + len('id="saewidgets-data">')
+    data = json.loads(page[start : page.index("</script>", start)])
+    responses = {k for c in data["widgets"].values() for k in c["responses"]}
+    assert {request_key("card", {"feature": f}) for f in live} <= responses

@@ -4,6 +4,7 @@
 
 import baseCss from "../lib/base.css";
 import { addStyle, errorBanner, h, tooltip } from "../lib/dom";
+import { findFeatures } from "../lib/goto";
 import { request } from "../lib/request";
 import type { Invoke, Model } from "../lib/types";
 import css from "./card.css";
@@ -62,6 +63,11 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
   const title = h("h3", { class: "sw-card-title", attrs: { "data-testid": "title" } });
   const flags = h("span", { class: "sw-flags" });
   const extra = h("div", { class: "sw-card-extra" });
+  const gotoBox = h("input", {
+    class: "sw-goto",
+    attrs: { type: "search", placeholder: "go to: id or label", "aria-label": "go to feature", "data-testid": "goto" },
+  });
+  const gotoHits = h("div", { class: "sw-goto-hits", attrs: { "data-testid": "goto-hits" } });
   const source = h("div", { class: "sw-muted sw-card-source" }, String(model.get("source") ?? ""));
   const stats = h("div", {});
   const examples = h("div", { class: "sw-card-main" });
@@ -103,7 +109,8 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
   if (!options.formFirst) side.append(formSection);
   root.append(
     banner.el,
-    h("div", { class: "sw-card-head" }, prev, title, flags, next, extra),
+    h("div", { class: "sw-card-head" }, prev, title, flags, next, extra, gotoBox),
+    gotoHits,
     source,
     notice,
     stats,
@@ -179,6 +186,36 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     model.set("feature", feature);
     model.save_changes();
   };
+
+  const allLabels = (): Record<string, string> => ({
+    ...((model.get("labels") as Record<string, string> | undefined) ?? {}),
+    ...(payload?.labels ?? {}),
+  });
+  const findGoto = () => {
+    const dSae = Number(model.get("d_sae") ?? Number.MAX_SAFE_INTEGER);
+    const hits = findFeatures(gotoBox.value, allLabels(), dSae);
+    gotoHits.replaceChildren();
+    if (gotoBox.value.trim() !== "" && hits.length === 0) gotoHits.append(h("span", { class: "sw-muted" }, "no such feature"));
+    if (hits.length > 1) {
+      const names = allLabels();
+      for (const id of hits) {
+        const b = h("button", { class: "sw-chip sw-nb", attrs: { type: "button", "data-feature": String(id) } }, `#${id} ${names[String(id)] ?? ""}`.trim());
+        gotoHits.append(b);
+      }
+    }
+    return hits;
+  };
+  gotoBox.addEventListener("input", () => void findGoto());
+  gotoBox.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const hits = findGoto();
+    if (hits.length >= 1) go(hits[0]);
+  });
+  gotoHits.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button") : null;
+    if (button) go(Number(button.dataset.feature));
+  });
 
   const card: Card = { root, extra, form, payload: () => payload, go, destroy };
 
