@@ -1,6 +1,7 @@
 // FeatureCard: one SAE feature (saewidgets/widgets/_featurecard.py). Traits read: feature,
-// source, editable, statuses, triage, error. Trait written: feature. Requests: "card" {feature},
-// "annotate" {feature, label?, status?, tags?, note?}. The card itself lives in ./card/.
+// source, editable, statuses, columns (the header numbers' schema), triage, error. Written:
+// feature. Requests: "card" {feature}, "annotate" {feature, label?, status?, tags?, note?}.
+// The card itself lives in ./card/.
 // In triage layout (the Annotator's child) the form comes first and keys 1..n set the status,
 // l or Enter focus the label box.
 

@@ -1,6 +1,7 @@
 // FeatureMap: every SAE feature as a point (saewidgets/_widgets/_featuremap.py).
-// Traits read: ids, coords [n, 3], colour, flags, axes, panels, color_name, labels, selected, error.
-// Traits written: selected (brush), clicked (click on a point).
+// Traits read: ids, table [n, k] with its columns schema, flags, axes, panels, color_name, labels,
+// selected, error. Traits written: selected (brush), clicked (click on a point), color_name (the
+// colour menu lists every numeric column of the schema).
 
 import baseCss from "./lib/base.css";
 import type { RenderProps } from "./lib/types";

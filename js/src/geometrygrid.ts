@@ -1,7 +1,8 @@
 // GeometryGridView (saewidgets/_widgets/_geometrygrid.py): pairs of features binned by
 // co-occurrence (rows) x output similarity (columns), coloured by mean decoder cosine.
 // Traits read: measure, row_labels, output_edges, count, mean_cos, quadrants, n_live, n_dead,
-// labels, features, sel_cosine, sel_lift, sel_cooc, sel_output, error. Written: cell, pair.
+// labels, columns (the pair cards' header numbers), features, sel_cosine, sel_lift, sel_cooc,
+// sel_output, error. Written: cell, pair.
 // Requests: "pairs" {row, col}; "card" {feature} (through the FeatureCard view).
 
 import baseCss from "./lib/base.css";
@@ -152,6 +153,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
         feature: f,
         editable: false,
         statuses: [],
+        columns: model.get("columns") ?? [],
         d_sae: 0,
         source: "",
         error: "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatPercent, formatValue } from "../src/lib/format";
+import { countOf, formatColumn, formatPercent, formatValue } from "../src/lib/format";
 
 describe("formatValue", () => {
   it.each([
@@ -28,5 +28,17 @@ describe("countOf", () => {
     expect(countOf(1, "pair")).toBe("1 pair");
     expect(countOf(0, "pair")).toBe("0 pairs");
     expect(countOf(1234567, "pair")).toBe("1,234,567 pairs");
+  });
+});
+
+describe("formatColumn", () => {
+  it.each([
+    ["percent", 0.0125, "1.25%"],
+    ["int", 12345, "12,345"],
+    ["float", 0.5, "0.500"],
+    ["unknown-format", 2, "2.00"],
+    ["percent", Number.NaN, "NaN"],
+  ])("%s %s -> %s", (format, x, expected) => {
+    expect(formatColumn(String(format), Number(x))).toBe(expected);
   });
 });

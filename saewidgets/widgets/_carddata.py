@@ -16,22 +16,12 @@ import pandas as pd
 
 from saewidgets._errors import DataError, StoreError
 from saewidgets.widgets._codecs import array_to_json
+from saewidgets.widgets._columns import numeric_columns
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.annotations._annotations import Annotation, Annotations
 
-#: Stats shown in the card header, in order (columns of ``store.features``).
-STAT_COLUMNS = (
-    "density",
-    "count",
-    "max_act",
-    "mean_act",
-    "enc_bias",
-    "de_projection",
-    "log10_density",
-    "dec_norm",
-)
 FLAG_COLUMNS = ("dead", "ultra_rare", "dense")
 #: The annotation fields a card can edit.
 EDITABLE = ("label", "status", "tags", "note")
@@ -57,11 +47,16 @@ def _number(x: Any) -> float | int | None:
 
 
 def stats(store: FeatureStore, f: int) -> dict[str, Any]:
-    """The feature's row of ``store.features`` (header numbers and flags)."""
+    """The feature's row of ``store.features``: every numeric column and the flags."""
     row = store.features.loc[f]
-    out: dict[str, Any] = {c: _number(row[c]) for c in STAT_COLUMNS if c in row.index}
+    out: dict[str, Any] = {c.name: _number(row[c.name]) for c in numeric_columns(store.features)}
     out.update({c: bool(row[c]) for c in FLAG_COLUMNS if c in row.index})
     return out
+
+
+def card_columns(store: FeatureStore) -> list[dict[str, Any]]:
+    """The schema of the columns the card's header shows, in order (``_columns``)."""
+    return [c.to_json() for c in numeric_columns(store.features) if c.card]
 
 
 def _sparse(values: np.ndarray) -> dict[str, Any]:

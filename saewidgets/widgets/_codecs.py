@@ -63,14 +63,15 @@ class NDArray(traitlets.TraitType[np.ndarray | None, Any]):
     default_value = None
     info_text = "a numpy array"
 
-    def __init__(self, ndim: int, **kwargs: Any) -> None:
-        self.ndim = ndim
+    def __init__(self, ndim: int, *, finite: bool = True, **kwargs: Any) -> None:
+        """``finite=False`` lets float data hold NaN and infinities (missing values)."""
+        self.ndim, self.finite = ndim, finite
         kwargs.setdefault("allow_none", False)
         super().__init__(**kwargs)
         self.tag(sync=True, **ARRAY_SERIALIZERS)
 
     def validate(self, obj: Any, value: Any) -> np.ndarray | None:
-        """Accept array-likes of the right rank; reject NaN/inf in float data."""
+        """Accept array-likes of the right rank; reject NaN/inf in float data (if ``finite``)."""
         if value is None and self.allow_none:
             return value
         try:
@@ -81,7 +82,7 @@ class NDArray(traitlets.TraitType[np.ndarray | None, Any]):
             raise traitlets.TraitError(
                 f"{self.name} must be a {self.ndim}-D array, got shape {tuple(arr.shape)}"
             )
-        if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+        if self.finite and arr.dtype.kind == "f" and not np.isfinite(arr).all():
             raise traitlets.TraitError(f"{self.name} contains NaN or infinite values")
         arr.flags.writeable = False
         return arr

@@ -57,6 +57,9 @@ class FeatureCard(SaeWidget):
     )
     """Labels of every annotated feature (ids as strings), searched by the "go to" box."""
 
+    columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """Schema of the header numbers, in order (``_columns``: name, label, help, format)."""
+
     triage = traitlets.Bool(False).tag(sync=True)
     """Triage layout (the Annotator's): the annotation box first; keys 1..n set the status,
     l or Enter edit the label."""
@@ -83,6 +86,7 @@ class FeatureCard(SaeWidget):
             source=source_line(store),
             editable=self._annotations is not None,
             feature=store.check_feature(feature),
+            columns=_carddata.card_columns(store),
         )
         self.initial_card = self._payload(self.feature)
         self.labels = self._service.labels()

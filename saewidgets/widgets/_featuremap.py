@@ -13,7 +13,16 @@ from saewidgets._errors import DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
-from saewidgets.widgets._columns import AXES, DEAD, DENSE, NO_COLOUR, ULTRA_RARE
+from saewidgets.widgets._columns import (
+    AXES,
+    DEAD,
+    DENSE,
+    NO_COLOUR,
+    ULTRA_RARE,
+    Column,
+    numeric_columns,
+    table,
+)
 
 if TYPE_CHECKING:
     import altair as alt
@@ -24,8 +33,8 @@ ALL_PANELS = [[0, 1], [0, 2], [1, 2]]
 _FLAG_NAMES = (("dead", DEAD), ("ultra-rare", ULTRA_RARE), ("dense", DENSE))
 
 
-def map_frame(data: Any) -> pd.DataFrame:
-    """The per-feature table of a FeatureStore, or a DataFrame checked for the map's columns.
+def map_frame(data: Any, axes: Sequence[str] = AXES) -> pd.DataFrame:
+    """The per-feature table of a FeatureStore, or a DataFrame, checked for the map's ``axes``.
 
     A DataFrame may give ``density`` instead of ``log10_density``; ``dead`` defaults to
     "log10_density is -inf"; the index is taken as the feature ids.
@@ -39,15 +48,22 @@ def map_frame(data: Any) -> pd.DataFrame:
     if "log10_density" not in frame and "density" in frame:
         with np.errstate(divide="ignore"):
             frame["log10_density"] = np.log10(frame["density"].to_numpy(float))
-    missing = [c for c in AXES if c not in frame]
+    missing = [c for c in axes if c not in frame]
     if missing:
-        raise DataError(f"FeatureMap needs columns {list(AXES)}; missing {missing}")
-    ld = frame["log10_density"].to_numpy(float)
+        raise DataError(f"FeatureMap needs columns {list(axes)}; missing {missing}")
+    numeric = {c.name for c in numeric_columns(frame)}
+    if not set(axes) <= numeric:
+        raise DataError(f"the map's axes must be numeric columns; {sorted(set(axes) - numeric)}")
     if "dead" not in frame:
-        frame["dead"] = ~np.isfinite(ld)
-    bad = ~np.isfinite(frame[list(AXES[1:])].to_numpy(float)).all(axis=1)
-    bad |= ~np.isfinite(ld) & ~frame["dead"].to_numpy(bool)
-    bad |= np.isposinf(ld) | np.isnan(ld)
+        if "log10_density" not in frame:
+            raise DataError("FeatureMap needs a 'dead', 'density' or 'log10_density' column")
+        frame["dead"] = ~np.isfinite(frame["log10_density"].to_numpy(float))
+    others = [a for a in axes if a != "log10_density"]
+    bad = ~np.isfinite(frame[others].to_numpy(float)).all(axis=1)
+    if "log10_density" in axes:
+        ld = frame["log10_density"].to_numpy(float)
+        bad |= ~np.isfinite(ld) & ~frame["dead"].to_numpy(bool)
+        bad |= np.isposinf(ld) | np.isnan(ld)
     if bad.any():
         raise DataError(f"features {frame.index[bad][:10].tolist()} have NaN/inf coordinates")
     return frame
@@ -62,15 +78,16 @@ def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
     return codes.reindex(index).to_numpy(float)
 
 
-def _colour_values(frame: pd.DataFrame, color: Any) -> tuple[np.ndarray, str]:
-    if isinstance(color, str):
-        if color not in frame:
-            raise DataError(f"color={color!r} is not a column; choose one of {list(frame.columns)}")
-        return frame[color].to_numpy(float), color
+def _status_column() -> Column:
+    codes = ", ".join(f"{i} {s}" for i, s in enumerate(STATUSES))
+    return Column("status", "status", f"annotation status: {codes}", "int", card=False)
+
+
+def _colour_values(frame: pd.DataFrame, color: Any) -> np.ndarray:
     values = np.asarray(color, dtype=float)
     if values.shape != (len(frame),):
         raise DataError(f"color has shape {values.shape}; expected one value per feature")
-    return values, "color"
+    return values
 
 
 def _labels(annotations: Any, data: Any) -> dict[str, str]:
@@ -84,31 +101,33 @@ def _labels(annotations: Any, data: Any) -> dict[str, str]:
 
 
 class FeatureMap(SaeWidget):
-    """Every feature as a point (log10 density, encoder bias, D/E projection): zoom, hover,
-    brush to select (``selected``), click (``clicked``); dead features counted apart."""
+    """Every feature as a point (log10 density, encoder bias, D/E projection, or any ``x`` and
+    ``y`` numeric columns): zoom, hover (every column), colour by any column, brush to select
+    (``selected``), click (``clicked``); dead features counted apart."""
 
     _esm = bundle("featuremap")
 
     ids = NDArray(ndim=1, default_value=np.zeros(0, np.int32))
     """int32 [n]: the feature id of each point."""
 
-    coords = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
-    """float32 [n, 3]: log10_density, enc_bias, de_projection (density 0 for dead features)."""
+    columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """The schema of ``table``'s columns (``_columns.Column.to_json``): name, label, help,
+    format, axis; the hover shows them all and the colour menu lists those with ``axis``."""
 
-    colour = NDArray(ndim=1, default_value=np.zeros(0, np.float32))
-    """float32 [n]: the value points are coloured by (0 where ``flags`` has NO_COLOUR)."""
+    table = NDArray(ndim=2, finite=False, default_value=np.zeros((0, 0), np.float32))
+    """float32 [n, k]: every numeric per-feature column (NaN and infinities kept)."""
 
     flags = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
     """uint8 [n]: bits DEAD=1, ULTRA_RARE=2, DENSE=4, NO_COLOUR=8 (colour value not finite)."""
 
     axes = traitlets.List(traitlets.Unicode(), list(AXES)).tag(sync=True)
-    """Names of the three coordinate columns."""
+    """Names of the coordinate columns (columns of ``table``) the panels use."""
 
     panels = traitlets.List(traitlets.List(traitlets.Int()), ALL_PANELS).tag(sync=True)
     """The panels shown, each an (x, y) pair of indices into ``axes``."""
 
     color_name = traitlets.Unicode("").tag(sync=True)
-    """Name of the colour column (legend title)."""
+    """Name of the colour column (a column of ``table``; the view's colour menu changes it)."""
 
     labels = traitlets.Dict(key_trait=traitlets.Unicode(), value_trait=traitlets.Unicode()).tag(
         sync=True
@@ -130,36 +149,40 @@ class FeatureMap(SaeWidget):
         x: str | None = None,
         y: str | None = None,
     ) -> None:
-        frame = map_frame(data)
         if (x is None) != (y is None):
-            raise ValueError("give both x and y (two of the axes), or neither for three panels")
-        panels = ALL_PANELS
-        if x is not None:
-            if x not in AXES or y not in AXES or x == y:
-                raise ValueError(f"x and y must be two different names of {AXES}, got {x}, {y}")
-            panels = [[AXES.index(x), AXES.index(y)]]
-            third = next(a for a in AXES if a not in (x, y))
-            color = third if color is None else color
+            raise ValueError("give both x and y (two numeric columns), or neither for 3 panels")
+        axes, panels = list(AXES), ALL_PANELS
+        if x is not None and y is not None:
+            if x == y:
+                raise ValueError(f"x and y must be two different columns, got {x} twice")
+            axes, panels = [x, y], [[0, 1]]
+            third = [a for a in AXES if a not in axes]
+            color = (third[0] if third else "log10_density") if color is None else color
+        frame = map_frame(data, axes)
         if isinstance(color, str) and color == "status" and "status" not in frame:
             frame["status"] = _status_codes(annotations, data, frame.index)
-            color = "status"
-        values, name = _colour_values(frame, "log10_density" if color is None else color)
-        if name == "status":
-            name = "status: " + ", ".join(f"{i} {s}" for i, s in enumerate(STATUSES))
+        elif color is not None and not isinstance(color, str):
+            frame["color"] = _colour_values(frame, color)
+            color = "color"
+        name = "log10_density" if color is None else str(color)
+        if name not in frame:
+            raise DataError(f"color={name!r} is not a column; choose one of {list(frame.columns)}")
+        schema = [_status_column() if c.name == "status" else c for c in numeric_columns(frame)]
+        if name not in [c.name for c in schema]:
+            raise DataError(f"color={name!r} is not a numeric column")
+        values = frame[name].to_numpy(float)
         dead = frame["dead"].to_numpy(bool)
-        coords = frame[list(AXES)].to_numpy(float, copy=True)
-        coords[dead, 0] = 0.0
         flags = dead * DEAD
         for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
             if col in frame:
                 flags |= frame[col].to_numpy(bool) * bit
-        finite = np.isfinite(values)
-        flags |= ~finite * NO_COLOUR
+        flags |= ~np.isfinite(values) * NO_COLOUR
         super().__init__(
             ids=frame.index.to_numpy(np.int64),
-            coords=coords.astype(np.float32),
-            colour=np.where(finite, values, 0.0).astype(np.float32),
+            columns=[c.to_json() for c in schema],
+            table=table(frame, schema),
             flags=flags.astype(np.uint8),
+            axes=axes,
             panels=panels,
             color_name=name,
             labels=_labels(annotations, data),
@@ -179,16 +202,38 @@ class FeatureMap(SaeWidget):
         """The per-feature table the map was built from."""
         return self._frame
 
+    def values(self, name: str) -> np.ndarray:
+        """float32 [n]: column ``name`` of ``table``."""
+        names = [c["name"] for c in self.columns]
+        if name not in names:
+            raise DataError(f"{name!r} is not a column of the map; choose one of {names}")
+        return np.asarray(self.table)[:, names.index(name)]
+
+    @property
+    def coords(self) -> np.ndarray:
+        """float32 [n, len(axes)]: the points' coordinates (log10 density 0 for dead ones)."""
+        out = np.stack([self.values(a) for a in self.axes], axis=1)
+        if "log10_density" in self.axes:
+            dead = (np.asarray(self.flags) & DEAD) > 0
+            out[dead, list(self.axes).index("log10_density")] = 0.0
+        return out
+
+    @property
+    def colour(self) -> np.ndarray:
+        """float32 [n]: the colour values (0 where ``flags`` has NO_COLOUR)."""
+        values = self.values(self.color_name)
+        return np.where(np.isfinite(values), values, 0.0).astype(np.float32)
+
     def ids_in_box(
         self, x: str, y: str, x_range: tuple[float, float], y_range: tuple[float, float]
     ) -> list[int]:
         """Ids of the live points with ``x`` in ``x_range`` and ``y`` in ``y_range`` (inclusive);
         dead features are not placed on the density axis, so they never fall in a box on it."""
-        cx, cy = AXES.index(x), AXES.index(y)
-        pts, flags, ids = (np.asarray(a) for a in (self.coords, self.flags, self.ids))
-        keep = (pts[:, cx] >= x_range[0]) & (pts[:, cx] <= x_range[1])
-        keep &= (pts[:, cy] >= y_range[0]) & (pts[:, cy] <= y_range[1])
-        if 0 in (cx, cy):
+        px, py = self.values(x), self.values(y)
+        flags, ids = np.asarray(self.flags), np.asarray(self.ids)
+        keep = (px >= x_range[0]) & (px <= x_range[1])
+        keep &= (py >= y_range[0]) & (py <= y_range[1])
+        if "log10_density" in (x, y):
             keep &= (flags & DEAD) == 0
         return ids[keep].astype(int).tolist()
 

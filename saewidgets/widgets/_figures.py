@@ -10,7 +10,7 @@ import pandas as pd
 
 from saewidgets._errors import StoreError
 from saewidgets.widgets._carddata import HIST_BINS, N_LOGITS
-from saewidgets.widgets._columns import AXES, DEAD
+from saewidgets.widgets._columns import DEAD, numeric_columns
 
 if TYPE_CHECKING:
     import altair as alt
@@ -31,34 +31,44 @@ def _altair() -> Any:
 
 
 def featuremap_chart(fmap: FeatureMap, max_points: int = 5000) -> alt.Chart:
-    """The map's panels as altair scatter plots; a uniform sample past ``max_points`` (titled)."""
+    """The map's panels as altair scatter plots, every column of the map's schema in the
+    tooltip; a uniform sample past ``max_points`` (said in the title)."""
     alt = _altair()
-    flags, coords, ids, colour = (
-        np.asarray(a) for a in (fmap.flags, fmap.coords, fmap.ids, fmap.colour)
-    )
+    flags, ids = np.asarray(fmap.flags), np.asarray(fmap.ids)
     live = (flags & DEAD) == 0
-    frame = pd.DataFrame(coords[live], columns=list(AXES))
+    names = [c["name"] for c in fmap.columns]
+    labels = {c["name"]: c["label"] for c in fmap.columns}
+    frame = pd.DataFrame(np.asarray(fmap.table)[live], columns=names)
     frame["feature"] = ids[live]
-    frame["colour"] = colour[live]
     n_live, n_dead = int(live.sum()), int((~live).sum())
     title = f"{n_live:,} live features ({n_dead:,} dead not shown)"
     if n_live > max_points:
         pick = np.random.default_rng(0).choice(n_live, max_points, replace=False)
         frame = frame.iloc[np.sort(pick)]
         title += f"; uniform sample of {max_points:,} points"
-    colour = alt.Color("colour:Q", title=fmap.color_name, scale=alt.Scale(scheme="viridis"))
+    colour = alt.Color(
+        field=fmap.color_name,
+        type="quantitative",
+        title=labels[fmap.color_name],
+        scale=alt.Scale(scheme="viridis"),
+    )
+    tooltip = [alt.Tooltip("feature:Q")] + [
+        alt.Tooltip(field=n, type="quantitative", title=labels[n]) for n in names
+    ]
     charts = [
         alt.Chart(frame)
         .mark_circle(size=8, opacity=0.7)
         .encode(
-            x=alt.X(f"{AXES[x]}:Q", scale=alt.Scale(zero=False)),
-            y=alt.Y(f"{AXES[y]}:Q", scale=alt.Scale(zero=False)),
+            x=alt.X(field=fmap.axes[x], type="quantitative", title=labels[fmap.axes[x]],
+                    scale=alt.Scale(zero=False)),
+            y=alt.Y(field=fmap.axes[y], type="quantitative", title=labels[fmap.axes[y]],
+                    scale=alt.Scale(zero=False)),
             color=colour,
-            tooltip=["feature:Q", *[f"{a}:Q" for a in AXES]],
+            tooltip=tooltip,
         )
         .properties(width=260, height=240)
         for x, y in fmap.panels
-    ]
+    ]  # fmt: skip
     return alt.hconcat(*charts).properties(title=title)
 
 
@@ -92,15 +102,6 @@ def grid_chart(view: GeometryGridView) -> alt.Chart:
     return (cells + text).properties(title=title, width=600, height=240)
 
 
-#: Header numbers of the card figure: (column of ``store.features``, name in the subtitle).
-CARD_STATS = (
-    ("density", "density"),
-    ("max_act", "max act"),
-    ("enc_bias", "enc bias"),
-    ("de_projection", "D/E projection"),
-)
-
-
 def _fmt(value: Any) -> str:
     """A header number to three significant figures ("n/a" when missing or not finite)."""
     try:
@@ -126,7 +127,8 @@ def card_chart(
     alt = _altair()
     f = store.check_feature(feature)
     row = store.features.loc[f]
-    stats = " · ".join(f"{name} {_fmt(row.get(col))}" for col, name in CARD_STATS)
+    shown = [c for c in numeric_columns(store.features) if c.card]
+    stats = " · ".join(f"{c.label} {_fmt(row.get(c.name))}" for c in shown)
     title = alt.TitleParams(
         f"Feature {f}" + (f": {label}" if label else ""), subtitle=[stats, source], anchor="start"
     )

@@ -11,7 +11,7 @@ import traitlets
 
 from saewidgets._errors import DataError
 from saewidgets.widgets._base import SaeWidget, bundle, request
-from saewidgets.widgets._carddata import CardService
+from saewidgets.widgets._carddata import CardService, card_columns
 from saewidgets.widgets._codecs import NDArray
 
 if TYPE_CHECKING:
@@ -100,6 +100,9 @@ class GeometryGridView(SaeWidget):
     )
     """Human labels by feature id (keys are ids as strings)."""
 
+    columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """Schema of the pair cards' header numbers (``_columns``)."""
+
     features = traitlets.List(traitlets.Int()).tag(sync=True)
     """The selection shown as N x N heatmaps, in clustering order ([] for none)."""
 
@@ -144,6 +147,7 @@ class GeometryGridView(SaeWidget):
             n_live=grid.n_live,
             n_dead=grid.n_dead_excluded,
             labels=service.labels(),
+            columns=card_columns(store),
         )
         self._store, self._grid, self._service = store, grid, service
         if features is not None:

@@ -60,8 +60,9 @@ def test_hover_shows_the_feature_under_the_pointer(page: Page, tmp_path) -> None
     tip.wait_for(state="visible")
     text = tip.inner_text()
     assert text.splitlines()[0] == "#1200 <b>bold</b> label"  # a label is text, never markup
+    labels = {c["name"]: c["label"] for c in fmap.columns}
     for name in ("log10_density", "enc_bias", "de_projection"):
-        assert f"{name}\t{_fmt(float(np.float32(row[name])))}" in text
+        assert f"{labels[name]}\t{_fmt(float(np.float32(row[name])))}" in text
     page.mouse.move(1, 1)
     tip.wait_for(state="hidden")
 
@@ -123,3 +124,33 @@ def test_selection_set_in_python_is_drawn_highlighted(page: Page, tmp_path) -> N
     assert _pixel(page, 2, 1.0, 0.0) == [253, 231, 37, 255]  # selected: full viridis(1)
     assert _pixel(page, 2, 0.0, 0.5) == [185, 165, 190, 255]  # others faded: viridis(0) to grey
     assert page.get_by_test_id("selection").inner_text() == "1 selected: #1"
+
+
+def test_a_new_column_shows_in_hover_colour_menu_and_card(page: Page, small_store, tmp_path):
+    store = sw.FeatureStore.open(small_store.path)  # its own features table
+    novelty = np.linspace(-2.0, 7.0, store.d_sae).astype(np.float32)
+    store.features["novelty_score"] = novelty  # a statistic the front end has never heard of
+    fmap = sw.FeatureMap(store)
+    _open(page, fmap, tmp_path)
+    menu = page.get_by_test_id("colour")
+    options = menu.locator("option").evaluate_all("os => os.map(o => [o.value, o.textContent])")
+    assert ["novelty_score", "novelty score"] in options
+    f = int(store.features.index[~store.features["dead"]][-1])
+    row = store.features.loc[f]
+    page.mouse.move(*_screen(page, 2, row.enc_bias, row.de_projection))
+    tip = page.locator(".sw-tip")
+    tip.wait_for(state="visible")
+    assert f"novelty score\t{_fmt(float(novelty[f]))}" in tip.inner_text()
+    page.mouse.move(1, 1)
+    panel = page.locator(".sw-fm-canvas").nth(2)
+    before = panel.evaluate("c => c.toDataURL()")
+    menu.select_option("novelty_score")
+    legend = page.locator(".sw-fm-legend .sw-num").all_inner_texts()
+    assert legend == [_fmt(-2.0), _fmt(7.0)]
+    assert panel.evaluate("c => c.toDataURL()") != before  # the points were recoloured
+
+    card = sw.FeatureCard(store, f)
+    page.goto(card.to_html(tmp_path / "card.html", features=[f]).as_uri())
+    cell = page.locator("[data-stat=novelty_score]")
+    cell.wait_for()
+    assert " ".join(cell.inner_text().split()) == f"novelty score {_fmt(float(novelty[f]))}"

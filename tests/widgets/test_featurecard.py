@@ -231,6 +231,7 @@ def test_state_holds_only_the_first_features_data(small_store) -> None:
         "error",
         "initial_card",
         "labels",
+        "columns",
     }
     state, _, buffers = extract_buffers(card.get_state(key=card.data_traits()))
     assert set(state) == keys and state["initial_card"]["feature"] == 3

@@ -37,15 +37,22 @@ def test_store_map_carries_every_feature_and_its_flags(small_store) -> None:
     assert ((fmap.flags & ULTRA_RARE) > 0).tolist() == f["ultra_rare"].tolist()
     # coloured by log density by default: dead features have no value and say so
     assert ((fmap.flags & NO_COLOUR) > 0).tolist() == f["dead"].tolist()
-    wire = sum(a.nbytes for a in (fmap.ids, fmap.coords, fmap.colour, fmap.flags))
-    assert wire / small_store.d_sae <= 24
+    # every numeric column travels once, in the schema's order; flags stay bits
+    names = [c["name"] for c in fmap.columns]
+    assert names[:6] == ["density", "count", "max_act", "mean_act", "enc_bias", "de_projection"]
+    numeric = [c for c in f.columns if f[c].dtype.kind in "iuf"]
+    assert sorted(names) == sorted(numeric)
+    np.testing.assert_allclose(fmap.table, f[names].to_numpy(np.float32), rtol=1e-6)
+    wire = sum(a.nbytes for a in (fmap.ids, fmap.table, fmap.flags))
+    assert wire / small_store.d_sae <= 4 * (len(names) + 1) + 1
 
 
 def test_dataframe_map_with_density_column_colour_and_pair() -> None:
     frame = _frame().assign(max_act=np.arange(50.0))
     frame = frame.assign(density=10.0 ** frame.pop("log10_density"))
     fmap = sw.FeatureMap(frame, color="max_act", x="enc_bias", y="de_projection")
-    assert fmap.panels == [[1, 2]] and fmap.color_name == "max_act"
+    assert fmap.panels == [[0, 1]] and fmap.axes == ["enc_bias", "de_projection"]
+    assert fmap.color_name == "max_act"
     np.testing.assert_array_equal(fmap.colour, np.arange(50.0, dtype=np.float32))
     assert int((fmap.flags & DEAD).astype(bool).sum()) == 5
     single = sw.FeatureMap(_frame(), x="log10_density", y="enc_bias")
@@ -105,6 +112,23 @@ def test_colour_by_annotation_status(small_store, tmp_path) -> None:
     assert colour[2] == 1.0 and colour[5] == 3.0
     assert not flags[2] & 8 and not flags[5] & 8
     assert all(flags[i] & 8 for i in (0, 1, 3, 4)), "unannotated features have no colour"
-    assert fm.color_name.startswith("status: 0 unreviewed")
+    assert fm.color_name == "status"
+    status = next(c for c in fm.columns if c["name"] == "status")
+    assert status["help"].startswith("annotation status: 0 unreviewed")
     with pytest.raises(sw.DataError, match="Annotations"):
         sw.FeatureMap(small_store, color="status")
+
+
+def test_any_numeric_column_is_an_axis_and_a_new_column_is_shown() -> None:
+    frame = _frame().assign(max_act=np.linspace(0, 5, 50), my_score=np.arange(50) % 7)
+    fmap = sw.FeatureMap(frame, x="max_act", y="my_score")
+    assert fmap.axes == ["max_act", "my_score"] and fmap.color_name == "log10_density"
+    mine = next(c for c in fmap.columns if c["name"] == "my_score")
+    assert mine == {"name": "my_score", "label": "my score", "help": "", "format": "float",
+                    "axis": True, "card": True}  # fmt: skip
+    np.testing.assert_array_equal(fmap.coords, frame[["max_act", "my_score"]].to_numpy(np.float32))
+    got = fmap.ids_in_box("max_act", "my_score", (1.0, 4.0), (2, 5))
+    want = frame[frame.max_act.between(1.0, 4.0) & frame.my_score.between(2, 5)].index.tolist()
+    assert got == want and len(want) > 3
+    with pytest.raises(DataError, match="numeric"):
+        sw.FeatureMap(frame.assign(word="a"), x="word", y="max_act")

@@ -84,3 +84,17 @@ def test_card_figure_title_has_the_label(small_store, tmp_path) -> None:
     notes.set(small_store, 3, label="commas")
     chart = sw.FeatureCard(small_store, 3, annotations=notes).to_altair()
     assert chart.to_dict()["title"]["text"] == "Feature 3: commas"
+
+
+def test_a_new_column_reaches_the_figures(small_store) -> None:
+    store = sw.FeatureStore.open(small_store.path)
+    store.features["novelty_score"] = np.arange(store.d_sae, dtype=float)
+    f = int(store.features["count"].idxmax())
+    stats, _ = sw.FeatureCard(store, f).to_altair().to_dict()["title"]["subtitle"]
+    assert f"novelty score {float(f):.3g}" in stats
+    fmap = sw.FeatureMap(store, x="novelty_score", y="enc_bias", color="novelty_score")
+    spec = fmap.to_altair().to_dict()
+    enc = spec["hconcat"][0]["encoding"]
+    assert enc["x"]["field"] == "novelty_score" and enc["x"]["title"] == "novelty score"
+    assert enc["color"]["field"] == "novelty_score"
+    assert "novelty_score" in [t["field"] for t in enc["tooltip"]]

@@ -4,6 +4,9 @@
 import { decodeArray, type NDArray, type WireArray } from "../lib/codec";
 
 export interface Stats {
+  /** Every numeric column of the store's features table (the card's "columns" trait says how
+   * to show them). */
+  [column: string]: number | boolean | null | undefined;
   density?: number | null;
   count?: number | null;
   max_act?: number | null;

@@ -5,7 +5,7 @@ import { decodeArray } from "../lib/codec";
 import { hexToRgb } from "../lib/colour";
 import { h } from "../lib/dom";
 import { exampleRow } from "../lib/examples";
-import { formatPercent, formatValue } from "../lib/format";
+import { formatColumn, formatValue, type ColumnSpec } from "../lib/format";
 import { barAt, drawHistogram, histogramBars } from "../lib/histogram";
 import { tokenLabel } from "../lib/tokens";
 import {
@@ -34,34 +34,16 @@ export function featureName(id: number, labels: Record<string, string>): HTMLEle
   );
 }
 
-const STAT_ROWS: [keyof Stats, string, (v: number) => string][] = [
-  ["density", "density", formatPercent],
-  ["count", "count", (v) => v.toLocaleString("en-US")],
-  ["max_act", "max act", formatValue],
-  ["mean_act", "mean act", formatValue],
-  ["enc_bias", "enc bias", formatValue],
-  ["de_projection", "D/E projection", formatValue],
-];
-
-const STAT_HELP: Record<string, string> = {
-  density: "fraction of harvested tokens on which the feature fires",
-  count: "number of harvested tokens on which the feature fires",
-  max_act: "largest activation seen",
-  mean_act: "mean of the non-zero activations",
-  enc_bias: "encoder bias of the feature",
-  de_projection: "cosine between the feature's encoder column and decoder row",
-};
-
 /** The header numbers; each cell carries the exact value in data-value. */
-export function statsBlock(stats: Stats): HTMLElement {
+export function statsBlock(stats: Stats, columns: ColumnSpec[]): HTMLElement {
   const block = h("div", { class: "sw-card-stats", attrs: { "data-testid": "stats" } });
-  for (const [key, name, format] of STAT_ROWS) {
-    const value = stats[key];
+  for (const col of columns) {
+    const value = stats[col.name];
     const cell = h(
       "div",
-      { class: "sw-stat", title: STAT_HELP[key] ?? "", attrs: { "data-stat": key } },
-      h("span", { class: "sw-stat-name" }, name),
-      h("span", { class: "sw-stat-value" }, typeof value === "number" ? format(value) : "–"),
+      { class: "sw-stat", title: col.help, attrs: { "data-stat": col.name } },
+      h("span", { class: "sw-stat-name" }, col.label),
+      h("span", { class: "sw-stat-value" }, typeof value === "number" ? formatColumn(col.format, value) : "–"),
     );
     if (typeof value === "number") cell.dataset.value = String(value);
     block.append(cell);

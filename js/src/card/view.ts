@@ -6,6 +6,7 @@ import baseCss from "../lib/base.css";
 import { addStyle, errorBanner, h, tooltip } from "../lib/dom";
 import { findFeatures } from "../lib/goto";
 import { request } from "../lib/request";
+import type { ColumnSpec } from "../lib/format";
 import type { Invoke, Model } from "../lib/types";
 import css from "./card.css";
 import type { AnnotationFields, Payload } from "./data";
@@ -135,7 +136,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     flags.replaceChildren(...flagChips(p.stats));
     prev.disabled = p.prev === null;
     next.disabled = p.next === null;
-    stats.replaceChildren(statsBlock(p.stats));
+    stats.replaceChildren(statsBlock(p.stats, (model.get("columns") as ColumnSpec[] | undefined) ?? []));
     examples.replaceChildren(examplesBlock(p, tip));
     drawHistograms(p);
     neighbours.replaceChildren(neighboursBlock(p));

@@ -1,7 +1,10 @@
-// The FeatureMap's data as typed arrays (decoded from saewidgets/_widgets/_featuremap.py traits)
-// plus what every panel shares: per-point packed colours and the id -> point lookup.
+// The FeatureMap's data as typed arrays (decoded from saewidgets/widgets/_featuremap.py traits)
+// plus what every panel shares: per-point packed colours and the id -> point lookup. Every
+// numeric per-feature column arrives in `table` [n, k], described by the `columns` schema
+// (saewidgets/widgets/_columns.py); the axes and the colour are columns picked by name.
 
 import { decodeArray, type WireArray } from "../lib/codec";
+import type { ColumnSpec } from "../lib/format";
 import type { Model } from "../lib/types";
 import { packRGBA, viridis } from "../lib/scale";
 
@@ -15,7 +18,10 @@ export const MISSING_RGB: [number, number, number] = [150, 150, 150];
 export interface MapData {
   n: number;
   ids: Int32Array;
-  /** Row-major [n, 3]: log10_density, enc_bias, de_projection. */
+  /** Row-major [n, k]: every numeric column, described by `columns`. */
+  table: Float32Array;
+  columns: ColumnSpec[];
+  /** Row-major [n, axes.length]: the axes' values (log10 density 0 for dead features). */
   coords: Float32Array;
   colour: Float32Array;
   flags: Uint8Array;
@@ -30,68 +36,96 @@ export interface MapData {
   deadCount: number;
 }
 
+/** The values of column `name` of the table (throws when the map has no such column). */
+export function columnValues(table: Float32Array, columns: ColumnSpec[], n: number, name: string): Float32Array {
+  const k = columns.length;
+  const c = columns.findIndex((col) => col.name === name);
+  if (c < 0) throw new Error(`the map has no column "${name}"`);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = table[k * i + c];
+  return out;
+}
+
 function fade(c: number): number {
   return Math.round(c + (235 - c) * 0.7);
 }
 
-export function readMapData(model: Model): MapData {
-  const ids = decodeArray(model.get("ids") as WireArray).data as Int32Array;
-  const coords = decodeArray(model.get("coords") as WireArray).data as Float32Array;
-  const colour = decodeArray(model.get("colour") as WireArray).data as Float32Array;
-  const flags = decodeArray(model.get("flags") as WireArray).data as Uint8Array;
-  const n = ids.length;
-  if (coords.length !== 3 * n || colour.length !== n || flags.length !== n) {
-    throw new Error(`FeatureMap arrays disagree: ${n} ids, ${coords.length / 3} points`);
-  }
+const LUT = new Uint32Array(256);
+const LUT_FADED = new Uint32Array(256);
+for (let k = 0; k < 256; k++) {
+  const rgb = viridis(k / 255);
+  LUT[k] = packRGBA(rgb);
+  LUT_FADED[k] = packRGBA([fade(rgb[0]), fade(rgb[1]), fade(rgb[2])]);
+}
+
+/** Colours every point by column `name` (viridis over its finite range; grey where missing). */
+export function setColour(data: MapData, name: string): void {
+  const colour = columnValues(data.table, data.columns, data.n, name);
   let cmin = Infinity;
   let cmax = -Infinity;
-  let deadCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (flags[i] & DEAD) deadCount++;
-    if (flags[i] & NO_COLOUR) continue;
-    if (colour[i] < cmin) cmin = colour[i];
-    if (colour[i] > cmax) cmax = colour[i];
+  for (let i = 0; i < data.n; i++) {
+    const v = colour[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < cmin) cmin = v;
+    if (v > cmax) cmax = v;
   }
   if (!(cmax >= cmin)) [cmin, cmax] = [0, 1];
-  const lut = new Uint32Array(256);
-  const lutFaded = new Uint32Array(256);
-  for (let k = 0; k < 256; k++) {
-    const rgb = viridis(k / 255);
-    lut[k] = packRGBA(rgb);
-    lutFaded[k] = packRGBA([fade(rgb[0]), fade(rgb[1]), fade(rgb[2])]);
-  }
   const missing = packRGBA(MISSING_RGB);
   const missingFaded = packRGBA(MISSING_RGB.map(fade) as [number, number, number]);
-  const packed = new Uint32Array(n);
-  const faded = new Uint32Array(n);
   const span = cmax - cmin || 1;
-  const pointOf = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    pointOf.set(ids[i], i);
-    if (flags[i] & NO_COLOUR) {
-      packed[i] = missing;
-      faded[i] = missingFaded;
+  for (let i = 0; i < data.n; i++) {
+    if (!Number.isFinite(colour[i])) {
+      data.packed[i] = missing;
+      data.faded[i] = missingFaded;
       continue;
     }
     const k = Math.max(0, Math.min(255, Math.round(((colour[i] - cmin) / span) * 255)));
-    packed[i] = lut[k];
-    faded[i] = lutFaded[k];
+    data.packed[i] = LUT[k];
+    data.faded[i] = LUT_FADED[k];
   }
-  return {
+  Object.assign(data, { colour, colourName: name, cmin, cmax });
+}
+
+export function readMapData(model: Model): MapData {
+  const ids = decodeArray(model.get("ids") as WireArray).data as Int32Array;
+  const table = decodeArray(model.get("table") as WireArray).data as Float32Array;
+  const flags = decodeArray(model.get("flags") as WireArray).data as Uint8Array;
+  const columns = (model.get("columns") as ColumnSpec[] | undefined) ?? [];
+  const axes = (model.get("axes") as string[] | undefined) ?? [];
+  const n = ids.length;
+  if (table.length !== columns.length * n || flags.length !== n) {
+    throw new Error(`FeatureMap arrays disagree: ${n} ids, ${table.length / Math.max(1, columns.length)} rows`);
+  }
+  const a = axes.length;
+  const coords = new Float32Array(n * a);
+  let deadCount = 0;
+  for (let i = 0; i < n; i++) if (flags[i] & DEAD) deadCount++;
+  axes.forEach((name, j) => {
+    const values = columnValues(table, columns, n, name);
+    const density = name === "log10_density";
+    for (let i = 0; i < n; i++) coords[a * i + j] = density && flags[i] & DEAD ? 0 : values[i];
+  });
+  const pointOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) pointOf.set(ids[i], i);
+  const data: MapData = {
     n,
     ids,
+    table,
+    columns,
     coords,
-    colour,
+    colour: new Float32Array(n),
     flags,
-    axes: model.get("axes") as string[],
-    colourName: String(model.get("color_name") ?? ""),
-    cmin,
-    cmax,
-    packed,
-    faded,
+    axes,
+    colourName: "",
+    cmin: 0,
+    cmax: 1,
+    packed: new Uint32Array(n),
+    faded: new Uint32Array(n),
     pointOf,
     deadCount,
   };
+  setColour(data, String(model.get("color_name") ?? ""));
+  return data;
 }
 
 /** A point's placement in a dead-feature gutter: a stable pseudo-random offset in [0, 1). */

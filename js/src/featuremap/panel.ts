@@ -6,6 +6,11 @@ import { buildIndex, inBox, nearest, type PointIndex } from "../lib/pointindex";
 import { tickLabel, ticks } from "../lib/scale";
 import { DEAD, jitter, type MapData } from "./data";
 
+function axisLabel(data: MapData, j: number): string {
+  const name = data.axes[j];
+  return data.columns.find((c) => c.name === name)?.label ?? name;
+}
+
 const MARGIN = { left: 52, right: 10, top: 10, bottom: 34 };
 const GUTTER = 18;
 const PICK_PX = 6;
@@ -69,11 +74,14 @@ export class Panel {
     const n = data.n;
     this.xs = new Float32Array(n);
     this.ys = new Float32Array(n);
+    const a = data.axes.length;
     for (let i = 0; i < n; i++) {
-      this.xs[i] = data.coords[3 * i + xa];
-      this.ys[i] = data.coords[3 * i + ya];
+      this.xs[i] = data.coords[a * i + xa];
+      this.ys[i] = data.coords[a * i + ya];
     }
-    this.gutter = xa === 0 ? "x" : ya === 0 ? "y" : null;
+    // Dead features have no density: on a density axis they sit in a dashed gutter.
+    const density = (j: number) => data.axes[j] === "log10_density";
+    this.gutter = density(xa) ? "x" : density(ya) ? "y" : null;
     this.live = new Uint8Array(n);
     this.dead = [];
     for (let i = 0; i < n; i++) {
@@ -235,7 +243,7 @@ export class Panel {
       ctx.fillRect(x, p.y + p.h, 1, 3);
       ctx.fillText(tickLabel(t), x, p.y + p.h + 4 + gyOff);
     }
-    ctx.fillText(this.data.axes[this.xa], p.x + p.w / 2, p.y + p.h + 18 + gyOff);
+    ctx.fillText(axisLabel(this.data, this.xa), p.x + p.w / 2, p.y + p.h + 18 + gyOff);
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     for (const t of ticks(this.view.y0, this.view.y1, Math.max(2, Math.floor(p.h / 40)))) {
@@ -247,7 +255,7 @@ export class Panel {
     ctx.translate(10, p.y + p.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = "center";
-    ctx.fillText(this.data.axes[this.ya], 0, 0);
+    ctx.fillText(axisLabel(this.data, this.ya), 0, 0);
     ctx.restore();
     const g = this.gutterRect;
     if (g !== null) {

@@ -2,10 +2,10 @@
 // itself and the Explorer): panels, toolbar, dead-feature box, colour legend, tooltip, selection.
 
 import { addStyle, errorBanner, h, tooltip } from "../lib/dom";
-import { formatValue } from "../lib/format";
+import { formatColumn, formatValue } from "../lib/format";
 import { css, viridis } from "../lib/scale";
 import type { Model } from "../lib/types";
-import { DEAD, DENSE, NO_COLOUR, readMapData, ULTRA_RARE, type MapData } from "./data";
+import { DEAD, DENSE, readMapData, setColour, ULTRA_RARE, type MapData } from "./data";
 import { Panel, type Rect, type Selection } from "./panel";
 import mapCss from "./featuremap.css";
 
@@ -35,23 +35,22 @@ function featureName(labels: Record<string, string>, id: number): string {
   return label ? `#${id} ${label}` : `#${id}`;
 }
 
+/** The hover of point i: its id and label, then every column of the schema (help on hover). */
 function tipContent(data: MapData, labels: Record<string, string>, i: number): HTMLElement {
   const id = data.ids[i];
   const f = data.flags[i];
-  const rows: [string, string][] = [
-    [data.axes[0], f & DEAD ? "dead (never fired)" : formatValue(data.coords[3 * i])],
-    [data.axes[1], formatValue(data.coords[3 * i + 1])],
-    [data.axes[2], formatValue(data.coords[3 * i + 2])],
-  ];
-  if (!data.axes.includes(data.colourName)) {
-    rows.push([data.colourName, f & NO_COLOUR ? "—" : formatValue(data.colour[i])]);
-  }
+  const k = data.columns.length;
+  const rows = data.columns.map((col, c) => {
+    const value = data.table[k * i + c];
+    const text = col.name === "log10_density" && f & DEAD ? "dead (never fired)" : Number.isFinite(value) ? formatColumn(col.format, value) : "—";
+    return h("tr", { title: col.help }, h("td", {}, col.label), h("td", { class: "sw-num" }, text));
+  });
   const kinds = [f & DEAD && "dead", f & ULTRA_RARE && "ultra-rare", f & DENSE && "dense"].filter(Boolean);
   return h(
     "div",
     { attrs: { "data-feature": String(id) } },
     h("div", { class: "sw-tip-head" }, h("b", {}, featureName(labels, id))),
-    h("table", {}, ...rows.map(([k, v]) => h("tr", {}, h("td", {}, k), h("td", { class: "sw-num" }, v)))),
+    h("table", {}, ...rows),
     kinds.length > 0 ? h("div", { class: "sw-muted" }, kinds.join(", ")) : null,
   );
 }
@@ -93,12 +92,22 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     bctx.fillStyle = css(viridis(x / 119));
     bctx.fillRect(x, 0, 1, 10);
   }
-  legend.append(
-    h("span", {}, `colour: ${data.colourName} `),
-    h("span", { class: "sw-num" }, formatValue(data.cmin)),
-    bar,
-    h("span", { class: "sw-num" }, formatValue(data.cmax)),
-  );
+  const menu = h("select", { attrs: { "aria-label": "colour by", "data-testid": "colour" } });
+  for (const col of data.columns.filter((c) => c.axis)) {
+    const option = h("option", { title: col.help }, col.label);
+    option.value = col.name;
+    menu.append(option);
+  }
+  menu.value = data.colourName;
+  const lo = h("span", { class: "sw-num" });
+  const hi = h("span", { class: "sw-num" });
+  const showRange = () => {
+    lo.textContent = formatValue(data.cmin);
+    hi.textContent = formatValue(data.cmax);
+    menu.title = data.columns.find((c) => c.name === data.colourName)?.help ?? "";
+  };
+  showRange();
+  legend.append(h("span", {}, "colour: "), menu, " ", lo, bar, hi);
   const toolbar = h("div", { class: "sw-fm-toolbar" }, modeButton, resetButton, clearButton, deadBox, legend);
   const grid = h("div", { class: "sw-fm-panels" });
   const selection = h("div", { class: "sw-fm-selection", attrs: { "data-testid": "selection" } });
@@ -248,6 +257,23 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     drawAll();
   });
   listen(clearButton, "click", () => commit([]));
+  const recolour = (name: string) => {
+    if (name === data.colourName) return;
+    try {
+      setColour(data, name);
+    } catch (error) {
+      banner.show(String(error instanceof Error ? error.message : error));
+      return;
+    }
+    menu.value = name;
+    showRange();
+    drawAll();
+  };
+  listen(menu, "change", () => {
+    recolour(menu.value);
+    model.set("color_name", menu.value);
+    model.save_changes();
+  });
   listen(deadBox, "click", () => {
     const dead: number[] = [];
     for (let i = 0; i < data.n; i++) if (data.flags[i] & DEAD) dead.push(i);
@@ -261,9 +287,11 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     drawAll();
   };
   const onLabels = () => showSelection();
+  const onColour = () => recolour(String(model.get("color_name") ?? ""));
   const onError = () => banner.show(String(model.get("error") ?? ""));
   model.on("change:selected", onSelected);
   model.on("change:labels", onLabels);
+  model.on("change:color_name", onColour);
   model.on("change:error", onError);
   readSelected();
   drawAll();
@@ -273,6 +301,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     for (const c of cleanups) c();
     model.off("change:selected", onSelected);
     model.off("change:labels", onLabels);
+    model.off("change:color_name", onColour);
     model.off("change:error", onError);
   };
 }

@@ -21,3 +21,21 @@ export function formatPercent(fraction: number): string {
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
 }
+
+/** One per-feature column as saewidgets/widgets/_columns.py describes it. */
+export interface ColumnSpec {
+  name: string;
+  label: string;
+  help: string;
+  format: string;
+  axis: boolean;
+  card: boolean;
+}
+
+/** A column's value in its format ("percent", "int", else three significant digits). */
+export function formatColumn(format: string, x: number): string {
+  if (!Number.isFinite(x)) return formatValue(x);
+  if (format === "percent") return formatPercent(x);
+  if (format === "int") return Math.round(x).toLocaleString("en-US");
+  return formatValue(x);
+}

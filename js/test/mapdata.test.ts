@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { columnValues, DEAD, MISSING_RGB, readMapData, setColour } from "../src/featuremap/data";
+import { packRGBA } from "../src/lib/scale";
+import { createLocalModel } from "../src/lib/model";
+import type { WireArray } from "../src/lib/codec";
+
+function wire(data: Int32Array | Float32Array | Uint8Array, shape: number[]): WireArray {
+  const dtype = data instanceof Int32Array ? "int32" : data instanceof Float32Array ? "float32" : "uint8";
+  return { data: new DataView(data.buffer), dtype, shape } as WireArray;
+}
+
+const columns = ["log10_density", "enc_bias", "my_score"].map((name) => ({
+  name,
+  label: name,
+  help: "",
+  format: "float",
+  axis: true,
+  card: true,
+}));
+
+function model() {
+  // three features, columns: log10_density (dead: -inf), enc_bias, my_score (one NaN)
+  const table = new Float32Array([-Infinity, 0.5, 1, -2, -0.5, Number.NaN, -1, 1.5, 3]);
+  return createLocalModel({
+    ids: wire(new Int32Array([7, 8, 9]), [3]),
+    table: wire(table, [3, 3]),
+    flags: wire(new Uint8Array([DEAD, 0, 0]), [3]),
+    columns,
+    axes: ["my_score", "log10_density"],
+    color_name: "enc_bias",
+  });
+}
+
+describe("map data from the column table", () => {
+  it("reads any columns as axes, dead densities at 0", () => {
+    const data = readMapData(model());
+    expect(Array.from(data.coords)).toEqual([1, 0, Number.NaN, -2, 3, -1]);
+    expect(Array.from(columnValues(data.table, data.columns, 3, "enc_bias"))).toEqual([0.5, -0.5, 1.5]);
+    expect([data.cmin, data.cmax]).toEqual([-0.5, 1.5]);
+  });
+
+  it("recolours by another column, missing values grey", () => {
+    const data = readMapData(model());
+    const before = Array.from(data.packed);
+    setColour(data, "my_score");
+    expect(data.colourName).toBe("my_score");
+    expect([data.cmin, data.cmax]).toEqual([1, 3]);
+    expect(data.packed[1]).not.toBe(before[1]);
+    expect(data.packed[1]).toBe(packRGBA(MISSING_RGB)); // my_score is NaN there
+    expect(data.packed[2]).not.toBe(packRGBA(MISSING_RGB));
+    expect(() => setColour(data, "nope")).toThrow(/no column "nope"/);
+  });
+});
