@@ -88,8 +88,7 @@ def run(n_points: int, chromium: str) -> dict:
             browser.close()
     return {
         "points": n_points,
-        "bytes_per_feature": sum(a.nbytes for a in (fmap.ids, fmap.table, fmap.flags))
-        / n_points,
+        "bytes_per_feature": sum(a.nbytes for a in (fmap.ids, fmap.table, fmap.flags)) / n_points,
         "export_mb": round(size_mb, 2),
         "first_paint_ms": first_paint,
         "goto_to_painted_ms": wall_paint,

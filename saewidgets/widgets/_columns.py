@@ -58,6 +58,7 @@ KNOWN = (
            "log10 of the density (dead features have none)", card=False),
     Column("enc_norm", "enc norm", "norm of the feature's encoder column"),
     Column("dec_norm", "dec norm", "norm of the feature's decoder row"),
+    Column("threshold", "threshold", "JumpReLU threshold of the feature"),
 )  # fmt: skip
 _BY_NAME = {c.name: c for c in KNOWN}
 
