@@ -69,6 +69,7 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
         "d_vocab": int(cfg.d_vocab),
         "architecture": sae.architecture,
         "sae_fingerprint": sae.fingerprint(),
+        "model_fingerprint": lens.model_fingerprint,
         "context_size": int(lens.context_size),
         "prepend_bos": bool(lens.prepend_bos),
         "normalisation": {**NORMALISATION_NOTES, **sae.encode_settings()},

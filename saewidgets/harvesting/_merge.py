@@ -27,6 +27,7 @@ _LENS_FIELDS = (
     "d_vocab",
     "architecture",
     "sae_fingerprint",
+    "model_fingerprint",
     "context_size",
     "prepend_bos",
     "normalisation",
@@ -42,20 +43,44 @@ def merge_stores(
     overwrite: bool = False,
 ) -> FeatureStore:
     """Merge stores harvested on consecutive token shards (in order) into one store at ``out``."""
+    if isinstance(stores, (str, os.PathLike, FeatureStore)):
+        raise StoreError("merge_stores takes a list of stores (or paths), not a single one.")
     opened = [s if isinstance(s, FeatureStore) else FeatureStore.open(s) for s in stores]
     if not opened:
         raise StoreError("merge_stores needs at least one store.")
-    first = opened[0].meta
-    for s in opened[1:]:
-        if s.meta.sae_fingerprint != first.sae_fingerprint or s.meta.hook != first.hook:
-            raise StoreError(
-                f"{s.path} was harvested with another SAE or hook than {opened[0].path}."
-            )
-        if s.meta.top_k != first.top_k:
-            raise StoreError(f"{s.path} kept top_k={s.meta.top_k}, {opened[0].path} {first.top_k}.")
+    _check_mergeable(opened)
     target = Path(out)
     write_store_atomically(target, overwrite, lambda tmp: _merge_into(opened, tmp))
     return FeatureStore.open(target)
+
+
+def _check_mergeable(stores: list[FeatureStore]) -> None:
+    """StoreError unless every store has the first one's model, SAE, hook and settings, and
+    no token shard appears twice."""
+    first = stores[0]
+    seen = {first.meta.dataset_fingerprint: first.path}
+    for s in stores[1:]:
+        for name in sorted((*_LENS_FIELDS, "top_k"), key=lambda n: n == "sae_id"):  # id last
+            mine, theirs = getattr(s.meta, name), getattr(first.meta, name)
+            if mine != theirs:
+                what = "model weights or vocabulary" if name == "model_fingerprint" else name
+                raise StoreError(
+                    f"Cannot merge {s.path} with {first.path}: their {what} differ "
+                    f"({_short(mine)} vs {_short(theirs)}). Merge only shards harvested with "
+                    "the same Lens and top_k."
+                )
+        if s.meta.dataset_fingerprint in seen:
+            raise StoreError(
+                f"{s.path} holds the same tokens as {seen[s.meta.dataset_fingerprint]} (same "
+                "dataset fingerprint): merging a store with itself would count every token "
+                "twice. Pass each shard once."
+            )
+        seen[s.meta.dataset_fingerprint] = s.path
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _merge_into(stores: list[FeatureStore], folder: Path) -> None:

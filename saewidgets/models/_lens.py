@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import torch
 
 from saewidgets._errors import ActivationError, DataError, HookError, SAEConfigError
+from saewidgets.models._fingerprint import model_fingerprint
 from saewidgets.saes._weights import SAEWeights, load_sae
 
 if TYPE_CHECKING:
@@ -63,10 +66,17 @@ class Lens:
         """The model's name as transformer_lens records it."""
         return str(getattr(self.model.cfg, "model_name", None) or self.sae.model_name or "model")
 
+    @cached_property
+    def model_fingerprint(self) -> str:
+        """Identity of the model's weights and vocabulary (not its name); see ``_fingerprint``."""
+        return model_fingerprint(self.model, self.vocab())
+
     @property
     def sae_id(self) -> str:
-        """Stable id of (model, hook, SAE weights): annotations and stores key on it."""
-        return f"{self.model_name}/{self.hook}/{self.sae.fingerprint()[:16]}"
+        """Stable id of (model weights and vocabulary, hook, SAE weights): annotations and
+        stores key on it."""
+        both = f"{self.model_fingerprint}/{self.sae.fingerprint()}".encode()
+        return f"{self.model_name}/{self.hook}/{hashlib.sha256(both).hexdigest()[:16]}"
 
     # -- tokens ---------------------------------------------------------------------------
     def to_tokens(self, text: str | list[str]) -> torch.Tensor:

@@ -40,6 +40,7 @@ class StoreMeta:
     context_size: int
     prepend_bos: bool
     has_output_directions: bool
+    model_fingerprint: str = ""  # weights and vocabulary; "" in stores from before it existed
     format_version: int = FORMAT_VERSION
     ultra_rare_density: float = ULTRA_RARE_DENSITY
     dense_density: float = DENSE_DENSITY
@@ -84,7 +85,9 @@ class StoreMeta:
             )
         names = {f.name for f in fields(cls)}
         missing = (
-            names - set(data) - {"normalisation", "sae_config", "created", "saewidgets_version"}
+            names
+            - set(data)
+            - {"normalisation", "sae_config", "created", "saewidgets_version", "model_fingerprint"}
         )
         if missing:
             raise StoreError(f"{path} lacks {sorted(missing)}; the store is incomplete.")

@@ -65,6 +65,8 @@ class StoreFiles:
         diffs = []
         if lens.model_name != self.meta.model_name:
             diffs.append(f"model {lens.model_name!r} vs {self.meta.model_name!r}")
+        elif self.meta.model_fingerprint and lens.model_fingerprint != self.meta.model_fingerprint:
+            diffs.append(f"model {lens.model_name!r}: same name, other weights or vocabulary")
         if lens.hook != self.meta.hook:
             diffs.append(f"hook {lens.hook!r} vs {self.meta.hook!r}")
         if lens.sae.fingerprint() != self.meta.sae_fingerprint:
