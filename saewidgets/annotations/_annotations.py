@@ -73,6 +73,7 @@ class Annotations:
     ) -> Annotation:
         """Change the fields passed (None keeps a field, ``""`` clears a label or note)."""
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         label, note = _text(label, "label"), _text(note, "note")
         new_tags = None if tags is None else _tags(tags)
         new_status = None if status is None else _status(status)
@@ -238,7 +239,7 @@ class Annotations:
                 f"{path} holds annotations of SAE {file_sid!r}, not {sid!r}; to copy labels "
                 "between SAEs on purpose, delete the file's top-level 'sae_id' key first"
             )
-        return self._import(sid, records, on_conflict, author)
+        return self._import(store, records, on_conflict, author)
 
     def import_neuronpedia(
         self,
@@ -289,6 +290,8 @@ class Annotations:
                 f"on_conflict={on_conflict!r} is not valid; use 'report', 'ours' or 'theirs'"
             )
         sid, who = sae_id_of(store), author or default_author()
+        for r in records:
+            check_range(store, r.feature, r.where)
         incoming = [(r, _record_values(r)) for r in records]
         added = updated = unchanged = 0
         conflicts: list[tuple[int, str, object, object, str]] = []
@@ -327,6 +330,11 @@ class Annotations:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._read() as conn:
+            if db.is_read_only(conn):
+                raise AnnotationError(
+                    f"{self._path} is read-only (file or folder permissions): annotations can "
+                    "be read but not changed. Copy it somewhere writable to edit it."
+                )
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -357,6 +365,18 @@ def feature_id(feature: object) -> int:
     if not 0 <= feature < 2**63:
         raise FeatureIndexError(f"feature id must be a non-negative integer, got {feature}")
     return int(feature)
+
+
+def check_range(store: object, f: int, where: str = "") -> None:
+    """FeatureIndexError when ``store`` knows its width (``d_sae``) and ``f`` lies outside it;
+    a bare SAE id string carries no width, so any id is accepted for it."""
+    d_sae = getattr(store, "d_sae", None)
+    if isinstance(d_sae, int) and not 0 <= f < d_sae:
+        at = f"{where}: " if where else ""
+        raise FeatureIndexError(
+            f"{at}feature {f} is out of range: this SAE has features 0..{d_sae - 1}; nothing "
+            "was written. Check the feature ids (or that the file is for this SAE)."
+        )
 
 
 def default_author() -> str:

@@ -157,7 +157,7 @@ def load_tags(text: str) -> tuple[str, ...]:
 
 def open_db(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) an annotations file; never writes to a file it rejects."""
-    _check_location(path)
+    writable = _check_location(path)
     if path.exists() and path.stat().st_size > 0:
         with path.open("rb") as fh:
             if fh.read(16) != _MAGIC:
@@ -165,6 +165,8 @@ def open_db(path: Path) -> sqlite3.Connection:
                     f"{path} is not a SQLite database (corrupt, or another kind of file); "
                     "it was left untouched: move it away or choose another path"
                 )
+    if not writable:
+        return _open_read_only(path)
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
     )
@@ -204,7 +206,8 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> bool:
             f"(tables: {', '.join(sorted(tables))}); it was left untouched: choose another path"
         )
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    version = int(row[0]) if row and str(row[0]).isdigit() else None
+    text = str(row[0]) if row else ""
+    version = int(text) if text.isascii() and text.isdigit() else None
     if version is None or version > SCHEMA_VERSION:
         raise AnnotationError(
             f"{path} has annotations schema version {row[0] if row else None}, but this "
@@ -214,7 +217,35 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> bool:
     return False
 
 
-def _check_location(path: Path) -> None:
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a file we may not write for reading only (``PRAGMA query_only`` marks it)."""
+    for flags in ("mode=ro", "mode=ro&immutable=1"):  # WAL files need -shm; immutable does not
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?{flags}", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            if _check_schema(conn, path):
+                raise AnnotationError(
+                    f"{path} is read-only and holds no annotations yet; choose a writable path"
+                )
+            conn.execute("PRAGMA query_only = 1")
+            return conn
+        except sqlite3.OperationalError as e:
+            conn.close()
+            err = e
+        except AnnotationError:
+            conn.close()
+            raise
+    raise AnnotationError(f"cannot open the read-only annotations file {path}: {err}") from err
+
+
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """True for a connection opened by ``_open_read_only``."""
+    return bool(conn.execute("PRAGMA query_only").fetchone()[0])
+
+
+def _check_location(path: Path) -> bool:
+    """Raise when ``path`` cannot hold annotations; False when it exists but is read-only."""
     if path.is_dir():
         raise AnnotationError(f"{path} is a folder; give a file path such as {path / 'ann.db'}")
     folder = path.parent
@@ -223,14 +254,25 @@ def _check_location(path: Path) -> None:
             f"cannot open annotations at {path}: folder {folder} does not exist; "
             "create it first (Path(folder).mkdir(parents=True))"
         )
+    if path.is_file() and not _can_write(path):
+        return False
     try:
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".saewidgets-probe-")
         os.close(fd)
         os.unlink(probe)
-        if path.exists():
-            path.open("r+b").close()
     except OSError as e:
+        if path.is_file():
+            return False  # an existing file in a read-only folder: read it
         raise AnnotationError(
             f"cannot open annotations at {path}: {e.strerror} ({e.filename}); SQLite needs to "
             "write the file and its journal beside it: choose a writable folder"
         ) from e
+    return True
+
+
+def _can_write(path: Path) -> bool:
+    try:
+        path.open("r+b").close()
+    except OSError:
+        return False
+    return True

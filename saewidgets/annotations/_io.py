@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import os
 import tempfile
@@ -59,7 +60,7 @@ def write_csv(path: str | os.PathLike[str], rows: Iterable[Annotation]) -> None:
 
 def read_csv(path: str | os.PathLike[str]) -> list[Record]:
     """Read a CSV with a ``feature`` column and any of label, tags, status, note, author."""
-    with _open_text(path, encoding="utf-8-sig") as f:
+    with _open_text(path) as f:
         reader = csv.DictReader(f)
         if reader.fieldnames is None or "feature" not in reader.fieldnames:
             raise AnnotationError(
@@ -232,8 +233,8 @@ def _csv_tags(cell: str, where: str) -> tuple[str, ...]:
 def _int(value: object, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())  # ASCII digits only: "١٢" or "²" are not feature ids
     raise AnnotationError(f"{where}: feature id must be a non-negative integer, got {value!r}")
 
 
@@ -252,17 +253,38 @@ def _load_json(path: str | os.PathLike[str]) -> Any:
 
 
 def _read_text(path: str | os.PathLike[str]) -> str:
-    with _open_text(path, encoding="utf-8") as f:
+    with _open_text(path) as f:
         return f.read()
 
 
-def _open_text(path: str | os.PathLike[str], encoding: str) -> Any:
+_BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16", b"\x00\x00\xfe\xff": "UTF-32"}
+
+
+def _open_text(path: str | os.PathLike[str]) -> io.StringIO:
+    """The file's text, UTF-8 with or without a byte-order mark (gzip allowed); any other
+    encoding is refused with a clear error rather than read as mojibake."""
     p = Path(path)
     if not p.is_file():
         raise AnnotationError(f"cannot import {p}: no such file")
-    if p.suffix == ".gz":
-        return gzip.open(p, "rt", encoding=encoding, newline="")
-    return p.open(encoding=encoding, newline="")
+    try:
+        data = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
+    except (OSError, EOFError) as e:
+        raise AnnotationError(f"cannot import {p}: damaged gzip file ({e})") from None
+    for bom, name in _BOMS.items():
+        if data.startswith(bom):
+            raise AnnotationError(
+                f"cannot import {p}: it is {name}-encoded; save it as UTF-8 (e.g. 'CSV UTF-8' "
+                "in Excel, or open it in an editor and save with encoding UTF-8)"
+            )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise AnnotationError(
+            f"cannot import {p}: it is not UTF-8 (byte {data[e.start]:#04x} at offset "
+            f"{e.start}); it is probably in a legacy encoding such as Windows-1252 or "
+            "Latin-1: save it as UTF-8 and import again"
+        ) from None
+    return io.StringIO(text, newline="")
 
 
 class _atomic:
