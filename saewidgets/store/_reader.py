@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from safetensors.numpy import load_file
 
-from saewidgets._errors import FeatureIndexError, StoreError
+from saewidgets._errors import FeatureIndexError, StoreError, count_arg
 from saewidgets.store._meta import StoreMeta
 from saewidgets.store._record import Record
 from saewidgets.store._validate import validate_store
@@ -158,14 +158,14 @@ class StoreFiles:
         if not path.exists():
             raise StoreError(
                 f"Hook {self.meta.hook!r} has no direct path to the logits that saewidgets knows, "
-                "so this store has no logit weights."
+                "so this store has no logit weights. They need an SAE on the residual stream, "
+                "on mlp.hook_post or on attn.hook_z (all heads)."
             )
         return load_file(path)
 
     def seq_range(self, seq: int) -> tuple[int, int]:
         """[start, end) of sequence ``seq`` in ``tokens``."""
-        if not 0 <= int(seq) < self.meta.n_seq:
-            raise IndexError(f"Sequence {seq} is out of range 0..{self.meta.n_seq - 1}.")
+        seq = count_arg(seq, "seq (a sequence index)", 0, self.meta.n_seq - 1)
         return int(self.seq_offsets[seq]), int(self.seq_offsets[seq + 1])
 
     def __repr__(self) -> str:
