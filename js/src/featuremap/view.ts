@@ -15,9 +15,24 @@ const LIST_MAX = 200;
 /** Frame times (ms) the view records for the benchmark (bench/featuremap.py). */
 export interface Timings {
   firstPaint: number;
+  /** Input event to painted frame, for hovers that changed the hovered point. */
   hover: number[];
+  /** Input event to painted frame, for each brush move. */
   brush: number[];
   commit: number[];
+}
+
+/** Push the time from `t0` (an event's timeStamp) to just after the next frame is painted:
+ * the next animation frame, then a task queued from it (which runs once that frame is drawn). */
+function afterPaint(list: number[], t0: number): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      list.push(performance.now() - t0);
+      channel.port1.close();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 interface Drag {
@@ -187,11 +202,12 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     });
     listen(p.overlay, "pointermove", (e) => {
       const [x, y] = local(p, e);
-      const t0 = performance.now();
       if (drag === null || drag.panel !== p) {
         const i = p.pick(x, y);
-        if (i !== hovered) hover(p, i, x, y);
-        timings.hover.push(performance.now() - t0);
+        if (i !== hovered) {
+          hover(p, i, x, y);
+          afterPaint(timings.hover, e.timeStamp);
+        }
         return;
       }
       if (Math.abs(x - drag.x) + Math.abs(y - drag.y) > 3) drag.moved = true;
@@ -209,7 +225,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
       p.draw(live);
       p.drawOverlay(-1, drag.rect);
       selection.textContent = `${live.list.length} in the box`;
-      timings.brush.push(performance.now() - t0);
+      afterPaint(timings.brush, e.timeStamp);
     });
     listen(p.overlay, "pointerup", (e) => {
       const d = drag;
