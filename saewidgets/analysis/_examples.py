@@ -76,7 +76,9 @@ def quantile_frame(
         b = a + int(np.count_nonzero(which_sorted == i))
         if b == a:
             continue
-        spread = np.unique(np.linspace(a, b - 1, min(per_interval, b - a)).round().astype(int))
+        # positions within the interval (rounding must not depend on where it starts)
+        spread = a + np.unique(np.linspace(0, b - 1 - a, min(per_interval, b - a)).round())
+        spread = spread.astype(int)
         picks.append(order[spread])
         interval += [i] * len(spread)
         n_in += [b - a] * len(spread)
