@@ -1,4 +1,4 @@
-"""Non-default SAELens encode settings give SAELens's own activations (objects and saved folders)."""
+"""Non-default SAELens encode settings give SAELens's own activations (objects and folders)."""
 
 from __future__ import annotations
 
