@@ -61,7 +61,7 @@ class Annotator(SaeWidget):
         if annotations is None:
             raise DataError("Annotator needs an Annotations store: sw.Annotations(path)")
         ids = (
-            default_queue(store) if queue is None else [store.check_feature(int(f)) for f in queue]
+            default_queue(store) if queue is None else [store.check_feature(f) for f in queue]
         )
         ids = list(dict.fromkeys(ids))
         if not ids:

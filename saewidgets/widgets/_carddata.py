@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from saewidgets._errors import DataError, StoreError
+from saewidgets._errors import AnnotationError, DataError, StoreError
 from saewidgets.widgets._codecs import array_to_json
 from saewidgets.widgets._columns import numeric_columns
 
@@ -214,6 +214,13 @@ class CardService:
     (:func:`feature_payload`) and annotation saves, telling listeners of each save."""
 
     def __init__(self, store: FeatureStore, annotations: Annotations | None = None) -> None:
+        from saewidgets.annotations._annotations import Annotations
+
+        if annotations is not None and not isinstance(annotations, Annotations):
+            raise AnnotationError(
+                f"annotations= takes an sw.Annotations, got {type(annotations).__name__}; "
+                "pass annotations=sw.Annotations('notes.db')."
+            )
         self.store, self.annotations = store, annotations
         self._listeners: list[Callable[[int], None]] = []
 
