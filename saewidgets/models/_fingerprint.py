@@ -28,7 +28,7 @@ def model_fingerprint(model: Any, vocab: Sequence[str]) -> str:
             flat = p.detach().reshape(-1)
             step = max(1, flat.numel() // SAMPLE)
             sample = flat[::step][:SAMPLE].double().cpu().numpy()
-            total = float(flat.double().sum().cpu())
+            total = float(flat.sum(dtype=torch.float64).cpu())
             h.update(f"{name}|{tuple(p.shape)}|{p.dtype}|{total!r}|".encode())
             h.update(sample.tobytes())
     return h.hexdigest()
