@@ -60,9 +60,7 @@ class Annotator(SaeWidget):
     ) -> None:
         if annotations is None:
             raise DataError("Annotator needs an Annotations store: sw.Annotations(path)")
-        ids = (
-            default_queue(store) if queue is None else [store.check_feature(f) for f in queue]
-        )
+        ids = default_queue(store) if queue is None else [store.check_feature(f) for f in queue]
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise DataError("the Annotator's queue is empty")
