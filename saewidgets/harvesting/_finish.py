@@ -117,7 +117,7 @@ def feature_table(
     dot = np.einsum("if,fi->f", W_enc, W_dec)
     with np.errstate(divide="ignore", invalid="ignore"):
         density = count / n_tokens
-        log10_density = np.where(count > 0, np.log10(np.maximum(density, 1e-300)), -np.inf)
+        log10_density = np.where(count > 0, np.log10(np.maximum(density, 1e-300)), np.nan)
         mean_act = np.where(count > 0, total / np.maximum(count, 1), np.nan)
         de_projection = np.where(enc_norm * dec_norm > 0, dot / (enc_norm * dec_norm), 0.0)
     table = pd.DataFrame(

@@ -37,7 +37,7 @@ def map_frame(data: Any, axes: Sequence[str] = AXES) -> pd.DataFrame:
     """The per-feature table of a FeatureStore, or a DataFrame, checked for the map's ``axes``.
 
     A DataFrame may give ``density`` instead of ``log10_density``; ``dead`` defaults to
-    "log10_density is -inf"; the index is taken as the feature ids.
+    "log10_density is not finite" (NaN; -inf in older stores); the index is the feature ids.
     """
     frame = data.features if hasattr(data, "features") else data
     if not isinstance(frame, pd.DataFrame):
@@ -63,7 +63,7 @@ def map_frame(data: Any, axes: Sequence[str] = AXES) -> pd.DataFrame:
     if "log10_density" in axes:
         ld = frame["log10_density"].to_numpy(float)
         bad |= ~np.isfinite(ld) & ~frame["dead"].to_numpy(bool)
-        bad |= np.isposinf(ld) | np.isnan(ld)
+        bad |= np.isposinf(ld) | (np.isnan(ld) & ~frame["dead"].to_numpy(bool))
     if bad.any():
         raise DataError(f"features {frame.index[bad][:10].tolist()} have NaN/inf coordinates")
     return frame
@@ -248,7 +248,12 @@ class FeatureMap(SaeWidget):
 
         pts, flags = np.asarray(self.coords, float), np.asarray(self.flags)
         live = (flags & DEAD) == 0
-        colour = np.where((flags & NO_COLOUR) > 0, np.nan, np.asarray(self.colour, float))
+        names = [c["name"] for c in self.columns]
+        colour = (
+            np.asarray(self.values(self.color_name), float)
+            if self.color_name in names
+            else np.full(len(flags), np.nan)
+        )
         panels = "".join(
             scatter_svg(pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]))
             for x, y in self.panels

@@ -5,10 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+import pandas as pd
+
 from saewidgets.analysis._summary import summary_text
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
+
+
+def density_spread(features: pd.DataFrame, n: int) -> list[int]:
+    """``n`` live features spread evenly over the density ranks (so each density decile gives
+    about ``n / 10``), densest first; every live feature when there are at most ``n``."""
+    live = features[~features["dead"]].sort_values("density", ascending=False)
+    ids = live.index.to_numpy()
+    if n >= len(ids):
+        return [int(i) for i in ids]
+    return [int(ids[i]) for i in np.linspace(0, len(ids) - 1, n).round().astype(int)]
 
 
 def write_report(
@@ -17,7 +30,8 @@ def write_report(
     """Write the feature table, a text summary and standalone HTML views into ``folder``.
 
     Files: ``features.parquet``, ``summary.txt``, ``map.html`` (FeatureMap), ``grid.html``
-    (GeometryGridView), ``cards.html`` (FeatureCards of the ``cards`` densest live features),
+    (GeometryGridView), ``cards.html`` (FeatureCards of ``cards`` live features spread over
+    the density deciles, see :func:`density_spread`),
     ``explorer.html`` (all of them linked). The all-pairs grid is computed once and shared by
     the summary, the grid view and the Explorer. Returns the paths written.
     """
@@ -35,8 +49,7 @@ def write_report(
     written = [table, summary, FeatureMap(store).to_html(folder / "map.html")]
     if pairs is not None:
         written.append(GeometryGridView(store, grid=pairs).to_html(folder / "grid.html"))
-    live = store.features[~store.features["dead"]].sort_values("density", ascending=False)
-    top = [int(i) for i in live.index[:cards]]
+    top = density_spread(store.features, cards)
     if top:
         card = FeatureCard(store, top[0])
         written.append(card.to_html(folder / "cards.html", features=top))

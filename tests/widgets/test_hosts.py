@@ -136,3 +136,36 @@ def test_explorer_export_has_a_card_for_every_live_feature(small_store, tmp_path
     data = json.loads(page[start : page.index("</script>", start)])
     responses = {k for c in data["widgets"].values() for k in c["responses"]}
     assert {request_key("card", {"feature": f}) for f in live} <= responses
+
+
+def test_density_spread_takes_every_decile() -> None:
+    import pandas as pd
+
+    from saewidgets.widgets._report import density_spread
+
+    density = np.linspace(1.0, 0.001, 200)
+    dead = np.zeros(200, bool)
+    dead[::7] = True
+    frame = pd.DataFrame({"density": density, "dead": dead}, index=np.arange(1000, 1200))
+    picks = density_spread(frame, 20)
+    live = frame[~frame["dead"]].sort_values("density", ascending=False).index.to_list()
+    ranks = [live.index(f) for f in picks]
+    assert len(picks) == 20 and len(set(picks)) == 20 and not frame.loc[picks, "dead"].any()
+    deciles = [r * 10 // len(live) for r in ranks]
+    assert sorted(deciles) == sorted(list(range(10)) * 2)
+    assert ranks == sorted(ranks)
+    assert [live.index(f) * 5 // len(live) for f in density_spread(frame, 5)] == [0, 1, 2, 3, 4]
+    assert density_spread(frame, 1000) == live
+
+
+def test_features_describe_has_no_warnings(small_store) -> None:
+    import warnings
+
+    frame = small_store.features
+    assert frame["dead"].any()  # the dead features are what used to warn
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = frame.describe()
+    live = frame.loc[~frame["dead"], "log10_density"]
+    assert table.loc["mean", "log10_density"] == live.mean()
+    assert table.loc["count", "log10_density"] == len(live)
