@@ -58,14 +58,21 @@ def test_neighbours(harvested, refs, arch):
         np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:5])
         np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=1e-5)
     n = np.diag(C)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        lift = np.where(C[f] >= 2, C[f] * store.n_tokens / (n[f] * n), np.nan)
-    lift[f] = np.nan
+    N = store.n_tokens
+    npmi = np.full(len(n), np.nan)
+    for j in range(len(n)):  # NPMI = log(p_ij / (p_i p_j)) / -log p_ij, pairs co-firing >= 3 times
+        if j != f and C[f, j] >= 3:
+            p_ij = C[f, j] / N
+            npmi[j] = np.log(p_ij / (n[f] / N * n[j] / N)) / -np.log(p_ij) if p_ij < 1 else 1.0
     nb = store.neighbours(f, by="cooccurrence", k=5)
-    ok = np.nonzero(~np.isnan(lift))[0]
-    expect = ok[np.lexsort((ok, -lift[ok]))][:5]
+    ok = np.nonzero(~np.isnan(npmi))[0]
+    expect = ok[np.lexsort((ok, -npmi[ok]))][:5]
+    assert len(expect) > 0
     np.testing.assert_array_equal(nb["feature"], expect)
     np.testing.assert_array_equal(nb["count"], C[f, expect])
+    np.testing.assert_allclose(nb["npmi"], npmi[expect], rtol=1e-9)
+    np.testing.assert_allclose(nb["value"], nb["npmi"])
+    np.testing.assert_allclose(nb["lift"], C[f, expect] * N / (n[f] * n[expect]), rtol=1e-9)
 
 
 @pytest.mark.parametrize("arch", ARCHS)

@@ -196,7 +196,7 @@ export function logitsBlock(payload: Payload, log: boolean, tip: Tip): HTMLEleme
 
 const NEIGHBOUR_TITLES: Record<string, string> = {
   cosine: "Decoder cosine",
-  cooccurrence: "Co-occurrence (lift · tokens together)",
+  cooccurrence: "Co-occurrence (NPMI · tokens together, at least 3)",
   output: "Output similarity",
 };
 
