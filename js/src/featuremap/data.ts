@@ -11,7 +11,6 @@ import { packRGBA, viridis } from "../lib/scale";
 export const DEAD = 1;
 export const ULTRA_RARE = 2;
 export const DENSE = 4;
-export const NO_COLOUR = 8;
 /** Colour of points whose colour value is missing (e.g. dead features coloured by density). */
 export const MISSING_RGB: [number, number, number] = [150, 150, 150];
 
