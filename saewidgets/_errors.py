@@ -37,6 +37,10 @@ class StoreError(SaeWidgetsError):
     """A FeatureStore folder is missing, corrupt, or does not match the Lens it is used with."""
 
 
+class DistributedError(SaeWidgetsError):
+    """Another rank of a distributed harvest failed; the message holds that rank's error."""
+
+
 class AnnotationError(SaeWidgetsError):
     """An annotations file cannot be opened or written, or an annotation value is invalid."""
 

@@ -1,4 +1,11 @@
-"""Merging harvest shards: stores of consecutive token shards merge into the store of the whole."""
+"""Merging harvest shards into the store of the whole, streamed in bounded chunks.
+
+A shard is a folder with ``tokens.bin``, ``seq_len.bin``, the token-major record files and
+``accumulators.safetensors`` (a finished store is one). The merged order of sequences is given
+by pieces ``(shard, n_seq)``: the next ``n_seq`` sequences of that shard. Consecutive shards are
+one piece each; a distributed harvest interleaves blocks of sequences across ranks. Memory is
+bounded by ``COPY_BYTES`` and d_sae, never by the number of tokens.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,18 @@ import hashlib
 import os
 import shutil
 from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+import numpy as np
 from safetensors.numpy import load_file
 
 from saewidgets._errors import StoreError
 from saewidgets.analysis._featurestore import FeatureStore
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.harvesting._finish import finish_store
-from saewidgets.store._record import concat_records
 from saewidgets.store._write import write_store_atomically
 
 _LENS_FIELDS = (
@@ -34,6 +44,9 @@ _LENS_FIELDS = (
     "sae_config",
 )
 _COPIED = ("weights.safetensors", "logits.safetensors", "vocab.json")
+_RECORD = ("tok_nnz", "tok_feature", "tok_value")
+COPY_BYTES = 1 << 24  # bytes copied at once
+SEQ_STEP = 1 << 16  # sequences handled at once within a piece
 
 
 def merge_stores(
@@ -88,28 +101,133 @@ def _merge_into(stores: list[FeatureStore], folder: Path) -> None:
     for name in _COPIED:
         if (first.path / name).exists():
             shutil.copyfile(first.path / name, folder / name)
-    hasher = hashlib.sha256()
-    with open(folder / "tokens.bin", "wb") as tok, open(folder / "seq_len.bin", "wb") as sl:
-        for s in stores:
-            data = (s.path / "tokens.bin").read_bytes()
-            tok.write(data)
-            hasher.update(data)
-            sl.write((s.path / "seq_len.bin").read_bytes())
-    concat_records([s.path / "record" for s in stores], folder / "record")
-    acc = FeatureAccumulator.from_numpy(load_file(first.path / "accumulators.safetensors"))
-    offset = first.n_tokens
-    for s in stores[1:]:
-        acc.merge(
-            FeatureAccumulator.from_numpy(load_file(s.path / "accumulators.safetensors")), offset
-        )
-        offset += s.n_tokens
-    base = {k: getattr(first.meta, k) for k in _LENS_FIELDS}
+    pieces = [(i, s.meta.n_seq) for i, s in enumerate(stores)]
+    merged = assemble([s.path for s in stores], pieces, folder)
     finish_store(
         folder,
-        base,
-        acc,
-        n_tokens=offset,
-        n_seq=int(sum(s.meta.n_seq for s in stores)),
+        {k: getattr(first.meta, k) for k in _LENS_FIELDS},
+        merged.acc,
+        n_tokens=merged.n_tokens,
+        n_seq=merged.n_seq,
         top_k=first.meta.top_k,
-        dataset_fingerprint=hasher.hexdigest(),
+        dataset_fingerprint=merged.fingerprint,
     )
+
+
+@dataclass
+class Assembled:
+    """What ``assemble`` wrote: merged statistics, sizes and the dataset fingerprint."""
+
+    acc: FeatureAccumulator
+    n_tokens: int
+    n_seq: int
+    fingerprint: str
+
+
+@dataclass
+class _Cursor:
+    """Where the next unread sequence of a shard starts, and where its pieces went."""
+
+    seq: int = 0
+    tok: int = 0
+    entry: int = 0
+    local_starts: list[int] = field(default_factory=list)
+    global_starts: list[int] = field(default_factory=list)
+
+
+def assemble(shards: Sequence[Path], pieces: Sequence[tuple[int, int]], folder: Path) -> Assembled:
+    """Write tokens, sequence lengths, token-major record and merged statistics of ``shards``
+    into ``folder``, taking sequences in the order ``pieces`` gives (see the module doc)."""
+    cursors = [_Cursor() for _ in shards]
+    hasher = hashlib.sha256()
+    (folder / "record").mkdir(parents=True, exist_ok=True)
+    n_tok = n_seq = 0
+    with ExitStack() as stack:
+        out = {
+            "tokens": stack.enter_context(open(folder / "tokens.bin", "wb")),
+            "seq_len": stack.enter_context(open(folder / "seq_len.bin", "wb")),
+        }
+        for name in _RECORD:
+            out[name] = stack.enter_context(open(folder / "record" / f"{name}.bin", "wb"))
+        src = [
+            {
+                name: stack.enter_context(open(path / rel, "rb"))
+                for name, rel in (
+                    ("tokens", "tokens.bin"),
+                    ("seq_len", "seq_len.bin"),
+                    *((n, f"record/{n}.bin") for n in _RECORD),
+                )
+            }
+            for path in shards
+        ]
+        for i, k in pieces:
+            cur, files = cursors[i], src[i]
+            cur.local_starts.append(cur.tok)
+            cur.global_starts.append(n_tok)
+            for s in range(0, k, SEQ_STEP):
+                lens = _read_at(files["seq_len"], np.int32, cur.seq, min(SEQ_STEP, k - s))
+                if len(lens) < min(SEQ_STEP, k - s):
+                    raise StoreError(f"{shards[i]} holds fewer sequences than its pieces need.")
+                out["seq_len"].write(lens.tobytes())
+                t = int(lens.sum(dtype=np.int64))
+                _copy(files["tokens"], out["tokens"], 4 * cur.tok, 4 * t, hasher)
+                entries = _copy_nnz(files["tok_nnz"], out["tok_nnz"], cur.tok, t)
+                for name in ("tok_feature", "tok_value"):
+                    _copy(files[name], out[name], 4 * cur.entry, 4 * entries)
+                cur.seq += len(lens)
+                cur.tok += t
+                cur.entry += entries
+                n_tok += t
+                n_seq += len(lens)
+    acc = None
+    for path, cur in zip(shards, cursors, strict=True):
+        part = FeatureAccumulator.from_numpy(load_file(path / "accumulators.safetensors"))
+        _globalise(part.top_tok, np.asarray(cur.local_starts), np.asarray(cur.global_starts))
+        if acc is None:
+            acc = part
+        else:
+            acc.merge(part, token_offset=0)
+    if acc is None:
+        raise StoreError("Nothing to merge: no shards were given.")
+    return Assembled(acc=acc, n_tokens=n_tok, n_seq=n_seq, fingerprint=hasher.hexdigest())
+
+
+def _globalise(top_tok: np.ndarray, local_starts: np.ndarray, global_starts: np.ndarray) -> None:
+    """Map a shard's token indices to merged ones, in place (-1 stays -1)."""
+    filled = top_tok >= 0
+    if not filled.any():
+        return
+    t = top_tok[filled]
+    piece = np.searchsorted(local_starts, t, side="right") - 1
+    top_tok[filled] = t - local_starts[piece] + global_starts[piece]
+
+
+def _read_at(f: BinaryIO, dtype: type, start: int, count: int) -> np.ndarray:
+    size = np.dtype(dtype).itemsize
+    f.seek(start * size)
+    return np.frombuffer(f.read(count * size), dtype=dtype)
+
+
+def _copy(
+    src: BinaryIO, dst: BinaryIO, start: int, n: int, hasher: hashlib._Hash | None = None
+) -> None:
+    """Append ``n`` bytes of ``src`` from byte ``start`` to ``dst``, ``COPY_BYTES`` at a time."""
+    src.seek(start)
+    while n > 0:
+        data = src.read(min(n, COPY_BYTES))
+        if not data:
+            raise StoreError(f"{src.name} is shorter than its store says; harvest it again.")
+        dst.write(data)
+        if hasher is not None:
+            hasher.update(data)
+        n -= len(data)
+
+
+def _copy_nnz(src: BinaryIO, dst: BinaryIO, tok: int, n: int) -> int:
+    """Copy the per-token entry counts of ``n`` tokens from ``tok``; returns their sum."""
+    total = 0
+    for s in range(0, n, COPY_BYTES // 4):
+        nnz = _read_at(src, np.int32, tok + s, min(COPY_BYTES // 4, n - s))
+        dst.write(nnz.tobytes())
+        total += int(nnz.sum(dtype=np.int64))
+    return total

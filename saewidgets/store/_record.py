@@ -8,8 +8,7 @@ pass over the token-major files, so per-feature queries read only that feature's
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -57,15 +56,37 @@ def _read(folder: Path, name: str, mode: str = "r") -> np.ndarray:
     return np.memmap(path, dtype=np.dtype(_FILES[name]), mode=mode)  # type: ignore[call-overload]
 
 
+def read_range(path: Path, dtype: type, start: int, count: int) -> np.ndarray:
+    """``count`` items of ``dtype`` from a raw file, starting at item ``start`` (a plain read:
+    unlike a memory map it leaves nothing resident once dropped)."""
+    size = np.dtype(dtype).itemsize
+    with open(path, "rb") as f:
+        f.seek(start * size)
+        return np.fromfile(f, dtype=dtype, count=count)
+
+
+def _token_chunks(folder: Path) -> Iterator[tuple[int, np.ndarray, int]]:
+    """(first token, its nnz per token, first entry) of token runs of about ``CHUNK`` entries."""
+    path = folder / "tok_nnz.bin"
+    n_tokens = path.stat().st_size // 4
+    t, entry = 0, 0
+    while t < n_tokens:
+        nnz = read_range(path, np.int32, t, min(max(1, CHUNK // 16), n_tokens - t))
+        take = max(1, int(np.searchsorted(np.cumsum(nnz, dtype=np.int64), CHUNK, side="right")))
+        nnz = nnz[:take]
+        yield t, nnz, entry
+        t += len(nnz)
+        entry += int(nnz.sum(dtype=np.int64))
+
+
 def build_feature_index(folder: Path, d_sae: int) -> None:
-    """Write the feature-major files from the token-major ones, ``CHUNK`` entries at a time."""
-    tok_nnz = np.fromfile(folder / "tok_nnz.bin", dtype=np.int32)
-    tok_indptr = np.concatenate([[0], np.cumsum(tok_nnz, dtype=np.int64)])
-    feat, val = _read(folder, "tok_feature"), _read(folder, "tok_value")
-    nnz = len(feat)
+    """Write the feature-major files from the token-major ones in bounded chunks: memory is
+    set by ``CHUNK`` and d_sae, never by the number of tokens."""
+    feat_path, val_path = folder / "tok_feature.bin", folder / "tok_value.bin"
+    nnz = feat_path.stat().st_size // 4
     count = np.zeros(d_sae, dtype=np.int64)
     for s in range(0, nnz, CHUNK):
-        count += np.bincount(feat[s : s + CHUNK], minlength=d_sae)
+        count += np.bincount(read_range(feat_path, np.int32, s, CHUNK), minlength=d_sae)
     indptr = np.concatenate([[0], np.cumsum(count)])
     indptr.astype(np.int64).tofile(folder / "feat_indptr.bin")
     for name in ("feat_token", "feat_value"):
@@ -73,31 +94,26 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
             out.truncate(nnz * np.dtype(_FILES[name]).itemsize)
     if nnz == 0:
         return
-    out_tok, out_val = _read(folder, "feat_token", "r+"), _read(folder, "feat_value", "r+")
     cursor = indptr[:-1].copy()
-    for s in range(0, nnz, CHUNK):
-        f = np.asarray(feat[s : s + CHUNK])
-        tok = np.searchsorted(tok_indptr, np.arange(s, s + len(f)), side="right") - 1
+    for t0, tok_nnz, e0 in _token_chunks(folder):
+        n = int(tok_nnz.sum(dtype=np.int64))
+        if n == 0:
+            continue
+        f = read_range(feat_path, np.int32, e0, n)
+        tok = np.repeat(np.arange(t0, t0 + len(tok_nnz), dtype=np.int64), tok_nnz)
         order = np.argsort(f, kind="stable")
         fs = f[order]
         uniq, first, cnt = np.unique(fs, return_index=True, return_counts=True)
         dest = cursor[fs] + (np.arange(len(fs)) - np.repeat(first, cnt))
+        # A fresh map per chunk, dropped after it: resident pages stay bounded by the chunk.
+        out_tok, out_val = _read(folder, "feat_token", "r+"), _read(folder, "feat_value", "r+")
         out_tok[dest] = tok[order]
-        out_val[dest] = np.asarray(val[s : s + CHUNK])[order]
+        out_val[dest] = read_range(val_path, np.float32, e0, n)[order]
+        for done in (out_tok, out_val):
+            if isinstance(done, np.memmap):
+                done.flush()
+        del out_tok, out_val
         cursor[uniq] += cnt
-    for done in (out_tok, out_val):
-        if isinstance(done, np.memmap):
-            done.flush()
-
-
-def concat_records(sources: Sequence[Path], folder: Path) -> None:
-    """Join the token-major files of several records (in order); index with build_feature_index."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("tok_nnz", "tok_feature", "tok_value"):
-        with open(folder / f"{name}.bin", "wb") as out:
-            for src in sources:
-                with open(src / f"{name}.bin", "rb") as f:
-                    shutil.copyfileobj(f, out, 1 << 24)
 
 
 class Record:
