@@ -54,6 +54,17 @@ class LogitWeights:
     hist_edges: np.ndarray
     hist_counts: np.ndarray
 
+    def __repr__(self) -> str:
+        def side(tokens: list[str], values: np.ndarray) -> str:
+            shown = [f"{t!r} {float(v):+.3g}" for t, v in zip(tokens[:5], values[:5], strict=False)]
+            return ", ".join(shown) + (", …" if len(tokens) > 5 else "")
+
+        return (
+            f"LogitWeights(feature {self.feature}; "
+            f"top: {side(self.top_tokens, self.top_values)}; "
+            f"bottom: {side(self.bottom_tokens, self.bottom_values)})"
+        )
+
     def to_frame(self) -> pd.DataFrame:
         """Both tables side by side: rank, top token/value, bottom token/value."""
         return pd.DataFrame(

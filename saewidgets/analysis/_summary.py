@@ -10,6 +10,17 @@ if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
 
 
+#: What the two seed views show, one line each.
+SEED_002 = (
+    "  (do the rarest features form their own cluster, with a more negative encoder bias and an"
+    " encoder more parallel to the decoder?)"
+)
+SEED_001 = (
+    "  (are pairs that fire apart closer in direction than pairs that fire together, and pairs"
+    " with similar logit effects closer than dissimilar ones?)"
+)
+
+
 def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) -> str:
     """A plain-text account of the SAE: feature counts, the densest features, the two views."""
     m, f = store.meta, store.features
@@ -35,7 +46,7 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
         if has_logits:
             toks = " ".join(repr(t) for t in store.logit_weights(int(i), k=3).top_tokens)
         lines.append(f"  {int(i):>7}  {row['density']:.4f}  {row['max_act']:8.2f}  {toks}")
-    lines += ["", "ultra-low density cluster (seed 002): median per group"]
+    lines += ["", "ultra-low density cluster (seed 002): median per group", SEED_002]
     lines.append("  group        n      enc_bias  de_projection")
     groups = {"ultra-rare": f["ultra_rare"], "other live": live & ~f["ultra_rare"]}
     for name, mask in groups.items():
@@ -48,7 +59,11 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
     if has_logits and live.sum() > 1:
         grid = store.geometry_grid(progress=progress)
         q = grid.quadrants()
-        lines += ["", "decoder cosine by co-occurrence x output similarity (seed 001), measured:"]
+        lines += [
+            "",
+            "decoder cosine by co-occurrence x output similarity (seed 001), measured:",
+            SEED_001,
+        ]
         lines.append(f"  {'':18}{'co-occur (lift>1)':>20}{'do not co-occur':>20}")
         for out in ("output similar", "output different"):
             cells = [

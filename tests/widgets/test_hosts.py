@@ -169,3 +169,16 @@ def test_features_describe_has_no_warnings(small_store) -> None:
     live = frame.loc[~frame["dead"], "log10_density"]
     assert table.loc["mean", "log10_density"] == live.mean()
     assert table.loc["count", "log10_density"] == len(live)
+
+
+def test_logit_weights_repr_and_summary_seed_lines(small_store) -> None:
+    from saewidgets.analysis._summary import SEED_001, SEED_002, summary_text
+
+    f = int(small_store.features["count"].idxmax())
+    lw = small_store.logit_weights(f, k=6)
+    text = repr(lw)
+    assert text.startswith(f"LogitWeights(feature {f}; top: {lw.top_tokens[0]!r} ")
+    assert f"{float(lw.bottom_values[0]):+.3g}" in text and text.endswith(", …)")
+    assert "array(" not in text
+    summary = summary_text(small_store, progress=False)
+    assert SEED_001 in summary and SEED_002 in summary
