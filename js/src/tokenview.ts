@@ -21,14 +21,17 @@ interface View {
   topVals: NDArray;
   labels: Record<string, string>;
   vmax: number[];
+  bos: boolean;
 }
 
 function readView(model: Model): View {
   const acts = decodeArray(model.get("acts") as WireArray);
   const features = model.get("features") as number[];
+  const bos = model.get("bos") === true;
+  // the BOS token is left out of the scale: its activations would wash out the rest
   const vmax = features.map((_, s) => {
     let m = 0;
-    for (let i = 0; i < acts.shape[0]; i++) m = Math.max(m, acts.data[i * features.length + s]);
+    for (let i = bos ? 1 : 0; i < acts.shape[0]; i++) m = Math.max(m, acts.data[i * features.length + s]);
     return m;
   });
   return {
@@ -39,6 +42,7 @@ function readView(model: Model): View {
     topVals: decodeArray(model.get("top_vals") as WireArray),
     labels: (model.get("labels") as Record<string, string> | undefined) ?? {},
     vmax,
+    bos,
   };
 }
 
@@ -157,7 +161,11 @@ function render({ model, el, experimental }: RenderProps): () => void {
     text.querySelectorAll<HTMLElement>(".sw-tok").forEach((span, i) => {
       const slot = colourSlot(view as View, i, focus);
       const value = (view as View).acts.data[i * (view as View).features.length + slot] ?? 0;
-      span.style.background = activationBackground(featureColour(slot), value, (view as View).vmax[slot] ?? 0);
+      const isBos = (view as View).bos && i === 0;
+      span.classList.toggle("sw-bos", isBos);
+      span.style.background = isBos
+        ? "var(--jp-layout-color3, #e4e4e4)"
+        : activationBackground(featureColour(slot), value, (view as View).vmax[slot] ?? 0);
       span.classList.toggle("sw-selected", i === selected);
     });
   };

@@ -112,6 +112,7 @@ class Explorer(SaeWidget):
         top_ids, top_vals = _top_features(full, np.arange(full.shape[1]), TOP_K)
         return {
             "tokens": tokens,
+            "bos": bool(getattr(self._lens, "prepend_bos", False)),
             "features": chosen,
             "acts": array_to_json(full[:, chosen]),
             "top_ids": array_to_json(top_ids),

@@ -89,6 +89,10 @@ class TokenView(SaeWidget):
     text = traitlets.Unicode("").tag(sync=True)
     """The text shown; with a Lens, setting it (here or in the view's text box) re-runs it."""
 
+    bos = traitlets.Bool(False).tag(sync=True)
+    """The first token is BOS: drawn grey and left out of the colour scale (its activations are
+    often far above the rest and would wash them out)."""
+
     live = traitlets.Bool(False).tag(sync=True)
     """Whether the view shows an editable text box that re-runs the Lens (needs a Lens)."""
 
@@ -104,6 +108,7 @@ class TokenView(SaeWidget):
     ) -> None:
         self._setup(features, n_features, labels)
         self._lens: _EncodesText | None = lens
+        self.bos = bool(getattr(lens, "prepend_bos", False))
         self.live = live
         self.text = text
 
@@ -117,12 +122,14 @@ class TokenView(SaeWidget):
         features: Sequence[int] | None = None,
         n_features: int = 5,
         labels: dict[int, str] | None = None,
+        bos: bool = False,
     ) -> TokenView:
         """A view of precomputed activations, no Lens: ``acts`` is [pos, d_sae], or
         [pos, len(feature_ids)] when ``feature_ids`` names its columns."""
         view = cls.__new__(cls)
         view._setup(features, n_features, labels)
         view._lens = None
+        view.bos = bos
         full = _numpy(acts)
         if full.ndim != 2:
             raise DataError(f"acts must be 2-D [pos, features], got shape {full.shape}")
@@ -211,7 +218,8 @@ class TokenView(SaeWidget):
         rows = []
         for c, f in enumerate(self.features[:SNAPSHOT_FEATURES]):
             column = acts[:, c]
-            top = float(column.max()) if len(column) else 0.0
+            scaled = column[1:] if self.bos else column
+            top = float(scaled.max()) if len(scaled) else 0.0
             label = self.labels.get(str(f))
             name = f"#{f}" + (f" {label}" if label else "")
             rows.append(

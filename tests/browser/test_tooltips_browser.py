@@ -87,3 +87,20 @@ def test_grid_tooltip_follows_the_pointer_after_a_scroll(
     x, y = grid["x"] + c * 30 + 15, grid["y"] + r * 22 + 11
     _tip_at_pointer(page, x, y)
     assert page.locator(".sw-tip").inner_text().startswith(view.row_labels[r])
+
+
+def test_tokenview_scale_leaves_bos_out(page: Page, tmp_path) -> None:
+    tokens = ["<bos>", "a", " b", " c"]
+    acts = np.array([[100.0], [1.0], [2.0], [4.0]])
+    view = sw.TokenView.from_arrays(tokens, acts, bos=True)
+    page.goto(view.to_html(tmp_path / "tokens.html").as_uri())
+    spans = page.locator(".sw-tok")
+    spans.nth(3).wait_for()
+    styles = spans.evaluate_all(
+        "s => s.map(e => [e.className, getComputedStyle(e).backgroundColor])"
+    )
+    assert "sw-bos" in styles[0][0] and all("sw-bos" not in c for c, _ in styles[1:])
+    alphas = [float(bg.rsplit(",", 1)[1].rstrip(")")) for _, bg in styles[1:]]
+    # the scale's top is the largest non-BOS value (4), so alphas go 1:2:4
+    assert alphas[2] > 0.5 and abs(alphas[0] / alphas[2] - 0.25) < 0.02
+    assert abs(alphas[1] / alphas[2] - 0.5) < 0.02

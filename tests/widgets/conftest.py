@@ -12,6 +12,8 @@ import torch
 class FakeLens:
     """Splits text into words and whitespace runs; feature j fires on tokens of length j + 1."""
 
+    prepend_bos = True
+
     def __init__(self, d_sae: int = 8) -> None:
         self.d_sae = d_sae
         self.calls = 0
