@@ -26,11 +26,13 @@ from saewidgets._errors import (
 from saewidgets._version import __version__
 
 if TYPE_CHECKING:
+    from saewidgets.analysis._compare import SAEComparison, compare
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.analysis._geometry import Geometry
     from saewidgets.analysis._grid import PairGrid
     from saewidgets.analysis._histogram import Histogram
     from saewidgets.analysis._logits import LogitWeights
+    from saewidgets.analysis._trajectory import Trajectory, trajectory
     from saewidgets.annotations._annotations import Annotation, Annotations, ImportReport
     from saewidgets.demo._job import demo_lens, run_demo
     from saewidgets.demo._text import demo_texts
@@ -40,12 +42,14 @@ if TYPE_CHECKING:
     from saewidgets.models._lens import Lens
     from saewidgets.store._meta import StoreMeta
     from saewidgets.widgets._annotator import Annotator
+    from saewidgets.widgets._compareview import CompareView
     from saewidgets.widgets._explorer import Explorer
     from saewidgets.widgets._featurecard import FeatureCard
     from saewidgets.widgets._featuremap import FeatureMap
     from saewidgets.widgets._geometrygrid import GeometryGridView
     from saewidgets.widgets._steer import Steer
     from saewidgets.widgets._tokenview import TokenView
+    from saewidgets.widgets._trajectoryview import TrajectoryView
 
     GeometryGrid = GeometryGridView
 
@@ -60,6 +64,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Histogram": ("saewidgets.analysis._histogram", "Histogram"),
     "LogitWeights": ("saewidgets.analysis._logits", "LogitWeights"),
     "StoreMeta": ("saewidgets.store._meta", "StoreMeta"),
+    "SAEComparison": ("saewidgets.analysis._compare", "SAEComparison"),
+    "compare": ("saewidgets.analysis._compare", "compare"),
+    "Trajectory": ("saewidgets.analysis._trajectory", "Trajectory"),
+    "trajectory": ("saewidgets.analysis._trajectory", "trajectory"),
     "Lens": ("saewidgets.models._lens", "Lens"),
     "Intervention": ("saewidgets.models._interventions", "Intervention"),
     "harvest": ("saewidgets.harvesting._harvest", "harvest"),
@@ -68,6 +76,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "run_demo": ("saewidgets.demo._job", "run_demo"),
     "demo_texts": ("saewidgets.demo._text", "demo_texts"),
     "Annotator": ("saewidgets.widgets._annotator", "Annotator"),
+    "CompareView": ("saewidgets.widgets._compareview", "CompareView"),
+    "TrajectoryView": ("saewidgets.widgets._trajectoryview", "TrajectoryView"),
     "Explorer": ("saewidgets.widgets._explorer", "Explorer"),
     "FeatureCard": ("saewidgets.widgets._featurecard", "FeatureCard"),
     "FeatureMap": ("saewidgets.widgets._featuremap", "FeatureMap"),
@@ -98,6 +108,7 @@ __all__ = [
     "Annotations",
     "Annotator",
     "ArgumentError",
+    "CompareView",
     "DataError",
     "DistributedError",
     "Explorer",
@@ -115,16 +126,21 @@ __all__ = [
     "Lens",
     "LogitWeights",
     "PairGrid",
+    "SAEComparison",
     "SAEConfigError",
     "SaeWidgetsError",
     "StoreError",
     "Steer",
     "StoreMeta",
     "TokenView",
+    "Trajectory",
+    "TrajectoryView",
     "__version__",
+    "compare",
     "demo_lens",
     "demo_texts",
     "harvest",
     "merge_stores",
     "run_demo",
+    "trajectory",
 ]

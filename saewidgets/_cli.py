@@ -66,7 +66,9 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     store = run_demo(args.out, sae=args.sae, n_tokens=args.n_tokens or DEFAULT_TOKENS)
-    print((store.path.parent / "summary.txt").read_text())
+    for name in ("summary.txt", "compare.txt", "trajectory.txt"):
+        if (store.path.parent / name).is_file():
+            print((store.path.parent / name).read_text())
     print(f"done in {time.perf_counter() - start:.0f} s; report in {store.path.parent}/")
     return 0
 

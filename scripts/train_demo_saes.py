@@ -9,6 +9,11 @@ Runs on CPU (about 40 minutes on 2 cores) or with ``--device cuda``:
 3. trains each SAE over the cached training activations;
 4. measures L0, explained variance, dead latents and CE loss recovered on held-out tokens;
 5. writes cfg.json + sae_weights.safetensors (fp16) per SAE and METRICS.md / metrics.json.
+
+With ``--cluster`` it instead trains the ReLU/L1 SAE aimed at seed 002's ultra-low density
+cluster (``TrainConfig.cluster()``), saving SAELens-format checkpoints at log-spaced steps in the
+cache folder, measuring every checkpoint's feature densities on the held-out tokens
+(``relu-cluster/trajectory.parquet``) and the cluster on all of them (a METRICS.md section).
 """
 
 from __future__ import annotations
@@ -24,7 +29,14 @@ import torch
 from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
 from saewidgets.demo._activations import activation_cache, split_rows, token_rows
 from saewidgets.demo._assets import cache_dir
-from saewidgets.demo._evaluate import evaluate, write_metrics
+from saewidgets.demo._evaluate import (
+    cluster_metrics,
+    encoder_geometry,
+    evaluate,
+    feature_counts,
+    reconstruction_metrics,
+    write_metrics,
+)
 from saewidgets.demo._train import TrainConfig, save_sae, train_sae
 
 NOTES = """
@@ -61,6 +73,8 @@ def main() -> None:
     parser.add_argument("--kinds", nargs="+", default=["topk", "relu"], choices=["topk", "relu"])
     parser.add_argument("--harvest-only", action="store_true", help="stop after step 2")
     parser.add_argument("--out", type=Path, default=PACKAGE_DATA)
+    parser.add_argument("--cluster", action="store_true", help="train the cluster ReLU SAE")
+    parser.add_argument("--d-sae", type=int, default=4096)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -70,11 +84,14 @@ def main() -> None:
     fast = load_demo_model(args.device, dtype=torch.bfloat16)
     rows = token_rows(demo_texts(), fast.tokenizer, args.context)
     train, held_out = split_rows(rows, args.train_rows, args.eval_rows)
-    work = cache_dir() / "demo_sae_training"
+    work = cache_dir() / "demo_sae_training" / f"{args.context}x{args.train_rows}+{args.eval_rows}"
     train_acts = activation_cache(fast, DEMO_HOOK, train, work)
     eval_acts = activation_cache(fast, DEMO_HOOK, held_out, work)
     del fast
     if args.harvest_only:
+        return
+    if args.cluster:
+        train_cluster(args, train_acts, eval_acts, work)
         return
     model = load_demo_model(args.device)
 
@@ -107,6 +124,84 @@ def main() -> None:
         results,
         NOTES.format(hook=DEMO_HOOK, device=args.device, argv=" ".join(sys.argv[1:])),
     )
+
+
+def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -> None:
+    """Train the cluster SAE with checkpoints; write it, its trajectory and its METRICS section."""
+    import numpy as np
+    import pandas as pd
+
+    cfg = TrainConfig.cluster(epochs=args.epochs, device=args.device, d_sae=args.d_sae)
+    saved = dict(
+        model_name=DEMO_MODEL_NAME,
+        hook_name=DEMO_HOOK,
+        context_size=args.context,
+        dataset_path="saewidgets demo corpus (Wikipedia leads, Shakespeare, Milton)",
+        train_cfg=cfg,
+    )
+    densities: dict[int, np.ndarray] = {}
+    tables = []
+
+    def checkpoint(step: int, sae) -> None:
+        save_sae(sae, work / "cluster_checkpoints" / f"step_{step:06d}", **saved)
+        densities[step] = feature_counts(sae, eval_acts) / len(eval_acts)
+        bias, proj = encoder_geometry(sae)
+        tables.append(
+            pd.DataFrame(
+                {
+                    "step": step,
+                    "feature": np.arange(len(bias)),
+                    "density": densities[step],
+                    "enc_bias": bias,
+                    "de_projection": proj,
+                }
+            )
+        )
+        print(
+            f"step {step}: dead {np.mean(densities[step] == 0):.3f}, ultra-rare "
+            f"{np.mean((densities[step] > 0) & (densities[step] < 1e-5)):.3f}",
+            flush=True,
+        )
+
+    start = time.perf_counter()
+    sae = train_sae(train_acts, cfg, on_checkpoint=checkpoint)
+    minutes = (time.perf_counter() - start) / 60
+    folder = args.out / "relu-cluster"
+    save_sae(sae, folder, **saved)
+    pd.concat(tables, ignore_index=True).to_parquet(folder / "trajectory.parquet", index=False)
+    final = densities[max(densities)] * len(eval_acts)
+    metrics = cluster_metrics(sae, final.round().astype(np.int64), len(eval_acts))
+    metrics |= reconstruction_metrics(sae, eval_acts) | {
+        "train_tokens": len(train_acts) * cfg.epochs,
+        "train_minutes": round(minutes, 1),
+        "checkpoint_steps": sorted(densities),
+        "d_sae": cfg.d_sae,
+    }
+    (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    write_cluster_section(args.out / "METRICS.md", metrics, " ".join(sys.argv[1:]))
+    print(json.dumps(metrics, indent=1))
+
+
+def write_cluster_section(path: Path, m: dict, argv: str) -> None:
+    """Replace the cluster section of METRICS.md with these measurements."""
+    head = "## ReLU/L1 SAE for the ultra-low density cluster (seed 002)"
+    text = path.read_text() if path.exists() else "# Demo SAE metrics\n"
+    text = text.split(head)[0].rstrip() + "\n\n"
+    rows = [(k, v) for k, v in m.items() if k != "checkpoint_steps"]
+    body = [
+        head,
+        "",
+        f"`relu-cluster/`, trained with `python scripts/train_demo_saes.py {argv}`",
+        "(unit-norm decoder, plain L1, no warm-up: Towards Monosemanticity's recipe, no",
+        "resampling). Densities measured on held-out tokens never trained on; checkpoints at",
+        f"steps {m['checkpoint_steps']} (densities per checkpoint in",
+        "`relu-cluster/trajectory.parquet`).",
+        "",
+        "| metric | value |",
+        "|---|---|",
+    ]
+    body += [f"| {k} | {v} |" for k, v in rows]
+    path.write_text(text + "\n".join(body) + "\n")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,51 @@ def reconstruction_metrics(sae: DemoSAE, acts: np.ndarray, batch_size: int = 409
 
 
 @torch.inference_mode()
+def feature_counts(sae: DemoSAE, acts: np.ndarray, batch_size: int = 8192) -> np.ndarray:
+    """int64 [d_sae]: on how many rows of ``acts`` [n, d_in] each latent fires (> 0)."""
+    fired = torch.zeros(sae.W_dec.shape[0], dtype=torch.long)
+    for start in tqdm(range(0, len(acts), batch_size), desc="feature densities", leave=False):
+        x = torch.from_numpy(np.asarray(acts[start : start + batch_size], np.float32))
+        fired += (sae.pre_acts(x * sae.scale) > 0).sum(0)
+    return fired.numpy()
+
+
+def encoder_geometry(sae: DemoSAE) -> tuple[np.ndarray, np.ndarray]:
+    """(encoder bias, D/E projection = cosine of encoder column and decoder row) per latent."""
+    W_enc = sae.W_enc.detach().double().numpy()
+    W_dec = sae.W_dec.detach().double().numpy()
+    cos = np.einsum("ij,ji->i", W_dec, W_enc) / (
+        np.linalg.norm(W_dec, axis=1) * np.linalg.norm(W_enc, axis=0)
+    )
+    return sae.b_enc.detach().double().numpy(), cos
+
+
+def cluster_metrics(sae: DemoSAE, counts: np.ndarray, n_tokens: int) -> dict:
+    """Seed 002's cluster on held-out tokens: live features with density < 1e-5 against the rest
+    (count, fraction of live, median encoder bias and D/E projection of each group)."""
+    b_enc, cos = encoder_geometry(sae)
+    density = counts / n_tokens
+    live = counts > 0
+    rare = live & (density < 1e-5)
+    rest = live & ~rare
+    out: dict = {
+        "cluster_eval_tokens": int(n_tokens),
+        "dead_features": int((~live).sum()),
+        "live_features": int(live.sum()),
+        "ultra_rare_features": int(rare.sum()),
+        "ultra_rare_fraction_of_live": round(float(rare.sum() / max(live.sum(), 1)), 4),
+    }
+    for name, mask in (("ultra_rare", rare), ("other_live", rest)):
+        if not mask.any():
+            continue
+        q1, q3 = np.percentile(cos[mask], [25, 75])
+        out[f"median_enc_bias_{name}"] = round(float(np.median(b_enc[mask])), 4)
+        out[f"median_de_projection_{name}"] = round(float(np.median(cos[mask])), 4)
+        out[f"iqr_de_projection_{name}"] = round(float(q3 - q1), 4)
+    return out
+
+
+@torch.inference_mode()
 def ce_loss_recovered(
     sae: DemoSAE, model: HookedTransformer, hook: str, tokens: np.ndarray, batch_size: int = 8
 ) -> dict:

@@ -31,8 +31,11 @@ def run_demo(
     n_tokens: int = DEFAULT_TOKENS,
     *,
     progress: bool = True,
+    compare: bool = True,
 ) -> FeatureStore:
-    """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``."""
+    """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``;
+    with ``compare``, also the other demo SAE on the same tokens compared with this one and the
+    cluster SAE's density trajectory (``compare.*``, ``trajectory.*``)."""
     from saewidgets.demo import demo_texts
     from saewidgets.harvesting._harvest import harvest
 
@@ -50,4 +53,8 @@ def run_demo(
         progress=progress,
     )
     write_report(store, folder, progress=progress)
+    if compare:
+        from saewidgets.demo._dynamics import write_dynamics
+
+        write_dynamics(store, lens, [texts[i] for i in order], folder, sae, progress=progress)
     return store

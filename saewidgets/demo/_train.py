@@ -8,6 +8,13 @@
   ``||x - x_hat||^2 + l1_coef * sum_i f_i ||W_dec_i||``, the L1 coefficient warmed up over the first
   5% of steps, the learning rate decayed over the last 20%, gradient norm clipped to 1.
 
+- The "cluster" preset (``TrainConfig.cluster()``) is a ReLU SAE in the style of Towards
+  Monosemanticity instead: unit-norm decoder rows, plain L1, no L1 warm-up, a higher learning
+  rate; it lets features die slowly, which is what seed 002's ultra-low density cluster is made of.
+
+Checkpoints: ``train_sae(..., on_checkpoint=f)`` calls ``f(step, sae)`` at ``cfg.checkpoints``
+log-spaced steps (the last one is the final step).
+
 Inputs are scaled by one constant so that E||x|| = sqrt(d_in) while training; ``save_sae`` folds the
 constant back into the weights, so the saved SAE takes raw activations ("normalize_activations":
 "none").
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -43,6 +51,9 @@ class TrainConfig:
     device: str = "cpu"
     bf16: bool = True  # bf16 autocast for the matmuls (AMX / tensor cores); weights stay fp32
     seed: int = 0
+    unit_norm_decoder: bool = False  # ReLU: decoder rows kept at norm 1 (TopK always is)
+    l1_warmup: float = 0.05  # ReLU: fraction of steps over which the L1 coefficient ramps up
+    checkpoints: int = 0  # log-spaced checkpoint steps handed to ``on_checkpoint``
 
     @classmethod
     def for_kind(cls, kind: str, **overrides: object) -> TrainConfig:
@@ -53,15 +64,38 @@ class TrainConfig:
             return cls(**{"kind": "relu", "lr": 5e-4, **overrides})  # type: ignore[arg-type]
         raise ValueError(f"unknown SAE kind {kind!r}; use 'topk' or 'relu'")
 
+    @classmethod
+    def cluster(cls, **overrides: object) -> TrainConfig:
+        """The ReLU/L1 settings aimed at seed 002's ultra-low density cluster (see module doc)."""
+        base: dict[str, object] = {
+            "kind": "relu",
+            "lr": 1e-3,
+            "l1_coef": 5.0,
+            "unit_norm_decoder": True,
+            "l1_warmup": 0.01,
+            "checkpoints": 7,
+        }
+        return cls(**{**base, **overrides})  # type: ignore[arg-type]
+
+
+def log_spaced_steps(total: int, n: int) -> list[int]:
+    """``n`` (or fewer, when they collide) log-spaced steps from ~total/64 up to ``total``."""
+    if n <= 0:
+        return []
+    first = max(1, total // 64)
+    return sorted({int(round(s)) for s in np.geomspace(first, total, n)})
+
 
 class DemoSAE(nn.Module):
     """SAE on inputs scaled by ``scale``: TopK (``k`` set) or ReLU (``k`` None)."""
 
-    def __init__(self, d_in: int, d_sae: int, k: int | None, scale: float) -> None:
+    def __init__(
+        self, d_in: int, d_sae: int, k: int | None, scale: float, unit_norm: bool = False
+    ) -> None:
         super().__init__()
         directions = torch.randn(d_sae, d_in)
         directions /= directions.norm(dim=1, keepdim=True)
-        if k is None:
+        if k is None and not unit_norm:
             directions *= 0.1  # Anthropic's initial decoder norm; the L1 term is norm-weighted
         self.W_dec = nn.Parameter(directions)
         self.W_enc = nn.Parameter(directions.T.clone())
@@ -104,13 +138,19 @@ def _aux_loss(
     return (recon - residual).pow(2).sum() / (residual - residual.mean(0)).pow(2).sum()
 
 
-def train_sae(acts: np.ndarray, cfg: TrainConfig) -> DemoSAE:
-    """Train one SAE over ``acts`` (raw activations [n_tokens, d_in]) for ``cfg.epochs`` epochs."""
+def train_sae(
+    acts: np.ndarray,
+    cfg: TrainConfig,
+    on_checkpoint: Callable[[int, DemoSAE], None] | None = None,
+) -> DemoSAE:
+    """Train one SAE over ``acts`` (raw activations [n_tokens, d_in]) for ``cfg.epochs`` epochs;
+    ``on_checkpoint(step, sae)`` runs at ``cfg.checkpoints`` log-spaced steps."""
     gen = torch.Generator().manual_seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     data = torch.from_numpy(np.asarray(acts))  # fp16 in memory, cast batch by batch
     scale = input_scale(acts)
-    sae = DemoSAE(data.shape[1], cfg.d_sae, cfg.k if cfg.kind == "topk" else None, scale)
+    k = cfg.k if cfg.kind == "topk" else None
+    sae = DemoSAE(data.shape[1], cfg.d_sae, k, scale, cfg.unit_norm_decoder)
     if cfg.kind == "topk":
         with torch.no_grad():
             sae.b_dec.copy_(data[:: max(1, len(data) // 100_000)].float().mean(0) * scale)
@@ -118,6 +158,7 @@ def train_sae(acts: np.ndarray, cfg: TrainConfig) -> DemoSAE:
     opt = torch.optim.Adam(sae.parameters(), lr=cfg.lr, betas=(0.9, 0.999))
     steps_per_epoch = len(data) // cfg.batch_size
     total = steps_per_epoch * cfg.epochs
+    checkpoint_at = set(log_spaced_steps(total, cfg.checkpoints))
     since_fired = torch.zeros(cfg.d_sae, dtype=torch.long, device=cfg.device)
     bar = tqdm(total=total, desc=f"train {cfg.kind} SAE", unit="step")
     step = 0
@@ -145,16 +186,19 @@ def train_sae(acts: np.ndarray, cfg: TrainConfig) -> DemoSAE:
             else:
                 l1 = (latents * sae.W_dec.norm(dim=1)).sum(-1).mean()
                 mse = (recon - x).pow(2).sum(-1).mean()
-                loss = mse + cfg.l1_coef * min(1.0, frac / 0.05) * l1
+                warm = min(1.0, frac / cfg.l1_warmup) if cfg.l1_warmup > 0 else 1.0
+                loss = mse + cfg.l1_coef * warm * l1
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if cfg.kind == "relu":
                 nn.utils.clip_grad_norm_(sae.parameters(), 1.0)
             opt.step()
-            if cfg.kind == "topk":
+            if cfg.kind == "topk" or cfg.unit_norm_decoder:
                 with torch.no_grad():
                     sae.W_dec.div_(sae.W_dec.norm(dim=1, keepdim=True))
             step += 1
+            if on_checkpoint is not None and step in checkpoint_at:
+                on_checkpoint(step, sae)
             bar.update()
             if step % 50 == 0:
                 l0 = (latents > 0).float().sum(-1).mean().item()

@@ -70,8 +70,17 @@ function tipContent(data: MapData, labels: Record<string, string>, i: number): H
   );
 }
 
-/** Mounts the map into `el`; returns a cleanup function. `onClick` also runs on point clicks. */
-export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => void {
+/** Options for maps embedded in other views (CompareView, TrajectoryView). */
+export interface MapOptions {
+  /** Panel size in CSS px (default: 640 x 460 for one panel, 330 x 300 for several). */
+  size?: [number, number];
+  /** Called with the hovered feature id, or null when the pointer leaves the points. */
+  onHover?(id: number | null): void;
+}
+
+/** Mounts the map into `el`; returns a cleanup function. Setting the model key "highlight" to a
+ * feature id rings that point (as if hovered), -1 clears it. */
+export function mountMap(model: Model, el: HTMLElement, baseCss: string, options: MapOptions = {}): () => void {
   const root = h("div", { class: "sw-root sw-featuremap" });
   addStyle(root, baseCss + mapCss);
   const banner = errorBanner();
@@ -131,7 +140,8 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
 
   const pairs = model.get("panels") as number[][];
   const single = pairs.length === 1;
-  const panels = pairs.map(([xa, ya]) => new Panel(data, xa, ya, single ? 640 : 330, single ? 460 : 300));
+  const [pw, ph] = options.size ?? (single ? [640, 460] : [330, 300]);
+  const panels = pairs.map(([xa, ya]) => new Panel(data, xa, ya, pw, ph));
   for (const p of panels) grid.append(p.el);
 
   const sel: Selection = { mask: new Uint8Array(data.n), list: [] };
@@ -171,6 +181,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
   const hover = (panel: Panel | null, i: number, x = 0, y = 0) => {
     hovered = i;
     for (const p of panels) p.drawOverlay(i, null);
+    options.onHover?.(i >= 0 && panel !== null ? data.ids[i] : null);
     if (i < 0 || panel === null) {
       tip.hide();
       return;
@@ -302,6 +313,11 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     readSelected();
     drawAll();
   };
+  const onHighlight = () => {
+    const id = Number(model.get("highlight") ?? -1);
+    const i = data.pointOf.get(id) ?? -1;
+    for (const p of panels) p.drawOverlay(i, null);
+  };
   const onLabels = () => showSelection();
   const onColour = () => recolour(String(model.get("color_name") ?? ""));
   const onError = () => banner.show(String(model.get("error") ?? ""));
@@ -309,6 +325,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
   model.on("change:labels", onLabels);
   model.on("change:color_name", onColour);
   model.on("change:error", onError);
+  model.on("change:highlight", onHighlight);
   readSelected();
   drawAll();
   timings.firstPaint = performance.now();
@@ -319,5 +336,6 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string): () => 
     model.off("change:labels", onLabels);
     model.off("change:color_name", onColour);
     model.off("change:error", onError);
+    model.off("change:highlight", onHighlight);
   };
 }

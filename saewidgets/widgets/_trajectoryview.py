@@ -1,0 +1,92 @@
+"""TrajectoryView: feature densities over training checkpoints, and the map at a chosen step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import traitlets
+
+from saewidgets.widgets._base import SaeWidget, bundle
+from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._mapdata import map_arrays, wire
+
+if TYPE_CHECKING:
+    from saewidgets.analysis._trajectory import Trajectory
+
+#: Final-state codes of ``state`` (and the line colours' order in the view).
+STATES = ("dead", "ultra-rare", "live", "dense")
+#: Lines drawn when no selection is given and no feature is dying.
+DEFAULT_LINES = 50
+
+
+class TrajectoryView(SaeWidget):
+    """Log10-density lines over checkpoints for a selection of features (default: the dying
+    set), coloured by final state; and the density x bias x D/E map at any chosen step, whose
+    brush selects the lines shown."""
+
+    _esm = bundle("trajectoryview")
+
+    steps = traitlets.List(traitlets.Int()).tag(sync=True)
+    """The checkpoints' training steps (ascending)."""
+
+    ids = NDArray(ndim=1, default_value=np.zeros(0, np.int32))
+    """int32 [n]: feature ids."""
+
+    log_density = NDArray(ndim=2, default_value=np.zeros((0, 0), np.float32))
+    """float32 [n, n_steps]: log10 density; densities of 0 sit at ``floor``."""
+
+    floor = traitlets.Float(-7.0).tag(sync=True)
+    """log10 of half the resolution, 1 / (2 n_tokens): where a density of 0 is drawn."""
+
+    threshold = traitlets.Float(-5.0).tag(sync=True)
+    """log10 of the ultra-rare threshold (a dashed line)."""
+
+    state = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
+    """uint8 [n]: final state, an index into ``STATES`` (dead, ultra-rare, live, dense)."""
+
+    dying = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
+    """uint8 [n]: 1 for features the Trajectory calls dying."""
+
+    maps = traitlets.List(traitlets.Dict()).tag(sync=True, to_json=lambda v, w: v)
+    """Per step, the map's arrays (ids, coords, colour, flags) as wire arrays."""
+
+    has_maps = traitlets.Bool(False).tag(sync=True)
+    """Whether the per-step tables had encoder bias and D/E projection (else no map)."""
+
+    step_index = traitlets.Int(0).tag(sync=True)
+    """Index into ``steps`` of the map shown."""
+
+    selected = traitlets.List(traitlets.Int()).tag(sync=True)
+    """Ids of the features drawn as lines (a brush in the map sets it)."""
+
+    def __init__(self, trajectory: Trajectory, selected: Sequence[int] | None = None) -> None:
+        t = trajectory
+        d = t.density.to_numpy(np.float64)
+        floor = np.log10(1 / (2 * t.n_tokens))
+        logd = np.log10(np.maximum(d, 10**floor))
+        codes = t.final_state.map({s: i for i, s in enumerate(STATES)}).to_numpy(np.uint8)
+        if selected is None:
+            chosen = t.dying[t.dying].index
+            if len(chosen) == 0:
+                live = t.final_state != "dead"
+                chosen = t.slope[live].sort_values().index[:DEFAULT_LINES]
+            selected = [int(i) for i in chosen]
+        axes_known = all({"enc_bias", "de_projection"} <= set(f) for f in t.features.values())
+        maps = [wire(map_arrays(t.features[s])) for s in t.steps] if axes_known else []
+        super().__init__(
+            steps=list(t.steps),
+            ids=t.density.index.to_numpy(np.int32),
+            log_density=logd.astype(np.float32),
+            floor=float(floor),
+            threshold=float(np.log10(t.ultra_rare_density)),
+            state=codes,
+            dying=t.dying.to_numpy(np.uint8),
+            maps=maps,
+            has_maps=axes_known,
+            step_index=len(t.steps) - 1,
+            selected=selected,
+        )
+        self.trajectory = t
+        """The Trajectory shown."""

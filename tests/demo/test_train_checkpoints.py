@@ -1,0 +1,58 @@
+"""Checkpoints of the demo trainer and the cluster preset, on small synthetic data."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import torch
+from safetensors.torch import load_file
+
+from saewidgets.demo._evaluate import cluster_metrics, feature_counts
+from saewidgets.demo._train import TrainConfig, log_spaced_steps, save_sae, train_sae
+from tests.demo.test_train import sparse_data
+
+
+def test_log_spaced_steps():
+    steps = log_spaced_steps(6400, 7)
+    assert steps[0] == 100 and steps[-1] == 6400 and len(steps) == 7
+    ratios = np.diff(np.log(steps))
+    np.testing.assert_allclose(ratios, ratios[0], rtol=0.02)
+    assert log_spaced_steps(10, 0) == []
+
+
+def test_cluster_preset_saves_checkpoints(tmp_path):
+    torch.set_num_threads(2)
+    data = sparse_data(n=4096)
+    cfg = TrainConfig.cluster(d_sae=32, batch_size=128, epochs=2, bf16=False, l1_coef=0.3)
+    assert cfg.kind == "relu" and cfg.unit_norm_decoder and cfg.checkpoints == 7
+    seen: dict[int, np.ndarray] = {}
+
+    def keep(step, sae):
+        norms = sae.W_dec.detach().norm(dim=1)
+        torch.testing.assert_close(norms, torch.ones_like(norms))  # unit-norm decoder rows
+        seen[step] = feature_counts(sae, data[:1024])
+        save_sae(
+            sae,
+            tmp_path / f"step_{step}",
+            model_name="m",
+            hook_name="blocks.0.hook_resid_post",
+            context_size=8,
+            dataset_path="synthetic",
+            train_cfg=cfg,
+        )
+
+    sae = train_sae(data, cfg, on_checkpoint=keep)
+    assert sorted(seen) == log_spaced_steps(64, 7)
+    last = max(seen)
+    cfg_json = json.loads((tmp_path / f"step_{last}" / "cfg.json").read_text())
+    assert cfg_json["architecture"] == "standard" and cfg_json["d_sae"] == 32
+    saved = load_file(str(tmp_path / f"step_{last}" / "sae_weights.safetensors"))
+    torch.testing.assert_close(saved["b_enc"].float(), sae.b_enc.detach().half().float())
+    # feature_counts against a dense recomputation
+    x = torch.from_numpy(data[:1024].astype(np.float32)) * sae.scale
+    dense = (torch.relu(x @ sae.W_enc + sae.b_enc) > 0).sum(0).numpy()
+    np.testing.assert_array_equal(seen[last], dense)
+    m = cluster_metrics(sae, seen[last], 1024)
+    assert m["live_features"] + m["dead_features"] == 32
+    assert m["ultra_rare_features"] == 0  # 1/1024 > 1e-5: nothing can be ultra-rare here
