@@ -54,10 +54,10 @@ function side(model: Model, key: "a" | "b"): Side {
   return { key, ids, match: get("match") as Int32Array, cosine: get("match_cosine") as Float32Array, index, model: local };
 }
 
-function cardModel(model: Model, feature: number, source: string): Model {
+function cardModel(model: Model, feature: number, source: string, dSae: number): Model {
   return createLocalModel({
     feature,
-    d_sae: 0,
+    d_sae: dSae,
     source,
     editable: false,
     statuses: [],
@@ -158,8 +158,8 @@ function render({ model, el, experimental }: RenderProps): () => void {
 
   const invokeFor = (key: "a" | "b"): Invoke => (name, msg, options) =>
     experimental.invoke(name, { ...(msg as Record<string, unknown>), side: key }, options);
-  const modelA = cardModel(model, Number(model.get("feature_a")), `${names[0]}: ${sources[0]}`);
-  const modelB = cardModel(model, Number(model.get("feature_b")), `${names[1]}: ${sources[1]}`);
+  const modelA = cardModel(model, Number(model.get("feature_a")), `${names[0]}: ${sources[0]}`, a.ids.length);
+  const modelB = cardModel(model, Number(model.get("feature_b")), `${names[1]}: ${sources[1]}`, b.ids.length);
   const cards = [mountCard(cardA, modelA, invokeFor("a")), mountCard(cardB, modelB, invokeFor("b"))];
   cleanups.push(() => cards.forEach((c) => c.destroy()));
   const show = (fa: number, fb: number) => {
