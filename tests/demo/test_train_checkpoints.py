@@ -56,3 +56,39 @@ def test_cluster_preset_saves_checkpoints(tmp_path):
     m = cluster_metrics(sae, seen[last], 1024)
     assert m["live_features"] + m["dead_features"] == 32
     assert m["ultra_rare_features"] == 0  # 1/1024 > 1e-5: nothing can be ultra-rare here
+
+
+def test_cluster_script_writes_sae_trajectory_and_metrics(tmp_path):
+    """scripts/train_demo_saes.py's cluster path on synthetic activations (no model needed)."""
+    import argparse
+    import importlib.util
+    from pathlib import Path
+
+    import pandas as pd
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_demo_saes.py"
+    spec = importlib.util.spec_from_file_location("train_demo_saes", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    torch.set_num_threads(2)
+    args = argparse.Namespace(epochs=2, device="cpu", d_sae=48, context=128, out=tmp_path / "out")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "METRICS.md").write_text("# Demo SAE metrics\n\n| a | b |\n")
+    script.train_cluster(args, sparse_data(n=8192), sparse_data(n=2048, seed=1), tmp_path / "w")
+    folder = tmp_path / "out" / "relu-cluster"
+    long = pd.read_parquet(folder / "trajectory.parquet")
+    steps = sorted(long["step"].unique())
+    assert steps == log_spaced_steps(16, 7) and len(long) == 48 * len(steps)
+    metrics = json.loads((folder / "metrics.json").read_text())
+    assert metrics["cluster_eval_tokens"] == 2048 and metrics["checkpoint_steps"] == steps
+    text = (tmp_path / "out" / "METRICS.md").read_text()
+    assert text.startswith("# Demo SAE metrics") and "ultra-low density cluster" in text
+    assert (tmp_path / "w" / "cluster_checkpoints" / f"step_{steps[-1]:06d}" / "cfg.json").is_file()
+    from saewidgets.analysis._trajectory import trajectory_from_tables
+
+    tables = {s: p.set_index("feature") for s, p in long.groupby("step")}
+    traj = trajectory_from_tables(tables, 2048)
+    np.testing.assert_allclose(
+        traj.density[steps[-1]].to_numpy() * 2048,
+        np.round(traj.density[steps[-1]].to_numpy() * 2048),
+    )
