@@ -1,6 +1,6 @@
 // CompareView (saewidgets/widgets/_compareview.py): two SAEs' maps side by side, a matched-pairs
-// density scatter and two cards. Traits read: a_* / b_* (ids, coords, colour, flags, match,
-// match_cosine), pair_ids, pair_coords, pair_partner, names, sources, summary, feature_a,
+// density scatter and two cards. Traits read: a_* / b_* (ids, columns, table, flags, match,
+// match_cosine), pair_ids, pair_columns, pair_table, pair_partner, names, sources, summary, feature_a,
 // feature_b, error. Traits written: feature_a, feature_b (clicks). Request: "card" {side, feature}.
 // Hovering a point in one map rings its best decoder match in the other (the key "highlight" of
 // that map's in-page model).
@@ -39,11 +39,11 @@ function side(model: Model, key: "a" | "b"): Side {
   ids.forEach((id, i) => index.set(id, i));
   const local = createLocalModel({
     ids: model.get(`${key}_ids`),
-    coords: model.get(`${key}_coords`),
-    colour: model.get(`${key}_colour`),
+    columns: model.get(`${key}_columns`),
+    table: model.get(`${key}_table`),
     flags: model.get(`${key}_flags`),
-    axes: ["log10_density", "enc_bias", "de_projection"],
-    panels: [[0, 2]],
+    axes: ["log10_density", "de_projection"],
+    panels: [[0, 1]],
     color_name: "enc_bias",
     labels: {},
     selected: [],
@@ -134,12 +134,12 @@ function render({ model, el, experimental }: RenderProps): () => void {
   pairIds.forEach((id, i) => partnerOf.set(id, partner[i]));
   const pairModel = createLocalModel({
     ids: model.get("pair_ids"),
-    coords: model.get("pair_coords"),
-    colour: cosineColumn(model.get("pair_coords") as WireArray),
+    columns: model.get("pair_columns"),
+    table: model.get("pair_table"),
     flags: { data: new DataView(new ArrayBuffer(pairIds.length)), dtype: "uint8", shape: [pairIds.length] },
-    axes: [`log10 density ${names[0]}`, `log10 density ${names[1]}`, "decoder cosine"],
+    axes: ["log10_density_a", "log10_density_b"],
     panels: [[0, 1]],
-    color_name: "decoder cosine",
+    color_name: "cosine",
     labels: {},
     selected: [],
     clicked: null,
@@ -195,15 +195,6 @@ function render({ model, el, experimental }: RenderProps): () => void {
     model.off("change:feature_a change:feature_b", onFeatures);
     model.off("change:error", onError);
   };
-}
-
-/** The third column of a [n, 3] float32 wire array, as a float32 wire array. */
-function cosineColumn(coords: WireArray): WireArray {
-  const data = decodeArray(coords).data as Float32Array;
-  const n = data.length / 3;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = data[3 * i + 2];
-  return { data: new DataView(out.buffer), dtype: "float32", shape: [n] };
 }
 
 export default { render };

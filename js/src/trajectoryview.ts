@@ -171,8 +171,8 @@ function render({ model, el }: RenderProps): () => void {
     }
     const local = createLocalModel({
       ...maps[k],
-      axes: ["log10_density", "enc_bias", "de_projection"],
-      panels: [[0, 2]],
+      axes: ["log10_density", "de_projection"],
+      panels: [[0, 1]],
       color_name: "enc_bias",
       labels: {},
       selected: [],

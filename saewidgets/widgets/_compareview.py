@@ -11,8 +11,9 @@ import traitlets
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._columns import Column
 from saewidgets.widgets._featurecard import source_line
-from saewidgets.widgets._mapdata import map_arrays
+from saewidgets.widgets._mapdata import map_data
 
 if TYPE_CHECKING:
     from saewidgets.analysis._compare import SAEComparison
@@ -26,7 +27,7 @@ class CompareView(SaeWidget):
     hovering a feature rings its best decoder match in the other map; a scatter of the matched
     pairs' densities (one-to-one assignment, both alive); a click shows both features' cards.
 
-    Traits ``a_*`` / ``b_*``: each map's ids, coords [n, 3], colour, flags and, per point, its
+    Traits ``a_*`` / ``b_*``: each map's ids, columns, table and flags and, per point, its
     best match in the other SAE and their decoder cosine. ``pair_*``: the density scatter."""
 
     _esm = bundle("compareview")
@@ -34,11 +35,11 @@ class CompareView(SaeWidget):
     a_ids = NDArray(ndim=1, default_value=_I32)
     """int32 [n]: A's feature ids (its map's points)."""
 
-    a_coords = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
-    """float32 [n, 3]: log10_density, enc_bias, de_projection of A's features."""
+    a_columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """Schema of the columns of ``a_table`` (as FeatureMap's ``columns``)."""
 
-    a_colour = NDArray(ndim=1, default_value=_F32)
-    """float32 [n]: encoder bias (the colour of A's map)."""
+    a_table = NDArray(ndim=2, finite=False, default_value=np.zeros((0, 0), np.float32))
+    """float32 [n, k]: every numeric per-feature column of A."""
 
     a_flags = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
     """uint8 [n]: DEAD / ULTRA_RARE / DENSE bits of A's features."""
@@ -52,11 +53,11 @@ class CompareView(SaeWidget):
     b_ids = NDArray(ndim=1, default_value=_I32)
     """int32 [n]: B's feature ids (its map's points)."""
 
-    b_coords = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
-    """float32 [n, 3]: log10_density, enc_bias, de_projection of B's features."""
+    b_columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """Schema of the columns of ``b_table`` (as FeatureMap's ``columns``)."""
 
-    b_colour = NDArray(ndim=1, default_value=_F32)
-    """float32 [n]: encoder bias (the colour of B's map)."""
+    b_table = NDArray(ndim=2, finite=False, default_value=np.zeros((0, 0), np.float32))
+    """float32 [n, k]: every numeric per-feature column of B."""
 
     b_flags = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
     """uint8 [n]: DEAD / ULTRA_RARE / DENSE bits of B's features."""
@@ -70,7 +71,10 @@ class CompareView(SaeWidget):
     pair_ids = NDArray(ndim=1, default_value=_I32)
     """int32 [n]: A's feature of each assigned pair with both features alive."""
 
-    pair_coords = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
+    pair_columns = traitlets.List(traitlets.Dict()).tag(sync=True)
+    """Schema of ``pair_table``'s columns: log10 density in A, in B, decoder cosine."""
+
+    pair_table = NDArray(ndim=2, default_value=np.zeros((0, 3), np.float32))
     """float32 [n, 3]: log10 density in A, log10 density in B, decoder cosine."""
 
     pair_partner = NDArray(ndim=1, default_value=_I32)
@@ -97,7 +101,7 @@ class CompareView(SaeWidget):
         m, r = comparison.matches, comparison.reverse_matches
         side: dict[str, Any] = {}
         for prefix, store, match in (("a", a, m), ("b", b, r)):
-            arrays = map_arrays(store.features)
+            arrays = map_data(store.features)
             arrays["match"] = match["match"].to_numpy(np.int32)[arrays["ids"]]
             arrays["match_cosine"] = match["cosine"].to_numpy(np.float32)[arrays["ids"]]
             side |= {f"{prefix}_{k}": v for k, v in arrays.items()}
@@ -114,11 +118,17 @@ class CompareView(SaeWidget):
         )
         best = comparison.assignment.sort_values("cosine", ascending=False)
         first = best.iloc[0] if len(best) else None
+        pair_columns = [
+            Column("log10_density_a", f"log10 density {comparison.names[0]}"),
+            Column("log10_density_b", f"log10 density {comparison.names[1]}"),
+            Column("cosine", "decoder cosine", "cosine of the pair's decoder rows"),
+        ]
         super().__init__(
             **side,
             pair_ids=pairs["feature_a"].to_numpy(np.int32),
             pair_partner=pairs["feature_b"].to_numpy(np.int32),
-            pair_coords=coords.astype(np.float32),
+            pair_columns=[c.to_json() for c in pair_columns],
+            pair_table=coords.astype(np.float32),
             names=list(comparison.names),
             sources=[source_line(a), source_line(b)],
             summary=_summary_rows(comparison),
@@ -147,7 +157,7 @@ class CompareView(SaeWidget):
             self._export_pairs = []
 
     def _best_pairs(self, n: int) -> list[tuple[int, int]]:
-        cos = np.asarray(self.pair_coords)[:, 2]
+        cos = np.asarray(self.pair_table)[:, 2]
         order = np.argsort(-cos, kind="stable")[:n]
         ids, partner = np.asarray(self.pair_ids), np.asarray(self.pair_partner)
         return [(int(ids[i]), int(partner[i])) for i in order]

@@ -1,5 +1,5 @@
-"""The FeatureMap's arrays (ids, coords, colour, flags) of a per-feature table, for views that
-draw maps of their own (CompareView, TrajectoryView) as plain arrays rather than widgets."""
+"""The FeatureMap's data (ids, column schema, table, flags) of a per-feature table, for views
+that draw maps of their own (CompareView, TrajectoryView) as plain data rather than widgets."""
 
 from __future__ import annotations
 
@@ -8,31 +8,31 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from saewidgets.widgets._columns import AXES, DEAD, DENSE, ULTRA_RARE
+from saewidgets.widgets._codecs import array_to_json
+from saewidgets.widgets._columns import DEAD, DENSE, ULTRA_RARE, numeric_columns, table
 from saewidgets.widgets._featuremap import map_frame
 
+#: The axes of the maps these views draw: log10 density x D/E projection (colour: enc bias).
+MAP_AXES = ["log10_density", "de_projection"]
 
-def map_arrays(features: pd.DataFrame, colour: str = "enc_bias") -> dict[str, np.ndarray]:
-    """``ids`` int32 [n], ``coords`` float32 [n, 3] (AXES; density 0 for dead features),
-    ``colour`` float32 [n] (column ``colour``) and ``flags`` uint8 [n] (DEAD/ULTRA_RARE/DENSE)."""
+
+def map_data(features: pd.DataFrame) -> dict[str, Any]:
+    """``ids`` int32 [n], ``columns`` (the schema of every numeric column), ``table`` float32
+    [n, k] and ``flags`` uint8 [n] (DEAD / ULTRA_RARE / DENSE bits), as FeatureMap sends them."""
     frame = map_frame(features)
-    dead = frame["dead"].to_numpy(bool)
-    coords = frame[list(AXES)].to_numpy(np.float64, copy=True)
-    coords[dead, 0] = 0.0
-    flags = dead * DEAD
+    flags = frame["dead"].to_numpy(bool) * DEAD
     for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
         if col in frame:
             flags |= frame[col].to_numpy(bool) * bit
+    schema = numeric_columns(frame)
     return {
         "ids": frame.index.to_numpy(np.int32),
-        "coords": coords.astype(np.float32),
-        "colour": frame[colour].to_numpy(np.float32),
+        "columns": [c.to_json() for c in schema],
+        "table": table(frame, schema),
         "flags": flags.astype(np.uint8),
     }
 
 
-def wire(arrays: dict[str, np.ndarray]) -> dict[str, Any]:
-    """The arrays as ``{data, dtype, shape}`` wire dicts (binary buffers on the comm)."""
-    from saewidgets.widgets._codecs import array_to_json
-
-    return {k: array_to_json(v) for k, v in arrays.items()}
+def wire(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its arrays as ``{data, dtype, shape}`` wire dicts (binary on the comm)."""
+    return {k: array_to_json(v) if isinstance(v, np.ndarray) else v for k, v in data.items()}

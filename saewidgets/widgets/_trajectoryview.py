@@ -10,7 +10,7 @@ import traitlets
 
 from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
-from saewidgets.widgets._mapdata import map_arrays, wire
+from saewidgets.widgets._mapdata import map_data, wire
 
 if TYPE_CHECKING:
     from saewidgets.analysis._trajectory import Trajectory
@@ -50,7 +50,7 @@ class TrajectoryView(SaeWidget):
     """uint8 [n]: 1 for features the Trajectory calls dying."""
 
     maps = traitlets.List(traitlets.Dict()).tag(sync=True, to_json=lambda v, w: v)
-    """Per step, the map's arrays (ids, coords, colour, flags) as wire arrays."""
+    """Per step, the map's data (ids, columns, table, flags; arrays as wire arrays)."""
 
     has_maps = traitlets.Bool(False).tag(sync=True)
     """Whether the per-step tables had encoder bias and D/E projection (else no map)."""
@@ -74,7 +74,7 @@ class TrajectoryView(SaeWidget):
                 chosen = t.slope[live].sort_values().index[:DEFAULT_LINES]
             selected = [int(i) for i in chosen]
         axes_known = all({"enc_bias", "de_projection"} <= set(f) for f in t.features.values())
-        maps = [wire(map_arrays(t.features[s])) for s in t.steps] if axes_known else []
+        maps = [wire(map_data(t.features[s])) for s in t.steps] if axes_known else []
         super().__init__(
             steps=list(t.steps),
             ids=t.density.index.to_numpy(np.int32),

@@ -28,7 +28,7 @@ def test_compareview_traits(comparison):
     pairs = comparison.pair_densities
     alive = pairs[(pairs.density_a > 0) & (pairs.density_b > 0)]
     np.testing.assert_array_equal(view.pair_ids, alive["feature_a"])
-    np.testing.assert_allclose(view.pair_coords[:, 1], np.log10(alive["density_b"]), rtol=1e-6)
+    np.testing.assert_allclose(view.pair_table[:, 1], np.log10(alive["density_b"]), rtol=1e-6)
     assert view.summary[0] == ["", "relu", "topk"]
     card = sw.CompareView.card.__wrapped__(view, {"side": "b", "feature": view.feature_b})
     assert card["feature"] == view.feature_b
