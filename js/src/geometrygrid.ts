@@ -12,7 +12,7 @@ import { countOf, formatValue } from "./lib/format";
 import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
 import { request } from "./lib/request";
-import { tickLabel } from "./lib/scale";
+import { css as rgbCss, diverging, tickLabel } from "./lib/scale";
 import type { Invoke, Model, RenderProps } from "./lib/types";
 import { mountCard } from "./card/view";
 import { heatmap } from "./geometrygrid/heatmap";
@@ -50,6 +50,13 @@ function name(labels: Record<string, string>, id: number): string {
   return label ? `#${id} ${label}` : `#${id}`;
 }
 
+/** Cells with fewer pairs are faded and do not set the colour scale. */
+export const MIN_PAIRS = 30;
+
+function cellWeight(n: number): number {
+  return n >= MIN_PAIRS ? 1 : 0.2 + (0.8 * n) / MIN_PAIRS;
+}
+
 function compact(n: number): string {
   return n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
 }
@@ -79,8 +86,12 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   const edges = arr("output_edges").data;
   const rowLabels = model.get("row_labels") as string[];
   const [nr, nc] = count.shape;
+  // Cells of few pairs neither set the colour scale nor draw at full strength (their means are noise).
   let vmax = 0;
-  for (let k = 0; k < count.data.length; k++) if (count.data[k] > 0) vmax = Math.max(vmax, Math.abs(mean.data[k]));
+  for (let k = 0; k < count.data.length; k++) {
+    if (count.data[k] >= MIN_PAIRS) vmax = Math.max(vmax, Math.abs(mean.data[k]));
+  }
+  if (vmax === 0) for (let k = 0; k < count.data.length; k++) if (count.data[k] > 0) vmax = Math.max(vmax, Math.abs(mean.data[k]));
   vmax = vmax || 1;
   const map = heatmap({
     rows: nr,
@@ -89,6 +100,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
     cellH: 22,
     vmax,
     value: (r, c) => (count.data[r * nc + c] > 0 ? mean.data[r * nc + c] : null),
+    weight: (r, c) => cellWeight(count.data[r * nc + c]),
   });
   map.canvas.classList.add("sw-gg-grid");
   const ctx = map.canvas.getContext("2d") as CanvasRenderingContext2D;
@@ -99,25 +111,45 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
     for (let c = 0; c < nc; c++) {
       const n = count.data[r * nc + c];
       if (n === 0) continue;
-      ctx.fillStyle = Math.abs(mean.data[r * nc + c]) > 0.6 * vmax ? "#fff" : "#1f2328";
+      const strong = n >= MIN_PAIRS && Math.abs(mean.data[r * nc + c]) > 0.6 * vmax;
+      ctx.fillStyle = strong ? "#fff" : "#1f2328";
       ctx.fillText(compact(n), c * CELL + CELL / 2, r * 22 + 11);
     }
   }
+  const measure = String(model.get("measure"));
   const rowAxis = h("div", { class: "sw-gg-rows" }, ...rowLabels.map((t) => h("div", {}, t)));
   const colAxis = h(
     "div",
     { class: "sw-gg-cols" },
     ...Array.from({ length: nc + 1 }, (_, i) => (i % 2 === 0 ? h("span", {}, tickLabel(edges[i])) : h("span", {}, ""))),
   );
-  const measure = String(model.get("measure"));
   const title = h(
     "div",
     { class: "sw-gg-title" },
-    `Pairs of ${model.get("n_live")} live features (${model.get("n_dead")} never-firing left out): rows = ` +
+    `Pairs of ${Number(model.get("n_live")).toLocaleString("en-US")} live features ` +
+      `(${Number(model.get("n_dead")).toLocaleString("en-US")} never-firing left out): rows = ` +
       `co-occurrence (${measure === "lift" ? "log10 lift" : "Jaccard"}), columns = output similarity, ` +
       `colour = mean decoder cosine (blue < 0 < red, |max| ${formatValue(vmax)}), text = pairs.`,
   );
-  const gridBox = h("div", { class: "sw-gg-gridbox" }, rowAxis, h("div", {}, map.canvas, colAxis));
+  const legend = h(
+    "div",
+    { class: "sw-gg-legend", attrs: { "data-testid": "grid-legend" } },
+    h("span", {}, "mean decoder cosine"),
+    h("span", { class: "sw-num" }, formatValue(-vmax)),
+    h("span", { class: "sw-gg-bar" }),
+    h("span", { class: "sw-num" }, formatValue(vmax)),
+    h("span", { class: "sw-muted" }, `· faded: fewer than ${MIN_PAIRS} pairs`),
+  );
+  (legend.querySelector(".sw-gg-bar") as HTMLElement).style.background =
+    `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => rgbCss(diverging((2 * t - 1) * vmax, vmax))).join(", ")})`;
+  const rowTitle = h("div", { class: "sw-gg-axis sw-gg-axis-rows" }, `co-occurrence (${measure === "lift" ? "log10 lift" : "Jaccard"})`);
+  const colTitle = h("div", { class: "sw-gg-axis" }, "output similarity (cosine of logit weights)");
+  const gridBox = h(
+    "div",
+    { class: "sw-gg-gridbox" },
+    h("div", {}, rowTitle, rowAxis),
+    h("div", {}, h("div", { class: "sw-gg-axis-spacer" }), map.canvas, colAxis, colTitle),
+  );
   const quads = (model.get("quadrants") as Quadrant[]) ?? [];
   const summary = h(
     "div",
@@ -138,7 +170,7 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   const pairsBox = h("div", { class: "sw-gg-pairs", attrs: { "data-testid": "pairs" } });
   const cardsBox = h("div", { class: "sw-gg-cards", attrs: { "data-testid": "pair-cards" } });
   const selBox = h("div", { class: "sw-gg-selection" });
-  root.append(title, gridBox, summary, selBox, pairsBox, cardsBox);
+  root.append(title, legend, gridBox, summary, selBox, pairsBox, cardsBox);
 
   const cards: { destroy(): void }[] = [];
   const showPair = (a: number, b: number) => {

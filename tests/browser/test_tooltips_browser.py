@@ -104,3 +104,19 @@ def test_tokenview_scale_leaves_bos_out(page: Page, tmp_path) -> None:
     # the scale's top is the largest non-BOS value (4), so alphas go 1:2:4
     assert alphas[2] > 0.5 and abs(alphas[0] / alphas[2] - 0.25) < 0.02
     assert abs(alphas[1] / alphas[2] - 0.5) < 0.02
+
+
+def test_grid_has_a_legend_axis_titles_and_row_labels_in_line(
+    page: Page, small_store, tmp_path
+) -> None:
+    view = sw.GeometryGrid(small_store, output_bins=8)
+    page.goto(view.to_html(tmp_path / "grid.html").as_uri())
+    page.wait_for_selector("[data-painted]")
+    legend = page.get_by_test_id("grid-legend").inner_text()
+    assert legend.startswith("mean decoder cosine") and "fewer than 30 pairs" in legend
+    titles = page.locator(".sw-gg-axis").all_inner_texts()
+    assert titles == ["co-occurrence (log10 lift)", "output similarity (cosine of logit weights)"]
+    grid = page.locator(".sw-gg-grid").bounding_box()
+    first_row = page.locator(".sw-gg-rows div").first.bounding_box()
+    assert grid is not None and first_row is not None
+    assert abs(first_row["y"] - grid["y"]) <= 1  # row labels line up with the cells

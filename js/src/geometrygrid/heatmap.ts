@@ -18,6 +18,8 @@ export interface HeatmapSpec {
   value(r: number, c: number): number | null;
   /** Colour scale: diverging over [-vmax, vmax], white at 0. */
   vmax: number;
+  /** Optional weight in [0, 1] of a cell's colour (faded towards white below 1). */
+  weight?(r: number, c: number): number;
 }
 
 export function heatmap(spec: HeatmapSpec): Heatmap {
@@ -35,7 +37,9 @@ export function heatmap(spec: HeatmapSpec): Heatmap {
     for (let c = 0; c < spec.cols; c++) {
       const v = spec.value(r, c);
       ctx.fillStyle = v === null ? "rgba(128, 128, 128, 0.15)" : css(diverging(v, spec.vmax));
+      ctx.globalAlpha = v === null ? 1 : Math.max(0, Math.min(1, spec.weight?.(r, c) ?? 1));
       ctx.fillRect(c * spec.cellW, r * spec.cellH, spec.cellW, spec.cellH);
+      ctx.globalAlpha = 1;
     }
   }
   return {
