@@ -15,6 +15,7 @@ from tqdm.auto import tqdm
 
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.harvesting._data import batches, iter_sequences
+from saewidgets.harvesting._device import DeviceAccumulator, to_host
 from saewidgets.harvesting._finish import finish_store, write_sae_arrays
 from saewidgets.models._lens import check_finite
 from saewidgets.store._record import RecordWriter
@@ -22,6 +23,7 @@ from saewidgets.store._record import RecordWriter
 if TYPE_CHECKING:
     from saewidgets.models._lens import Lens
 
+DEVICE_TYPES = ("cuda",)  # SAE devices whose statistics are kept in torch on the device
 ACTS_BUDGET_BYTES = 1 << 28  # dense activations held per batch (256 MiB) when batch_size=None
 
 
@@ -76,6 +78,8 @@ def harvest_raw(
     """Run batches ``[b, len]`` through ``lens``; write ``tokens.bin``, ``seq_len.bin`` and the
     token-major record into ``folder`` and return the statistics (not yet saved)."""
     sae = lens.sae
+    on_device = sae.W_enc.device.type in DEVICE_TYPES
+    dev = DeviceAccumulator(sae.d_sae, top_k, sae.W_enc.device) if on_device else None
     acc = FeatureAccumulator.empty(sae.d_sae, top_k)
     writer = RecordWriter(folder / "record")
     hasher = hashlib.sha256()
@@ -83,10 +87,19 @@ def harvest_raw(
     offset = 0
     # Bookkeeping of batch i (numpy, mostly GIL-free) overlaps the model and SAE on batch i+1;
     # waiting for it before queueing the next keeps at most two batches in memory, in order.
+    # With the SAE on a GPU the statistics are updated there and this thread only writes the
+    # record, once the asynchronous copy to the host has landed.
     pending: Future[None] | None = None
 
-    def record(batch: np.ndarray, rows: np.ndarray, feat: np.ndarray, val: np.ndarray, at: int):
-        acc.update(feat, val, rows + at)
+    def record(batch: np.ndarray, sparse: tuple[torch.Tensor, ...], ready: Any, at: int) -> None:
+        if ready is not None:
+            ready.synchronize()
+        rows, feat, val = (t.numpy() for t in sparse)
+        where = f"batch tokens {at}..{at + batch.size - 1}"
+        check_finite(sparse[2], where, "SAE")
+        val = val.astype(np.float32)
+        if dev is None:
+            acc.update(feat, val, rows + at)
         writer.add(batch.size, rows, feat, val)
         flat = batch.astype(np.int32).ravel()
         tok_file.write(flat.tobytes())
@@ -97,18 +110,20 @@ def harvest_raw(
             n = batch.size
             x = lens.hook_activations(torch.from_numpy(batch)).reshape(n, -1)
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
-            rows, feat, val = (t.cpu().numpy() for t in sae.encode_sparse(x))
-            check_finite(
-                torch.from_numpy(val), f"batch {i} (tokens {offset}..{offset + n - 1})", "SAE"
-            )
+            rows, feat, val = sae.encode_sparse(x)
+            if dev is not None:
+                dev.update(feat, val, rows + offset)
+            sparse, ready = to_host((rows, feat, val))
             if pending is not None:
                 pending.result()
-            pending = pool.submit(record, batch, rows, feat, val.astype(np.float32), offset)
+            pending = pool.submit(record, batch, tuple(t.cpu() for t in sparse), ready, offset)
             seq_lens.extend([batch.shape[1]] * batch.shape[0])
             offset += n
             advance(n)
         if pending is not None:
             pending.result()
+    if dev is not None:
+        acc = dev.to_host()
     writer.close()
     np.asarray(seq_lens, dtype=np.int32).tofile(folder / "seq_len.bin")
     return RawHarvest(acc, offset, len(seq_lens), hasher.hexdigest())
