@@ -116,7 +116,8 @@ class CompareView(SaeWidget):
             ],
             axis=1,
         )
-        best = comparison.assignment.sort_values("cosine", ascending=False)
+        shown = pairs if len(pairs) else comparison.pair_densities  # prefer a pair both alive
+        best = shown.sort_values("cosine", ascending=False, kind="stable")
         first = best.iloc[0] if len(best) else None
         pair_columns = [
             Column("log10_density_a", f"log10 density {comparison.names[0]}"),

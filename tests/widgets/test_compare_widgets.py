@@ -34,8 +34,8 @@ def test_compareview_traits(comparison):
     assert card["feature"] == view.feature_b
     with pytest.raises(sw.FeatureIndexError):
         sw.CompareView.card.__wrapped__(view, {"side": "a", "feature": a.d_sae})
-    best = comparison.assignment.sort_values("cosine").iloc[-1]
-    assert (view.feature_a, view.feature_b) == (best.feature_a, best.feature_b)
+    best = alive.sort_values("cosine", ascending=False, kind="stable").iloc[0]
+    assert (view.feature_a, view.feature_b) == (best.feature_a, best.feature_b)  # both alive
     assert b.d_sae == len(view.b_ids)
 
 
