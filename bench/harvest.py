@@ -26,8 +26,9 @@ D_MODEL, N_LAYERS, VOCAB, CTX = 256, 2, 4096, 128
 ARCHS = ("topk", "standard")
 
 
-def build(d_sae: int, arch: str, folder: Path, seed: int = 0):
-    """A random 2-layer d_model-256 model and a calibrated random SAE (blocks.0.hook_resid_post)."""
+def build(d_sae: int, arch: str, folder: Path, seed: int = 0, d_model: int = D_MODEL):
+    """A random 2-layer model (d_model 256 unless given) and a calibrated random SAE
+    (blocks.0.hook_resid_post)."""
     import torch
     from safetensors.torch import save_file
     from transformer_lens import HookedTransformer, HookedTransformerConfig
@@ -35,36 +36,37 @@ def build(d_sae: int, arch: str, folder: Path, seed: int = 0):
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
         n_layers=N_LAYERS,
-        d_model=D_MODEL,
-        n_heads=4,
+        d_model=d_model,
+        n_heads=d_model // 64,
         d_head=64,
-        d_mlp=1024,
+        d_mlp=4 * d_model,
         d_vocab=VOCAB,
         n_ctx=CTX,
         act_fn="gelu",
         normalization_type="LN",
         seed=seed,
-        model_name="bench-2l-256",
+        model_name=f"bench-2l-{d_model}",
     )
     model = HookedTransformer(cfg).eval()
     hook = "blocks.0.hook_resid_post"
-    W_dec = torch.randn(d_sae, D_MODEL)
+    W_dec = torch.randn(d_sae, d_model)
     W_dec /= W_dec.norm(dim=1, keepdim=True)
     W_enc = W_dec.T.clone()
     sample = torch.randint(0, VOCAB, (16, CTX))
     _, cache = model.run_with_cache(sample, names_filter=hook, stop_at_layer=1)
-    pre = cache[hook].reshape(-1, D_MODEL) @ W_enc
+    rows = 4096 if d_sae <= 16_384 else 1024  # calibration sample: rows x d_sae floats
+    pre = cache[hook].reshape(-1, d_model)[:rows] @ W_enc
     target_l0 = 64
-    b_enc = -torch.quantile(pre[:4096], 1 - target_l0 / d_sae, dim=0)
-    state = {"W_enc": W_enc, "W_dec": W_dec, "b_enc": b_enc, "b_dec": torch.zeros(D_MODEL)}
+    b_enc = -torch.quantile(pre, 1 - target_l0 / d_sae, dim=0)
+    state = {"W_enc": W_enc, "W_dec": W_dec, "b_enc": b_enc, "b_dec": torch.zeros(d_model)}
     sae_cfg = {
         "architecture": arch,
-        "d_in": D_MODEL,
+        "d_in": d_model,
         "d_sae": d_sae,
         "dtype": "float32",
         "apply_b_dec_to_input": False,
         "normalize_activations": "none",
-        "metadata": {"model_name": "bench-2l-256", "hook_name": hook, "context_size": CTX},
+        "metadata": {"model_name": f"bench-2l-{d_model}", "hook_name": hook, "context_size": CTX},
     }
     if arch == "topk":
         sae_cfg["k"] = 32
@@ -150,7 +152,7 @@ def _compare(lens, toks, batch: int, repeats: int, tmp: Path) -> dict:
     }
 
 
-def big_harvest(d_sae: int, n_tokens: int, out: str) -> dict:
+def big_harvest(d_sae: int, n_tokens: int, out: str, d_model: int = D_MODEL) -> dict:
     """One harvest of ``n_tokens`` at ``d_sae``: seconds and this process's peak RSS."""
     import torch
 
@@ -158,7 +160,7 @@ def big_harvest(d_sae: int, n_tokens: int, out: str) -> dict:
 
     torch.set_num_threads(2)
     tmp = Path(tempfile.mkdtemp())
-    model = build(d_sae, "topk", tmp / "sae")
+    model = build(d_sae, "topk", tmp / "sae", d_model=d_model)
     lens = sw.Lens(model, tmp / "sae")
     t = time.perf_counter()
     store = sw.harvest(lens, tokens(n_tokens), out=out, overwrite=True)
@@ -166,6 +168,7 @@ def big_harvest(d_sae: int, n_tokens: int, out: str) -> dict:
     disk = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
     return {
         "d_sae": d_sae,
+        "d_model": d_model,
         "n_tokens": store.n_tokens,
         "seconds": secs,
         "tok_s": store.n_tokens / secs,
@@ -221,15 +224,16 @@ def main() -> None:
     )
     p.add_argument(
         "--only",
-        choices=("throughput", "scale"),
-        help="only the throughput ratios, or only the d_sae 16,384 harvest and its grid",
+        choices=("throughput", "scale", "width"),
+        help="only the throughput ratios, only the d_sae 16,384 harvest and its grid, or only "
+        "the width run (d_sae 131,072 on a d_model 768 model, 65,536 tokens)",
     )
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.child:
         fn, *args = a.child
         res = {
-            "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2]),
+            "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2], *map(int, args[3:])),
             "grid": lambda: grid(args[0]),
         }[fn]()
         print(json.dumps(res))
@@ -243,8 +247,16 @@ def main() -> None:
     runs = [lambda arch=arch: throughput(4096, arch, n_ratio, 32, repeats) for arch in ARCHS]
     if not a.quick:
         runs += [lambda k=k: throughput_demo(k, n_ratio, 32, repeats) for k in ("topk", "relu")]
-    if a.only == "scale":
+    if a.only in ("scale", "width"):
         runs = []
+    if a.only == "width":
+        d_w, n_w = (8192, 4096) if a.quick else (131_072, 65_536)
+        w = results["width"] = _child("big", str(d_w), str(n_w), tempfile.mkdtemp() + "/w", "768")
+        print(
+            f"width    d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens: "
+            f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB, L0 {w['mean_l0']:.0f}",
+            flush=True,
+        )
     for run in runs:
         r = run()
         results["throughput"].append(r)
@@ -254,7 +266,7 @@ def main() -> None:
             f"ratio {r['ratio']:.2f}",
             flush=True,
         )
-    if a.only != "throughput":
+    if a.only in (None, "scale"):
         store_dir = tempfile.mkdtemp() + "/big"
         results["scale"] = _child("big", str(d_big), str(n_big), store_dir)
         s = results["scale"]
@@ -276,7 +288,7 @@ def main() -> None:
             f"| harvest / bare throughput ({r['model']}, {r['arch']}, {r['n_tokens']:,} tokens) "
             f"| {r['ratio']:.2f} | >= 0.8 |"
         )
-    if a.only != "throughput":
+    if a.only in (None, "scale"):
         print(
             f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | "
             f"{s['peak_rss_gb']:.2f} GB | <= 3 GB |"
