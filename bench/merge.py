@@ -5,8 +5,8 @@
 
 Each shard is a real store whose token and record files are filled with random tokens and
 activations (the merge reads files, not a model): one shard is written, the others are hard links
-to it. The merge runs in its own subprocess, so its peak RSS is its own. Prints a table and
-writes bench/results/merge.json.
+to it, each with its own meta.json (a distinct dataset fingerprint). The merge runs in its own
+subprocess, so its peak RSS is its own. Prints a table and writes bench/results/merge.json.
 """
 
 from __future__ import annotations
@@ -107,8 +107,12 @@ def main() -> None:
         t = time.perf_counter()
         make_shard(root / "s0", d_sae, n_tok)
         print(f"shard of {n_tok:,} tokens written in {time.perf_counter() - t:.0f} s", flush=True)
+        meta = json.loads((root / "s0" / "meta.json").read_text())
         for i in range(1, n_shards):
             shutil.copytree(root / "s0", root / f"s{i}", copy_function=os.link)
+            (root / f"s{i}" / "meta.json").unlink()  # its own meta: a distinct fingerprint
+            meta["dataset_fingerprint"] = f"random-{i}"
+            (root / f"s{i}" / "meta.json").write_text(json.dumps(meta))
         shards = [str(root / f"s{i}") for i in range(n_shards)]
         cmd = [sys.executable, __file__, "--child", str(root / "merged"), *shards]
         done = subprocess.run(cmd, capture_output=True, text=True)
