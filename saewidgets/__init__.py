@@ -38,8 +38,11 @@ if TYPE_CHECKING:
     from saewidgets.demo._text import demo_texts
     from saewidgets.harvesting._harvest import harvest
     from saewidgets.harvesting._merge import merge_stores
+    from saewidgets.models._adapter import ModelAdapter
     from saewidgets.models._interventions import Intervention
     from saewidgets.models._lens import Lens
+    from saewidgets.saes._load import load_sae
+    from saewidgets.saes._weights import SAEWeights
     from saewidgets.store._meta import StoreMeta
     from saewidgets.widgets._annotator import Annotator
     from saewidgets.widgets._compareview import CompareView
@@ -70,6 +73,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "trajectory": ("saewidgets.analysis._trajectory", "trajectory"),
     "Lens": ("saewidgets.models._lens", "Lens"),
     "Intervention": ("saewidgets.models._interventions", "Intervention"),
+    "load_sae": ("saewidgets.saes._load", "load_sae"),
+    "SAEWeights": ("saewidgets.saes._weights", "SAEWeights"),
+    "ModelAdapter": ("saewidgets.models._adapter", "ModelAdapter"),
     "harvest": ("saewidgets.harvesting._harvest", "harvest"),
     "merge_stores": ("saewidgets.harvesting._merge", "merge_stores"),
     "demo_lens": ("saewidgets.demo._job", "demo_lens"),
@@ -125,9 +131,11 @@ __all__ = [
     "Intervention",
     "Lens",
     "LogitWeights",
+    "ModelAdapter",
     "PairGrid",
     "SAEComparison",
     "SAEConfigError",
+    "SAEWeights",
     "SaeWidgetsError",
     "StoreError",
     "Steer",
@@ -140,6 +148,7 @@ __all__ = [
     "demo_lens",
     "demo_texts",
     "harvest",
+    "load_sae",
     "merge_stores",
     "run_demo",
     "trajectory",

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 python -m pip install -q torch==2.13.0                 # local CPU build; install before the rest
 python -m pip install -q -e ".[saelens,test]"
+# dictionary_learning's own classes write and check its checkpoints; its package __init__ needs
+# nnsight, wandb and umap (heavy), which the tests never import: install the code alone
+python -m pip install -q --no-deps "dictionary-learning==0.1.0" "einops>=0.7"
 if ! command -v chromium >/dev/null 2>&1; then         # browser tests drive Debian's Chromium
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

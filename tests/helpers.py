@@ -197,3 +197,34 @@ def reference_store_acts(model: Any, sae_dir: Path, store: Any) -> Any:
         _, cache = model.run_with_cache(toks, names_filter=hook)
         out.append(reference_encode(cfg, state, cache[hook][0].double().numpy()))
     return np.concatenate(out)
+
+
+def build_hf_llama(tokenizer: Any, seed: int = 0, n_layers: int = 3) -> Any:
+    """A transformers LlamaForCausalLM with random weights (d_model 32) over ``tokenizer``."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(seed)
+    cfg = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=n_layers,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=64,
+        bos_token_id=tokenizer.bos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=None,
+        initializer_range=0.2,  # hidden states of norm ~12, where the test SAEs fire
+    )
+    return LlamaForCausalLM(cfg).eval()
+
+
+def store_dense(store: Any) -> Any:
+    """float32 [n_tokens, d_sae]: the store's sparse record written out densely."""
+    import numpy as np
+
+    tok, feat, val = store.record.tokens(0, store.meta.n_tokens)
+    dense = np.zeros((store.meta.n_tokens, store.meta.d_sae), np.float32)
+    dense[tok, feat] = val
+    return dense

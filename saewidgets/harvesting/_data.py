@@ -1,4 +1,9 @@
-"""Turn harvest input (strings, token tensors, or iterables of either) into token sequences.
+"""Turn harvest input (strings, token tensors, tables, or iterables of those) into token sequences.
+
+Tables (a ``datasets.Dataset`` or ``IterableDataset``, a pandas DataFrame, a list of dicts) are
+read from one column: ``column=`` names it, else the first of ``input_ids``, ``tokens``, ``text``
+present. A column of strings is packed like a list of strings; a column of token-id lists is
+used row by row as given.
 
 Strings are packed the way SAELens packs a text dataset: each document's tokens (no special
 tokens) are joined into one stream with the BOS token between documents, and the stream is cut
@@ -14,6 +19,19 @@ from typing import Any
 import numpy as np
 
 from saewidgets._errors import DataError
+
+AUTO_COLUMNS = ("input_ids", "tokens", "text")
+
+
+def select_column(data: Any, column: str | None) -> Any:
+    """The values of one column when ``data`` is a table (see module doc), else ``data``."""
+    table = _table_rows(data, column)
+    if table is None and column is not None:
+        raise DataError(
+            f"column={column!r} applies to tables (a datasets.Dataset, a pandas DataFrame or a "
+            f"list of dicts), not to {type(data).__name__}."
+        )
+    return data if table is None else table
 
 
 def iter_sequences(lens: Any, data: Any, n_tokens: int | None) -> Iterator[np.ndarray]:
@@ -55,6 +73,13 @@ def _sequences(lens: Any, data: Any, depth: int = 0) -> Iterator[np.ndarray]:
         raise _refuse(data, "data" if depth == 0 else "an item")
     packer = _Packer(lens)
     for item in data:
+        if isinstance(item, Mapping):
+            raise DataError(
+                "Cannot harvest a dict; pass a list of dicts (with column= or an input_ids, "
+                "tokens or text key), a DataFrame or a datasets.Dataset."
+            )
+        if isinstance(item, list) and item and all(isinstance(t, (int, np.integer)) for t in item):
+            item = np.asarray(item, dtype=np.int64)
         if isinstance(item, str):
             yield from packer.add(item)
         elif _is_token_array(item):
@@ -67,6 +92,52 @@ def _sequences(lens: Any, data: Any, depth: int = 0) -> Iterator[np.ndarray]:
         else:
             raise _refuse(item, "an item")
     yield from packer.flush()
+
+
+def _table_rows(data: Any, column: str | None) -> Iterator[Any] | None:
+    """The chosen column's values when ``data`` is a table, else None."""
+    if _is_dataframe(data):
+        name = _pick_column(list(data.columns), column)
+        return (v for v in data[name])
+    if _is_hf_dataset(data):
+        names = data.column_names
+        if names is None:  # an IterableDataset with unknown features: look at the first row
+            first = next(iter(data), None)
+            names = list(first) if isinstance(first, Mapping) else []
+        name = _pick_column(list(names), column)
+        return (row[name] for row in data)
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], Mapping):
+        name = _pick_column(list(data[0]), column)
+        return (_cell(row, name, i) for i, row in enumerate(data))
+    return None
+
+
+def _cell(row: Any, name: str, i: int) -> Any:
+    if not isinstance(row, Mapping) or name not in row:
+        raise DataError(f"Row {i} of the list of dicts has no {name!r} key.")
+    return row[name]
+
+
+def _is_dataframe(data: Any) -> bool:
+    return type(data).__name__ == "DataFrame" and hasattr(data, "columns") and hasattr(data, "iloc")
+
+
+def _is_hf_dataset(data: Any) -> bool:
+    return type(data).__module__.startswith("datasets.") and hasattr(data, "column_names")
+
+
+def _pick_column(names: list[str], column: str | None) -> str:
+    if column is not None:
+        if column not in names:
+            raise DataError(f"No column {column!r}; the columns are {names}.")
+        return column
+    for name in AUTO_COLUMNS:
+        if name in names:
+            return name
+    raise DataError(
+        f"None of the columns {names} is {' or '.join(map(repr, AUTO_COLUMNS))}; pass "
+        "column= the one holding text or token ids."
+    )
 
 
 def _is_token_array(x: Any) -> bool:
@@ -87,13 +158,13 @@ def _rows(lens: Any, tokens: Any) -> Iterator[np.ndarray]:
         arr = arr[None, :]
     if arr.ndim != 2:
         raise DataError(f"Token tensors must be [n_seq, seq_len], got shape {arr.shape}.")
-    n_ctx = int(lens.model.cfg.n_ctx)
+    n_ctx = lens.adapter.n_ctx
     if arr.shape[1] > n_ctx:
         raise DataError(
             f"Token rows are {arr.shape[1]} long but the model's context is {n_ctx}; "
             f"cut them to at most {n_ctx} tokens."
         )
-    d_vocab = int(lens.model.cfg.d_vocab)
+    d_vocab = lens.adapter.d_vocab
     if arr.size and (arr.min() < 0 or arr.max() >= d_vocab):
         raise DataError(f"Token ids must lie in 0..{d_vocab - 1}; got {arr.min()}..{arr.max()}.")
     for row in arr:

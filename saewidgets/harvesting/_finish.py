@@ -58,16 +58,18 @@ def write_sae_arrays(lens: Lens, folder: Path) -> None:
 
 def lens_meta(lens: Lens) -> dict[str, Any]:
     """The parts of StoreMeta that come from the Lens."""
-    sae, cfg = lens.sae, lens.model.cfg
+    sae, model = lens.sae, lens.adapter
     return {
         "sae_id": lens.sae_id,
         "model_name": lens.model_name,
         "hook": lens.hook,
         "d_sae": sae.d_sae,
         "d_in": sae.d_in,
-        "d_model": int(cfg.d_model),
-        "d_vocab": int(cfg.d_vocab),
+        "d_model": model.d_model,
+        "d_vocab": model.d_vocab,
         "architecture": sae.architecture,
+        "sae_format": sae.format,
+        "model_kind": model.kind,
         "sae_fingerprint": sae.fingerprint(),
         "model_fingerprint": lens.model_fingerprint,
         "context_size": int(lens.context_size),

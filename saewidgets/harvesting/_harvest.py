@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from saewidgets._errors import count_arg
+from saewidgets.harvesting._data import select_column
 from saewidgets.harvesting._distributed import harvest_distributed, process_group
 from saewidgets.harvesting._pass import harvest_into
 from saewidgets.store._write import write_store_atomically
@@ -29,11 +30,14 @@ def harvest(
     *,
     overwrite: bool = False,
     progress: bool = True,
+    column: str | None = None,
 ) -> FeatureStore:
     """Run ``data`` through ``lens`` once and write a FeatureStore folder.
 
     ``data``: a list of strings (packed into BOS-started sequences of ``lens.context_size``
-    tokens), an int tensor ``[n_seq, seq_len]`` (rows used as given), or an iterable of either.
+    tokens), an int tensor ``[n_seq, seq_len]`` (rows used as given), an iterable of either, or
+    a table (``datasets.Dataset``/``IterableDataset``, pandas DataFrame, list of dicts) read from
+    ``column`` (default: the first of ``input_ids``, ``tokens``, ``text`` it has).
     ``n_tokens`` caps the tokens read; ``batch_size`` is in sequences (default: sized from
     d_sae). ``out`` is the store folder (default: a new temporary folder). The store is written
     to a temporary sibling and renamed into place when complete.
@@ -43,6 +47,7 @@ def harvest(
     top_k = count_arg(top_k, "top_k", 1, MAX_TOP_K)
     n_tokens = None if n_tokens is None else count_arg(n_tokens, "n_tokens")
     batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")
+    data = select_column(data, column)
     group = process_group()
     if group is not None:
         return harvest_distributed(

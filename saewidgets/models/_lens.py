@@ -1,24 +1,27 @@
-"""Lens: a transformer_lens model, an SAE and the hook between them, run only up to that hook."""
+"""Lens: a language model (through its adapter), an SAE and the hook between them."""
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import torch
 
-from saewidgets._errors import ActivationError, DataError, HookError, SAEConfigError
+from saewidgets._errors import ActivationError, DataError, SAEConfigError
+from saewidgets.models._adapter import ModelAdapter
 from saewidgets.models._fingerprint import model_fingerprint
-from saewidgets.saes._weights import SAEWeights, load_sae
+from saewidgets.models._hf import HFAdapter, is_hf_model
+from saewidgets.models._hooked import HookedAdapter
+from saewidgets.saes._load import load_sae
+from saewidgets.saes._weights import SAEWeights
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     import pandas as pd
     from transformer_lens import HookedTransformer
+    from transformers import PreTrainedModel
 
     from saewidgets.annotations._annotations import Annotations
     from saewidgets.models._interventions import Intervention
@@ -29,28 +32,34 @@ DEFAULT_CONTEXT = 128
 class Lens:
     """A model, an SAE and a hook: encodes text into SAE feature activations.
 
-    ``model`` is a transformer_lens ``HookedTransformer`` or an official model name; ``sae`` a
-    SAELens ``SAE``, a SAELens-format folder, or ``"release/sae_id"``. ``hook`` defaults to the
-    SAE's own hook. The user's model and SAE objects are never modified (the SAE is copied).
+    ``model`` is a transformer_lens ``HookedTransformer``, a Hugging Face causal LM
+    (``AutoModelForCausalLM``; ``hook`` is then a module path such as ``"model.layers.6"``), a
+    ``ModelAdapter``, or an official transformer_lens model name. ``sae`` is anything
+    ``load_sae`` reads (a SAELens ``SAE``, a folder in any supported format, ``"release/sae_id"``).
+    ``hook`` defaults to the SAE's own hook (translated to the model's naming); an explicit
+    ``hook`` wins. ``tokenizer`` overrides the model's own. The user's model and SAE objects are
+    never modified (the SAE is copied).
     """
 
     def __init__(
         self,
-        model: HookedTransformer | str,
+        model: HookedTransformer | PreTrainedModel | ModelAdapter | str,
         sae: Any,
         hook: str | None = None,
+        tokenizer: Any | None = None,
         device: str | torch.device | None = None,
         context_size: int | None = None,
     ) -> None:
-        self.model = _load_model(model, device)
-        self.device = torch.device(device) if device is not None else _model_device(self.model)
-        if device is not None and _model_device(self.model) != self.device:
+        self.adapter: ModelAdapter = make_adapter(model, tokenizer, device)
+        self.model = self.adapter.model
+        self.device = torch.device(device) if device is not None else self.adapter.device
+        if device is not None and self.adapter.device != self.device:
             self.model.to(self.device)
-        self.sae: SAEWeights = load_sae(sae).to(self.device)
-        self.hook = _check_hook(self.model, hook, self.sae)
-        self.layer = _hook_layer(self.hook)
+        self.sae: SAEWeights = load_sae(sae, hook=hook).to(self.device)
+        self.hook = self.adapter.resolve_hook(hook, self.sae.hook_name)
+        self.layer = self.adapter.layer_of(self.hook)
         self.prepend_bos = self.sae.prepend_bos
-        n_ctx = int(self.model.cfg.n_ctx)
+        n_ctx = self.adapter.n_ctx
         self.context_size = min(context_size or self.sae.context_size or DEFAULT_CONTEXT, n_ctx)
         self._vocab: list[str] | None = None
         self._check_width()
@@ -63,8 +72,9 @@ class Lens:
 
     @property
     def model_name(self) -> str:
-        """The model's name as transformer_lens records it."""
-        return str(getattr(self.model.cfg, "model_name", None) or self.sae.model_name or "model")
+        """The model's name as its library records it."""
+        name = self.adapter.name
+        return name if name != "model" else str(self.sae.model_name or name)
 
     @cached_property
     def model_fingerprint(self) -> str:
@@ -84,70 +94,48 @@ class Lens:
         texts = [text] if isinstance(text, str) else list(text)
         if not texts or any(not isinstance(t, str) or t == "" for t in texts):
             raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
-        toks = self.model.to_tokens(
-            texts, prepend_bos=self.prepend_bos, padding_side="right", truncate=False
-        )
-        if toks.shape[1] > self.model.cfg.n_ctx:
+        if self.adapter.tokenizer is None:
             raise DataError(
-                f"The text is {toks.shape[1]} tokens long but the model's context is "
-                f"{self.model.cfg.n_ctx}; split it into shorter pieces (harvest() chunks long "
+                "The model has no tokenizer: pass tokenizer= to the Lens, or token ids."
+            )
+        rows = self.adapter.to_tokens(texts, self.prepend_bos)
+        longest = max(len(r) for r in rows)
+        if longest > self.adapter.n_ctx:
+            raise DataError(
+                f"The text is {longest} tokens long but the model's context is "
+                f"{self.adapter.n_ctx}; split it into shorter pieces (harvest() chunks long "
                 "texts for you)."
             )
+        pad = getattr(self.adapter.tokenizer, "pad_token_id", None) or 0
+        toks = torch.full((len(rows), longest), pad, dtype=torch.long)
+        for i, r in enumerate(rows):
+            toks[i, : len(r)] = torch.tensor(r, dtype=torch.long)
         return toks
 
     def to_str_tokens(self, text: str) -> list[str]:
         """The text's tokens as strings, as ``encode`` sees them."""
-        toks = self.to_tokens(text)[0]
-        return [str(s) for s in self.model.to_str_tokens(toks)]
+        return self.adapter.str_tokens(self.to_tokens(text)[0].tolist())
 
     def tokenize_document(self, text: str) -> list[int]:
         """Token ids of one document without any BOS (used to pack text for harvesting)."""
-        tok = self.model.tokenizer
-        if tok is None:
-            raise DataError("The model has no tokenizer; pass token tensors instead of strings.")
-        return list(tok(text, add_special_tokens=False)["input_ids"])
+        return self.adapter.tokenize_document(text)
 
     @property
     def bos_token_id(self) -> int | None:
         """Id of the BOS token, or None when the tokenizer has none."""
-        tok = self.model.tokenizer
-        return None if tok is None else tok.bos_token_id
+        return self.adapter.bos_token_id
 
     def vocab(self) -> list[str]:
         """The string of every token id, in id order (computed once; do not modify it)."""
         if self._vocab is None:
-            ids = torch.arange(self.model.cfg.d_vocab)
-            if self.model.tokenizer is None:
-                self._vocab = [f"<{i}>" for i in range(len(ids))]
-            else:
-                self._vocab = [str(s) for s in self.model.to_str_tokens(ids)]
+            self._vocab = self.adapter.str_tokens(list(range(self.adapter.d_vocab)))
         return self._vocab
 
     # -- activations ----------------------------------------------------------------------
     @torch.no_grad()
     def hook_activations(self, tokens: torch.Tensor) -> torch.Tensor:
         """Run ``tokens [batch, pos]`` up to the hook; returns ``[batch, pos, d_in]``."""
-        if tokens.ndim != 2:
-            raise DataError(f"tokens must be [batch, pos], got shape {tuple(tokens.shape)}.")
-        if tokens.shape[1] > self.model.cfg.n_ctx:
-            raise DataError(
-                f"Sequences of {tokens.shape[1]} tokens are longer than the model's context "
-                f"{self.model.cfg.n_ctx}; cut them to at most {self.model.cfg.n_ctx} tokens."
-            )
-        if tokens.numel() and (tokens.min() < 0 or tokens.max() >= self.model.cfg.d_vocab):
-            raise DataError(f"Token ids must lie in 0..{self.model.cfg.d_vocab - 1}.")
-        store: dict[str, torch.Tensor] = {}
-
-        def grab(act: torch.Tensor, hook: Any) -> None:
-            store["act"] = act
-
-        self.model.run_with_hooks(
-            tokens.to(self.device),
-            fwd_hooks=[(self.hook, grab)],
-            stop_at_layer=None if self.layer is None else self.layer + 1,
-            return_type=None,
-        )
-        act = store["act"]
+        act = self.adapter.run_to_hook(tokens, self.hook)
         if self.sae.hook_head_index is not None:
             act = act[..., self.sae.hook_head_index, :]
         elif act.ndim == 4:  # hook_z style [batch, pos, head, d_head]
@@ -183,22 +171,11 @@ class Lens:
 
     def output_directions(self) -> torch.Tensor | None:
         """Each feature's direct write into the residual stream ``[d_sae, d_model]``, if defined."""
-        W_dec, cfg = self.sae.W_dec, self.model.cfg
-        if W_dec.shape[1] == cfg.d_model and not self.hook.endswith(("hook_z", "hook_post")):
-            return W_dec
-        if self.layer is None:
-            return None
-        block = self.model.blocks[self.layer]
-        if self.hook.endswith("attn.hook_z") and self.sae.hook_head_index is None:
-            W_O = block.attn.W_O.detach().to(W_dec)  # [head, d_head, d_model]
-            return W_dec.reshape(W_dec.shape[0], -1) @ W_O.reshape(-1, W_O.shape[-1])
-        if self.hook.endswith("mlp.hook_post"):
-            return W_dec @ block.mlp.W_out.detach().to(W_dec)
-        return None
+        return self.adapter.output_directions(self.sae.W_dec, self.hook, self.sae.hook_head_index)
 
     def unembed(self) -> torch.Tensor:
         """The unembedding ``W_U [d_model, d_vocab]`` as float32."""
-        return self.model.W_U.detach().float()
+        return self.adapter.unembed()
 
     # -- interventions (see models/_interventions.py) -----------------------------------------
     def steer(
@@ -292,50 +269,30 @@ def check_finite(act: torch.Tensor, where: str, what: str = "model") -> None:
         )
 
 
-def _load_model(model: Any, device: Any) -> HookedTransformer:
+def make_adapter(model: Any, tokenizer: Any | None, device: Any) -> ModelAdapter:
+    """The adapter for ``model``: a HookedTransformer, a transformers causal LM, or a name."""
+    if isinstance(model, ModelAdapter):
+        return model
     if isinstance(model, str):
-        from transformer_lens import HookedTransformer
+        return HookedAdapter(_load_hooked(model, device))
+    if hasattr(model, "run_with_hooks") and hasattr(model, "hook_dict"):
+        return HookedAdapter(model)
+    if is_hf_model(model):
+        return HFAdapter(model, tokenizer)
+    raise SAEConfigError(
+        "model must be a transformer_lens HookedTransformer, a transformers causal LM "
+        f"(AutoModelForCausalLM) or a model name, not {type(model).__name__}."
+    )
 
-        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        try:
-            return HookedTransformer.from_pretrained(model, device=str(dev))
-        except Exception as exc:
-            raise SAEConfigError(
-                f"transformer_lens could not load model {model!r}: {exc}. Pass an official "
-                "model name with the model hub reachable, or a HookedTransformer object."
-            ) from exc
-    if not hasattr(model, "run_with_hooks") or not hasattr(model, "hook_dict"):
+
+def _load_hooked(model: str, device: Any) -> HookedTransformer:
+    from transformer_lens import HookedTransformer
+
+    dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        return HookedTransformer.from_pretrained(model, device=str(dev))
+    except Exception as exc:
         raise SAEConfigError(
-            f"model must be a transformer_lens HookedTransformer or a model name, "
-            f"not {type(model).__name__}."
-        )
-    return model
-
-
-def _model_device(model: Any) -> torch.device:
-    return next(model.parameters()).device
-
-
-def _check_hook(model: Any, hook: str | None, sae: SAEWeights) -> str:
-    name = hook or sae.hook_name
-    if name is None:
-        raise HookError("The SAE's config names no hook; pass hook='blocks.N.hook_resid_post' etc.")
-    if name not in model.hook_dict:
-        close = difflib.get_close_matches(name, list(model.hook_dict), n=5, cutoff=0.5)
-        hint = f" Close valid names: {', '.join(close)}." if close else ""
-        raise HookError(f"Hook {name!r} does not exist on this model.{hint}")
-    if hook is not None and sae.hook_name is not None and hook != sae.hook_name:
-        raise HookError(
-            f"The SAE was trained on hook {sae.hook_name!r} but hook={hook!r} was passed. "
-            "Leave hook=None to use the SAE's own hook, or load the SAE trained for this hook."
-        )
-    return name
-
-
-def _hook_layer(hook: str) -> int | None:
-    m = re.match(r"blocks\.(\d+)\.", hook)
-    if m:
-        return int(m.group(1))
-    if hook.startswith(("hook_embed", "hook_pos_embed", "hook_tokens")):
-        return -1
-    return None
+            f"transformer_lens could not load model {model!r}: {exc}. Pass an official "
+            "model name with the model hub reachable, or a HookedTransformer object."
+        ) from exc

@@ -41,6 +41,8 @@ class StoreMeta:
     prepend_bos: bool
     has_output_directions: bool
     model_fingerprint: str = ""  # weights and vocabulary; "" in stores from before it existed
+    sae_format: str = "saelens"  # the on-disk layout the SAE was read from
+    model_kind: str = "hooked_transformer"  # or "hf" (a transformers causal LM)
     format_version: int = FORMAT_VERSION
     ultra_rare_density: float = ULTRA_RARE_DENSITY
     dense_density: float = DENSE_DENSITY

@@ -58,9 +58,18 @@ def test_unknown_hook_lists_close_names(model, sae_dirs):
         sw.Lens(model, folder, hook="blocks.0.hook_resid_pots")
 
 
-def test_hook_other_than_the_saes(model, sae_dirs):
-    with pytest.raises(sw.HookError, match="trained on hook"):
-        sw.Lens(model, sae_dirs["standard"], hook="blocks.1.hook_resid_post")
+def test_explicit_hook_wins_over_the_saes(model, sae_dirs):
+    """An explicit hook= is used even when the SAE names another (the width check applies)."""
+    lens = sw.Lens(model, sae_dirs["standard"], hook="blocks.1.hook_resid_post")
+    assert lens.hook == "blocks.1.hook_resid_post" and lens.layer == 1
+    with pytest.raises(sw.SAEConfigError, match="32-wide.*64 wide"):
+        sw.Lens(model, sae_dirs["standard"], hook="blocks.1.mlp.hook_post")
+
+
+def test_sparsify_hook_name_translated(model, tmp_path):
+    """An SAE config naming the HF module path (``layers.1``) reads blocks.1.hook_resid_post."""
+    folder = helpers.write_sae(tmp_path / "l", hook_name="layers.1")
+    assert sw.Lens(model, folder).hook == "blocks.1.hook_resid_post"
 
 
 def test_width_mismatch(model, tmp_path):
@@ -105,7 +114,7 @@ def test_hub_names_fail_clearly_offline(sae_dirs):
 
     code = f"""
 import saewidgets as sw
-from saewidgets.saes._weights import load_sae
+from saewidgets.saes._load import load_sae
 for call in (lambda: load_sae("gpt2-small-res-jb/blocks.8.hook_resid_pre"),
              lambda: sw.Lens("gpt2", {str(sae_dirs["standard"])!r})):
     try:

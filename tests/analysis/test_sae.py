@@ -10,7 +10,7 @@ import torch
 from safetensors.numpy import load_file
 
 from saewidgets import SAEConfigError
-from saewidgets.saes._weights import load_sae
+from saewidgets.saes._load import load_sae
 from tests import helpers
 
 CASES = {

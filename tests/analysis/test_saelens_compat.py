@@ -6,7 +6,7 @@ import pytest
 import sae_lens  # noqa: F401  (the test suite installs saewidgets[saelens])
 import torch
 
-from saewidgets.saes._weights import load_sae
+from saewidgets.saes._load import load_sae
 
 
 def _saelens_sae(arch: str, d_in: int = 32, d_sae: int = 64):

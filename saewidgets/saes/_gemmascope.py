@@ -1,0 +1,65 @@
+"""Gemma Scope: ``params.npz`` (W_enc, W_dec, b_enc, b_dec, threshold) and Gemma Scope 2's
+``params.safetensors`` (the same tensors with lower-case keys: ``w_enc`` …).
+
+JumpReLU: ``relu(pre) * (pre > threshold)`` with ``pre = x @ W_enc + b_enc`` (no b_dec
+subtraction). The files do not name the hook; a residual-stream release's ``layer_L/``
+folder gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from saewidgets._errors import SAEConfigError
+from saewidgets.saes._weights import SAEWeights, float_copy
+
+NAME = "gemmascope"
+EXPECTS = "params.npz or params.safetensors with W_enc, W_dec, b_enc, b_dec, threshold"
+_FILES = ("params.npz", "params.safetensors")
+
+
+def _file(path: Path) -> Path | None:
+    if path.is_file() and path.name in _FILES:
+        return path
+    return next((path / f for f in _FILES if (path / f).is_file()), None)
+
+
+def detect(path: Path) -> bool:
+    """A folder holding ``params.npz`` or ``params.safetensors`` (or that file itself)."""
+    return _file(path) is not None
+
+
+def read(path: Path, hook: str | None = None) -> SAEWeights:
+    """Read the parameters file; keys are matched case-insensitively."""
+    file = _file(path)
+    assert file is not None
+    state: dict[str, Any]
+    if file.suffix == ".npz":
+        import numpy as np
+
+        with np.load(file, allow_pickle=False) as data:
+            state = {k: data[k] for k in data.files}
+    else:
+        from safetensors.torch import load_file
+
+        state = dict(load_file(str(file)))
+    lower = {k.lower(): v for k, v in state.items()}
+    names = ("w_enc", "w_dec", "b_enc", "b_dec", "threshold")
+    missing = [n for n in names if n not in lower]
+    if missing:
+        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+    m = re.search(r"layer_(\d+)", str(file))
+    return SAEWeights(
+        W_enc=float_copy(lower["w_enc"]),
+        W_dec=float_copy(lower["w_dec"]),
+        b_enc=float_copy(lower["b_enc"]),
+        b_dec=float_copy(lower["b_dec"]),
+        threshold=float_copy(lower["threshold"]),
+        architecture="jumprelu",
+        apply_b_dec_to_input=False,
+        hook_name=f"blocks.{m.group(1)}.hook_resid_post" if m and "res" in str(file) else None,
+        source=str(file),
+        format=NAME,
+    )

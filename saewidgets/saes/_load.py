@@ -1,0 +1,86 @@
+"""``load_sae``: any supported SAE (object, folder, file or release id) as ``SAEWeights``.
+
+Formats are tried in ``FORMATS`` order unless ``format=`` forces one; each reader module has
+``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)``. Add a format: a reader module
+and a line in ``FORMATS``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import torch
+
+from saewidgets._errors import SAEConfigError
+from saewidgets.saes import (
+    _dictlearn,
+    _gemmascope,
+    _llamascope,
+    _openai,
+    _saelens,
+    _sparsify,
+)
+from saewidgets.saes._weights import SAEWeights, check_finite
+
+FORMATS: dict[str, ModuleType] = {
+    m.NAME: m for m in (_saelens, _sparsify, _gemmascope, _dictlearn, _llamascope, _openai)
+}
+
+
+def load_sae(
+    source: Any,
+    *,
+    format: str | None = None,
+    device: str | torch.device | None = None,
+    hook: str | None = None,
+) -> SAEWeights:
+    """Read an SAE: a folder or file in any supported format (detected unless ``format=``), a
+    SAELens ``SAE`` object, or a SAELens ``"release/sae_id"``. ``hook`` picks one SAE in a
+    sparsify folder of several hooks; ``device`` moves the weights."""
+    sae = _load(source, format, hook)
+    if not isinstance(source, SAEWeights):
+        check_finite(sae)
+    return sae if device is None else sae.to(device)
+
+
+def _load(source: Any, format: str | None, hook: str | None) -> SAEWeights:
+    if format is not None and format not in FORMATS:
+        raise SAEConfigError(f"format={format!r} is not one of {', '.join(FORMATS)}.")
+    if isinstance(source, SAEWeights):
+        return source
+    if isinstance(source, (str, Path)):
+        path = Path(source).expanduser()
+        if path.exists():
+            return read_path(path, format, hook)
+        if isinstance(source, str) and "/" in source and not source.startswith((".", "/", "~")):
+            return _saelens.load_release(source)
+        raise SAEConfigError(
+            f"No SAE at {str(source)!r}: not an existing folder or file and not a "
+            "'release/sae_id' string. Pass a folder in one of the formats "
+            f"{', '.join(FORMATS)}, a SAELens SAE object, or a SAELens release id such as "
+            "'gpt2-small-res-jb/blocks.8.hook_resid_pre'."
+        )
+    if hasattr(source, "cfg") and hasattr(source, "W_enc"):
+        return _saelens.from_saelens_object(source)
+    raise SAEConfigError(
+        f"Cannot use an object of type {type(source).__name__} as an SAE. Pass a SAELens SAE, "
+        "a folder or file in a supported format, or a 'release/sae_id' string."
+    )
+
+
+def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
+    """Read ``path`` with the named format, or the first format whose files are there."""
+    if format is not None:
+        reader = FORMATS[format]
+        if not reader.detect(path):
+            raise SAEConfigError(
+                f"{path} is not in the {format} format: expected {reader.EXPECTS}."
+            )
+        return reader.read(path, hook)
+    for reader in FORMATS.values():
+        if reader.detect(path):
+            return reader.read(path, hook)
+    tried = "; ".join(f"{name}: {m.EXPECTS}" for name, m in FORMATS.items())
+    raise SAEConfigError(f"{path} matches no SAE format. Tried {tried}.")

@@ -1,0 +1,68 @@
+"""OpenAI sparse_autoencoder: a ``.pt`` state dict (``pre_bias``, ``encoder.weight [d_sae, d_in]``,
+``latent_bias``, ``decoder.weight [d_in, d_sae]``, ``activation`` and its state).
+
+Their ``Autoencoder.encode``: ``activation(encoder(x - pre_bias) + latent_bias)``; a TopK
+activation keeps the ``k`` largest then applies ReLU, and (as their ``from_state_dict`` decides)
+a TopK model layer-normalises its input first (mean 0, ``x / (std + 1e-5)``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from saewidgets._errors import SAEConfigError
+from saewidgets.saes._torchfile import load_state
+from saewidgets.saes._weights import SAEWeights, float_copy
+
+NAME = "openai"
+EXPECTS = "a .pt state dict with pre_bias, encoder.weight, latent_bias, decoder.weight"
+_KEYS = ("pre_bias", "encoder.weight", "latent_bias", "decoder.weight")
+
+
+def _file(path: Path) -> Path | None:
+    if path.is_file():
+        return path if path.suffix == ".pt" else None
+    files = sorted(p for p in path.glob("*.pt") if p.name != "ae.pt") if path.is_dir() else []
+    return files[0] if len(files) == 1 else None
+
+
+def detect(path: Path) -> bool:
+    """A ``.pt`` file (or a folder holding exactly one) other than dictionary_learning's."""
+    file = _file(path)
+    return file is not None and not (
+        file.name == "ae.pt" and (file.parent / "config.json").exists()
+    )
+
+
+def read(path: Path, hook: str | None = None) -> SAEWeights:
+    """Read the state dict with the activation it names."""
+    file = _file(path)
+    assert file is not None
+    state = load_state(file)
+    missing = [n for n in _KEYS if n not in state]
+    if missing:
+        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+    activation = state.get("activation", "ReLU")
+    if activation not in ("ReLU", "TopK"):
+        raise SAEConfigError(f"{file}: activation {activation!r} is not ReLU or TopK.")
+    k = None
+    if activation == "TopK":
+        act_state = state.get("activation_state_dict") or {}
+        k = act_state.get("k")
+        if isinstance(k, torch.Tensor):
+            k = int(k)
+        if act_state.get("postact_fn", "ReLU") != "ReLU":
+            raise SAEConfigError(f"{file}: TopK post-activation must be ReLU.")
+    return SAEWeights(
+        W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
+        W_dec=float_copy(state["decoder.weight"]).T.contiguous(),
+        b_enc=float_copy(state["latent_bias"]),
+        b_dec=float_copy(state["pre_bias"]),
+        architecture="topk" if activation == "TopK" else "standard",
+        k=k,
+        normalize_activations="layer_norm" if activation == "TopK" else "none",
+        source=str(file),
+        format=NAME,
+    )

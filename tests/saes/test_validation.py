@@ -1,0 +1,69 @@
+"""Shapes and settings are checked when an SAE is built, naming the tensor and both shapes."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+import saewidgets as sw
+from saewidgets.saes._registry import ARCHITECTURES
+
+
+def weights(**changes):
+    base = dict(
+        W_enc=torch.randn(8, 20),
+        W_dec=torch.randn(20, 8),
+        b_enc=torch.zeros(20),
+        b_dec=torch.zeros(8),
+        architecture="standard",
+        source="test.sae",
+    )
+    return sw.SAEWeights(**{**base, **changes})
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"b_enc": torch.zeros(19)}, r"b_enc of test.sae has shape \(19,\); expected \(20,\)"),
+        ({"b_dec": torch.zeros(9)}, r"b_dec of test.sae has shape \(9,\); expected \(8,\)"),
+        (
+            {"W_dec": torch.randn(8, 20)},
+            r"W_dec of test.sae has shape \(8, 20\); expected \(20, 8\)",
+        ),
+        (
+            {"W_enc": torch.randn(2, 8, 20)},
+            r"W_enc of test.sae must be 2-D, found shape \(2, 8, 20\)",
+        ),
+        (
+            {"W_enc": torch.randn(8, 0), "W_dec": torch.randn(0, 8), "b_enc": torch.zeros(0)},
+            "no features",
+        ),
+        ({"architecture": "topk", "k": 0}, "k in 1..d_sae=20, found k=0"),
+        ({"architecture": "topk", "k": 21}, "k in 1..d_sae=20, found k=21"),
+        ({"architecture": "jumprelu"}, "has no 'threshold'"),
+        (
+            {"architecture": "jumprelu", "threshold": torch.zeros(7)},
+            r"threshold .* \(7,\); expected \(20,\)",
+        ),
+        ({"threshold": torch.zeros(20)}, "standard SAE has no threshold"),
+        ({"architecture": "gated"}, "not supported; supported: standard, topk, jumprelu"),
+    ],
+)
+def test_bad_shapes_named(changes, message):
+    with pytest.raises(sw.SAEConfigError, match=message):
+        weights(**changes)
+
+
+@pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
+def test_to_and_fingerprint_cover_every_registered_tensor(arch):
+    extra = {"k": 3} if arch == "topk" else {}
+    if "threshold" in ARCHITECTURES[arch].tensors:
+        extra["threshold"] = torch.rand(20)
+    w = weights(architecture=arch, **extra)
+    moved = w.to("meta")
+    for name in ARCHITECTURES[arch].tensors:
+        assert getattr(moved, name).device.type == "meta", name
+        bumped = dict(w.tensors())
+        bumped[name] = bumped[name] + 1
+        other = weights(architecture=arch, **{**extra, **bumped})
+        assert other.fingerprint() != w.fingerprint(), name

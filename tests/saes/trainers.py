@@ -1,0 +1,179 @@
+"""Checkpoints written by each trainer's own code (or exactly as it writes them), and each
+trainer's own encode to compare against."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+D_IN, D_SAE, K = 32, 96, 6
+
+
+def randomise(module: torch.nn.Module, seed: int, scale: float = 0.3) -> None:
+    """Fill every parameter with seeded noise (trainers initialise biases to zero)."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(torch.randn(p.shape, generator=g) * scale)
+
+
+def dictionary_learning() -> Any:
+    """dictionary_learning's modules, imported without its package ``__init__`` (which needs
+    nnsight); ``dictionary.py`` and the trainers import only torch and einops."""
+    if "dictionary_learning.trainers.top_k" not in sys.modules:
+        spec = importlib.util.find_spec("dictionary_learning")
+        assert spec is not None and spec.submodule_search_locations, (
+            "pip install dictionary-learning"
+        )
+        root = Path(next(iter(spec.submodule_search_locations)))
+        for name, path in (
+            ("dictionary_learning", root),
+            ("dictionary_learning.trainers", root / "trainers"),
+        ):
+            pkg = types.ModuleType(name)
+            pkg.__path__ = [str(path)]
+            sys.modules[name] = pkg
+    ns = types.SimpleNamespace()
+    ns.dictionary = importlib.import_module("dictionary_learning.dictionary")
+    ns.top_k = importlib.import_module("dictionary_learning.trainers.top_k")
+    ns.batch_top_k = importlib.import_module("dictionary_learning.trainers.batch_top_k")
+    return ns
+
+
+def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
+    """Save ``dict_class`` as dictionary_learning's training loop does: ``ae.pt`` holds
+    ``ae.state_dict()`` and ``config.json`` the trainer config; returns the module."""
+    dl = dictionary_learning()
+    if dict_class == "AutoEncoder":
+        ae = dl.dictionary.AutoEncoder(D_IN, D_SAE)
+    elif dict_class == "JumpReluAutoEncoder":
+        ae = dl.dictionary.JumpReluAutoEncoder(D_IN, D_SAE)
+    elif dict_class == "AutoEncoderTopK":
+        ae = dl.top_k.AutoEncoderTopK(D_IN, D_SAE, K)
+    else:
+        ae = dl.batch_top_k.BatchTopKSAE(D_IN, D_SAE, K)
+    randomise(ae, seed)
+    if hasattr(ae, "threshold"):
+        with torch.no_grad():
+            ae.threshold.copy_(ae.threshold.abs() + 0.05)
+    folder.mkdir(parents=True, exist_ok=True)
+    torch.save(ae.state_dict(), folder / "ae.pt")
+    trainer = {"dict_class": dict_class, "activation_dim": D_IN, "dict_size": D_SAE, "layer": 0}
+    trainer |= {"lm_name": "tiny-test", "submodule_name": "resid_post_layer_0", "k": K}
+    (folder / "config.json").write_text(json.dumps({"trainer": trainer}))
+    return ae.eval()
+
+
+def write_sparsify(folder: Path, seed: int, transcode: bool = False) -> Any:
+    """An eai-sparsify SparseCoder saved with its own ``save_to_disk``."""
+    from sparsify import SparseCoder, SparseCoderConfig
+
+    coder = SparseCoder(D_IN, SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode))
+    randomise(coder, seed)
+    coder.save_to_disk(folder)
+    return coder.eval()
+
+
+def sparsify_encode(coder: Any, x: torch.Tensor) -> torch.Tensor:
+    """sparsify's own encode, scattered to dense."""
+    out = coder.encode(x)
+    return torch.zeros(x.shape[0], D_SAE).scatter_(-1, out.top_indices, out.top_acts)
+
+
+def write_openai(file: Path, seed: int, topk: bool) -> dict[str, Any]:
+    """A state dict laid out as openai/sparse_autoencoder's ``Autoencoder.state_dict`` writes it
+    (the package is not on PyPI): tensors, buffers, and the activation's name and state."""
+    g = torch.Generator().manual_seed(seed)
+    state: dict[str, Any] = {
+        "pre_bias": torch.randn(D_IN, generator=g) * 0.3,
+        "latent_bias": torch.randn(D_SAE, generator=g) * 0.3,
+        "stats_last_nonzero": torch.zeros(D_SAE, dtype=torch.long),
+        "latents_activation_frequency": torch.ones(D_SAE),
+        "latents_mean_square": torch.zeros(D_SAE),
+        "encoder.weight": torch.randn(D_SAE, D_IN, generator=g) * 0.3,
+        "decoder.weight": torch.randn(D_IN, D_SAE, generator=g) * 0.3,
+        "activation": "TopK" if topk else "ReLU",
+        "activation_state_dict": {"k": K, "postact_fn": "ReLU"} if topk else {},
+    }
+    file.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(state, file)
+    return state
+
+
+def openai_encode(state: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """openai/sparse_autoencoder's encode in float64: LN first when TopK (as from_state_dict
+    decides), ``encoder(x - pre_bias) + latent_bias``, then TopK→ReLU or ReLU."""
+    f = {k: v.double().numpy() for k, v in state.items() if isinstance(v, torch.Tensor)}
+    if state["activation"] == "TopK":
+        x = x - x.mean(-1, keepdims=True)
+        x = x / (x.std(-1, ddof=1, keepdims=True) + 1e-5)
+    pre = (x - f["pre_bias"]) @ f["encoder.weight"].T + f["latent_bias"]
+    if state["activation"] != "TopK":
+        return np.maximum(pre, 0)
+    out = np.zeros_like(pre)
+    top = np.argsort(-pre, axis=-1, kind="stable")[:, :K]
+    rows = np.arange(pre.shape[0])[:, None]
+    out[rows, top] = np.maximum(pre[rows, top], 0)
+    return out
+
+
+def gemmascope_params(seed: int) -> dict[str, np.ndarray]:
+    """Gemma Scope's ``params.npz`` arrays (W_enc [d_in, d_sae], threshold per feature)."""
+    rng = np.random.default_rng(seed)
+    return {
+        "W_enc": (rng.standard_normal((D_IN, D_SAE)) * 0.3).astype(np.float32),
+        "W_dec": (rng.standard_normal((D_SAE, D_IN)) * 0.3).astype(np.float32),
+        "b_enc": (rng.standard_normal(D_SAE) * 0.3).astype(np.float32),
+        "b_dec": (rng.standard_normal(D_IN) * 0.3).astype(np.float32),
+        "threshold": rng.uniform(0.05, 0.6, D_SAE).astype(np.float32),
+    }
+
+
+def jumprelu_encode(p: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """Gemma Scope's JumpReLU in float64: relu(pre) * (pre > threshold), no b_dec subtraction."""
+    pre = x @ p["W_enc"].astype(np.float64) + p["b_enc"]
+    return np.maximum(pre, 0) * (pre > p["threshold"])
+
+
+def write_llamascope(folder: Path, seed: int) -> dict[str, Any]:
+    """Llama Scope's layout: ``hyperparams.json`` + ``checkpoints/final.safetensors``."""
+    from safetensors.torch import save_file
+
+    g = torch.Generator().manual_seed(seed)
+    state = {
+        "encoder.weight": torch.randn(D_SAE, D_IN, generator=g) * 0.3,
+        "encoder.bias": torch.randn(D_SAE, generator=g) * 0.3,
+        "decoder.weight": torch.randn(D_IN, D_SAE, generator=g) * 0.3,
+        "decoder.bias": torch.randn(D_IN, generator=g) * 0.3,
+    }
+    hyper = {
+        "d_model": D_IN,
+        "d_sae": D_SAE,
+        "hook_point_in": "blocks.0.hook_resid_post",
+        "hook_point_out": "blocks.0.hook_resid_post",
+        "jump_relu_threshold": 0.4,
+        "norm_activation": "dataset-wise",
+        "dataset_average_activation_norm": {"in": 9.0, "out": 9.0},
+    }
+    (folder / "checkpoints").mkdir(parents=True, exist_ok=True)
+    save_file(state, str(folder / "checkpoints" / "final.safetensors"))
+    (folder / "hyperparams.json").write_text(json.dumps(hyper))
+    return {"state": state, "hyper": hyper}
+
+
+def llamascope_encode(saved: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Llama Scope's encode in float64: input rescaled to norm sqrt(d) on average, then
+    JumpReLU with the scalar threshold."""
+    s = {k: v.double().numpy() for k, v in saved["state"].items()}
+    hyper = saved["hyper"]
+    x = x * np.sqrt(D_IN) / hyper["dataset_average_activation_norm"]["in"]
+    pre = x @ s["encoder.weight"].T + s["encoder.bias"]
+    return pre * (pre > hyper["jump_relu_threshold"])
