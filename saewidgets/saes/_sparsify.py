@@ -8,6 +8,7 @@ sparsify's encode: ``relu(encoder(x - b_dec))`` (no subtraction when transcoding
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from saewidgets._errors import SAEConfigError
@@ -25,6 +26,15 @@ def hook_folders(path: Path) -> list[str]:
     return sorted(p.name for p in path.iterdir() if (p / _WEIGHTS).is_file())
 
 
+def _same_output(hook: str, folder: str) -> bool:
+    """True when ``hook`` reads what the hook folder's name does: ``model.layers.6`` or
+    ``blocks.6.hook_resid_post`` for ``layers.6``."""
+    if hook.endswith("." + folder):
+        return True
+    m = re.fullmatch(r"blocks\.(\d+)\.hook_resid_post", hook)
+    return m is not None and re.fullmatch(rf"(.*\.)?layers\.{m.group(1)}", folder) is not None
+
+
 def detect(path: Path) -> bool:
     """A hook folder, or a parent of hook folders."""
     return (path / _WEIGHTS).is_file() or bool(hook_folders(path))
@@ -39,7 +49,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         if hook is None and len(hooks) == 1:
             hook = hooks[0]
         elif hook is not None and hook not in hooks:  # "model.layers.6" picks "layers.6"
-            hook = next((h for h in hooks if hook.endswith("." + h)), hook)
+            hook = next((h for h in hooks if _same_output(hook, h)), hook)
         if hook not in hooks:
             what = "pass hook= one of" if hook is None else f"hook={hook!r} is not one of"
             raise SAEConfigError(

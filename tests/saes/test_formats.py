@@ -174,7 +174,7 @@ def test_harvest_through_the_lens_matches_each_trainer(model, texts, tmp_path):
             toks = torch.from_numpy(store.tokens[a:b].astype(np.int64))[None]
             with torch.no_grad():
                 _, cache = model.run_with_cache(toks, names_filter=hook)
-            ref.append(reference(cache[hook][0].double().numpy()))
+                ref.append(reference(cache[hook][0].double().numpy()))
         dense = np.zeros((store.meta.n_tokens, store.meta.d_sae), np.float32)
         tok, feat, val = store.record.tokens(0, store.meta.n_tokens)
         dense[tok, feat] = val
