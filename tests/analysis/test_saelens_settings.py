@@ -6,7 +6,7 @@ import pytest
 import sae_lens  # noqa: F401  (the test suite installs saewidgets[saelens])
 import torch
 
-from saewidgets.saes._weights import load_sae
+from saewidgets.saes._load import load_sae
 
 SETTINGS = [
     ("standard", {"normalize_activations": "layer_norm"}),
