@@ -55,7 +55,8 @@ def iter_sequences(lens: Any, data: Any, n_tokens: int | None) -> Iterator[np.nd
 
 _EXPECTED = (
     "each item must be a string (one document) or an int token array/tensor [n_seq, seq_len]; "
-    "data is a list or iterable of those, or one token array"
+    "data is a list or iterable of those, one token array, or a table (datasets.Dataset, "
+    "DataFrame, list of dicts) with column="
 )
 
 
