@@ -74,11 +74,6 @@ def _sequences(lens: Any, data: Any, depth: int = 0) -> Iterator[np.ndarray]:
         raise _refuse(data, "data" if depth == 0 else "an item")
     packer = _Packer(lens)
     for item in data:
-        if isinstance(item, Mapping):
-            raise DataError(
-                "Cannot harvest a dict; pass a list of dicts (with column= or an input_ids, "
-                "tokens or text key), a DataFrame or a datasets.Dataset."
-            )
         if isinstance(item, list) and item and all(isinstance(t, (int, np.integer)) for t in item):
             item = np.asarray(item, dtype=np.int64)
         if isinstance(item, str):

@@ -106,7 +106,7 @@ def test_harvest_arguments(lens, tmp_path, kwargs):
     ("data", "kind"),
     [
         ({"text": "a dict of texts"}, "dict"),
-        ([{"count": 3}], "dict"),
+        (["a text", {"text": "a dict after a text"}], "dict"),
         ([b"bytes are not text"], "bytes"),
         (b"bytes", "bytes"),
         ([["nested", ["deeper"]]], "list"),
