@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
+from saewidgets._errors import DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import SaeWidget, bundle, request
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.annotations._annotations import Annotations
+    from saewidgets.models._lens import Lens
 
 
 def source_line(store: FeatureStore) -> str:
@@ -60,6 +62,10 @@ class FeatureCard(SaeWidget):
     columns = traitlets.List(traitlets.Dict()).tag(sync=True)
     """Schema of the header numbers, in order (``_columns``: name, label, help, format)."""
 
+    steerable = traitlets.Bool(False).tag(sync=True)
+    """Whether the card has a steer section (a Lens was given): a strength slider and the
+    feature's top example contexts continued with and without steering."""
+
     triage = traitlets.Bool(False).tag(sync=True)
     """Triage layout (the Annotator's): the annotation box first; keys 1..n set the status,
     l or Enter edit the label."""
@@ -72,21 +78,26 @@ class FeatureCard(SaeWidget):
         *,
         order: Sequence[int] | None = None,
         service: CardService | None = None,
+        lens: Lens | None = None,
     ) -> None:
         """``order``: the features next/previous walk through (default: every id); ``service``:
-        a CardService shared with other widgets of the same view (default: a new one)."""
+        a CardService shared with other widgets of the same view (default: a new one);
+        ``lens``: the store's Lens, which adds the steer section."""
         self._service = CardService(store, annotations) if service is None else service
         self._store, self._annotations = store, self._service.annotations
         self._navigation = None if order is None else [store.check_feature(f) for f in order]
         self._last_in_order = 0
         self._export: list[int] | None = None
         self._compact: set[int] = set()
+        self._lens = lens
+        self._steered: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         super().__init__(
             d_sae=store.d_sae,
             source=source_line(store),
             editable=self._annotations is not None,
             feature=store.check_feature(feature),
             columns=_carddata.card_columns(store),
+            steerable=lens is not None,
         )
         self.initial_card = self._payload(self.feature)
         self.labels = self._service.labels()
@@ -160,6 +171,23 @@ class FeatureCard(SaeWidget):
         """Save annotation fields ``{"feature": f, "label"?, "status"?, "tags"?, "note"?}``."""
         return self._service.annotate(msg)
 
+    @request
+    def steer(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{"feature": f, "strength": s}`` -> the card prompts continued clean and steered."""
+        from saewidgets.widgets import _steerdata
+        from saewidgets.widgets._export import request_key
+
+        if self._lens is None:
+            raise DataError("this card has no Lens; pass lens=... to FeatureCard to steer")
+        f = self._store.check_feature(msg["feature"])
+        strength = _steerdata.chip({"feature": f, "strength": msg["strength"]})["strength"]
+        clean = _steerdata.js_number_msg({"feature": f, "strength": strength})
+        key = request_key("steer", clean)
+        if key not in self._steered:
+            answer = _steerdata.card_steer(self._store, self._lens, f, strength)
+            self._steered[key] = (clean, answer)
+        return self._steered[key][1]
+
     # -- export ----------------------------------------------------------------------------
     def _summary(self) -> str:
         from saewidgets.widgets._cardsnapshot import card_summary
@@ -217,4 +245,6 @@ class FeatureCard(SaeWidget):
             self._export, self._compact = None, set()
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
-        return [("card", {"feature": f}) for f in self._export or [self.feature]]
+        shown = self._export or [self.feature]
+        steered = [("steer", m) for m, _ in self._steered.values() if m["feature"] in shown]
+        return [*(("card", {"feature": f}) for f in shown), *steered]

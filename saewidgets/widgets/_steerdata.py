@@ -11,12 +11,17 @@ from saewidgets._errors import DataError
 from saewidgets.widgets._codecs import array_to_json
 
 if TYPE_CHECKING:
-    from saewidgets.models._interventions import Intervention
+    from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.models._interventions import Intervention, LensLike
 
 #: How many next-token changes the views list.
 N_TOP_TOKENS = 8
 #: Most new tokens a view may ask for.
 MAX_NEW_TOKENS = 64
+#: The card's steer section: how many prompts, how many tokens of context, how many new tokens.
+CARD_PROMPTS = 3
+CARD_CONTEXT = 24
+CARD_NEW_TOKENS = 12
 
 
 def chip(msg: Any) -> dict[str, Any]:
@@ -35,6 +40,16 @@ def new_tokens(value: Any) -> int:
     if not 0 <= n <= MAX_NEW_TOKENS:
         raise DataError(f"max_new_tokens must be in 0..{MAX_NEW_TOKENS}, got {value!r}")
     return n
+
+
+def js_number(x: float) -> float | int:
+    """``x``, or the int it equals: how ``JSON.stringify`` writes whole numbers."""
+    return int(x) if float(x).is_integer() else x
+
+
+def js_number_msg(msg: dict[str, Any]) -> dict[str, Any]:
+    """``msg`` with a whole-number ``strength`` as an int (see :func:`js_number`)."""
+    return {**msg, "strength": js_number(msg["strength"])}
 
 
 def js_numbers(msg: dict[str, Any]) -> dict[str, Any]:
@@ -78,3 +93,41 @@ def payload(r: Intervention, prompt: str) -> dict[str, Any]:
             "p_after": array_to_json(top["p_after"].to_numpy(np.float32)),
         },
     }
+
+
+def card_prompts(store: FeatureStore, lens: LensLike, f: int) -> list[np.ndarray]:
+    """Token ids of the feature's top example contexts cut just before the peak token (at most
+    CARD_CONTEXT tokens, BOS first when the Lens uses one), from different sequences."""
+    top = store.top_examples(f, n=4 * CARD_PROMPTS)
+    bos = getattr(lens, "bos_token_id", None) if getattr(lens, "prepend_bos", False) else None
+    out: list[np.ndarray] = []
+    seen: set[int] = set()
+    for seq, pos in zip(top["seq"], top["pos"], strict=True):
+        a, _ = store.seq_range(int(seq))
+        lo = max(0, int(pos) - CARD_CONTEXT)
+        ids = np.asarray(store.tokens[a + lo : a + int(pos)], dtype=np.int64)
+        if bos is not None and (len(ids) == 0 or ids[0] != bos):
+            ids = np.concatenate([[bos], ids])
+        if len(ids) == 0 or int(seq) in seen:
+            continue
+        seen.add(int(seq))
+        out.append(ids)
+        if len(out) == CARD_PROMPTS:
+            break
+    return out
+
+
+def card_steer(store: FeatureStore, lens: LensLike, f: int, strength: float) -> dict[str, Any]:
+    """``{feature, strength, rows: [{prompt, clean, after}]}``: each card prompt continued
+    greedily with and without ``strength * W_dec[f]`` added at every position."""
+    import torch
+
+    from saewidgets.models._interventions import steer
+
+    rows = []
+    bos = getattr(lens, "bos_token_id", None)
+    for ids in card_prompts(store, lens, f):
+        r = steer(lens, torch.from_numpy(ids), {f: strength}, max_new_tokens=CARD_NEW_TOKENS)
+        prompt = "".join(t for t, i in zip(r.str_tokens, ids, strict=True) if i != bos)
+        rows.append({"prompt": prompt, "clean": r.text_clean, "after": r.text_after})
+    return {"feature": f, "strength": strength, "rows": rows}

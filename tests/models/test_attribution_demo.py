@@ -36,7 +36,8 @@ def test_attribution_agrees_with_exact_ablation_on_the_demo_model() -> None:
     top = slice(0, N_TOP)
     signs = float(np.mean(np.sign(estimated[top]) == np.sign(exact[top])))
     print(
-        f"attribution vs exact ablation: Pearson r = {corr:.3f}, top-{N_TOP} sign agreement {signs:.0%}"
+        f"attribution vs exact ablation: Pearson r = {corr:.3f}, "
+        f"top-{N_TOP} sign agreement {signs:.0%}"
     )
     assert corr > 0.7
     assert signs >= 0.8

@@ -127,3 +127,30 @@ def test_combined_edit_matches_run_with_hooks(lens, model):
     r = intervene(lens, PROMPT, {7: 9.0}, [5, 3])
     torch.testing.assert_close(r.logits_after, ref, rtol=1e-4, atol=1e-4)
     assert r.ablated == (3, 5) and r.features == {7: 9.0}
+
+
+def test_card_steer_section_continues_top_contexts_cut_before_the_peak(lens, small_store):
+    from saewidgets.widgets._export import export_payload
+    from saewidgets.widgets._steerdata import CARD_NEW_TOKENS, card_prompts
+
+    live = small_store.features[~small_store.features["dead"]]
+    f = int(live.sort_values("max_act").index[-1])
+    card = sw.FeatureCard(small_store, f, lens=lens)
+    assert card.steerable and not sw.FeatureCard(small_store, f).steerable
+    answer = _call(card, "steer", {"feature": f, "strength": 6})["value"]
+    prompts = card_prompts(small_store, lens, f)
+    top = small_store.top_examples(f, n=12)
+    seq, pos = int(top["seq"].iloc[0]), int(top["pos"].iloc[0])
+    a, _ = small_store.seq_range(seq)
+    assert prompts[0][-1] == small_store.tokens[a + pos - 1]  # ends right before the peak token
+    assert len(answer["rows"]) == len(prompts) > 0
+    for ids, row in zip(prompts, answer["rows"], strict=True):
+        r = lens.steer(torch.from_numpy(ids), {f: 6.0}, max_new_tokens=CARD_NEW_TOKENS)
+        assert (row["clean"], row["after"]) == (r.text_clean, r.text_after)
+    assert any(row["clean"] != row["after"] for row in answer["rows"])
+    keys = export_payload(card)["responses"]
+    assert request_key("steer", {"feature": f, "strength": 6}) in keys
+    bad, _ = type(card)._anywidget_commands["steer"](
+        sw.FeatureCard(small_store, f), {"feature": f, "strength": 1}, []
+    )
+    assert "no Lens" in bad["error"]

@@ -183,3 +183,10 @@ export function flagWords(stats: Stats): string[] {
   if (stats.dense) out.push("dense");
   return out;
 }
+
+/** The steer section's default strength: twice the feature's max activation, to 3 significant
+ * digits (1 when the store has none). The slider spans twice that either way. */
+export function defaultStrength(maxAct: number | null | undefined): number {
+  if (maxAct === null || maxAct === undefined || !Number.isFinite(maxAct) || maxAct <= 0) return 1;
+  return Number((2 * maxAct).toPrecision(3));
+}

@@ -11,6 +11,7 @@ import type { Invoke, Model } from "../lib/types";
 import css from "./card.css";
 import type { AnnotationFields, Payload } from "./data";
 import { annotationForm, type Form } from "./form";
+import { steerSection } from "./steer";
 import {
   examplesBlock,
   featureName,
@@ -118,6 +119,8 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     h("div", { class: "sw-card-body" }, examples, side),
   );
   if (options.formFirst) stats.after(formSection);
+  const steer = model.get("steerable") === true ? steerSection(invoke, standalone) : null;
+  if (steer !== null) root.append(section("Steer", steer.el));
   el.replaceChildren(root);
   const tip = tooltip(root);
 
@@ -141,6 +144,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     drawHistograms(p);
     neighbours.replaceChildren(neighboursBlock(p));
     form.fill(p.annotation, p.feature);
+    steer?.show(p.feature, p.stats.max_act);
   };
 
   // The first feature's data may come with the synced state (FeatureCard's "initial_card"), so a
