@@ -25,6 +25,20 @@ def demo_lens(sae: str = "topk", device: str | None = None) -> Lens:
     return Lens(load_demo_model(device=device), demo_sae_path(sae), device=device)
 
 
+#: A steering example on the demo TopK SAE: feature 1276 fires on "war", "battle", "fought";
+#: at twice its max activation it turns a walk into "I have been going to war."
+STEERING_PROMPT = "I went for a walk this morning and"
+STEERING = {1276: 15.52}
+
+
+def write_steering(lens: Lens, store: FeatureStore, folder: Path) -> Path:
+    """``steer.html``: a Steer view of STEERING_PROMPT with STEERING (and its clean run)."""
+    from saewidgets.widgets._steer import Steer
+
+    view = Steer(lens, STEERING_PROMPT, store=store, features=STEERING, max_new_tokens=12)
+    return view.to_html(folder / "steer.html", title="Steering the demo model")
+
+
 def run_demo(
     out: str | os.PathLike[str] = "saewidgets-demo",
     sae: str = "topk",
@@ -53,6 +67,8 @@ def run_demo(
         progress=progress,
     )
     write_report(store, folder, progress=progress)
+    if sae == "topk":
+        write_steering(lens, store, folder)
     if compare:
         from saewidgets.demo._dynamics import write_dynamics
 

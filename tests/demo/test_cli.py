@@ -21,6 +21,7 @@ def test_demo_command_writes_store_and_report(tmp_path, capsys):
         "grid.html",
         "cards.html",
         "explorer.html",
+        "steer.html",
         "store/meta.json",
     ):
         assert (folder / name).exists(), name
