@@ -288,6 +288,11 @@ def main() -> None:
             f"| harvest / bare throughput ({r['model']}, {r['arch']}, {r['n_tokens']:,} tokens) "
             f"| {r['ratio']:.2f} | >= 0.8 |"
         )
+    if a.only == "width":
+        print(
+            f"| width: d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens | "
+            f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB | bounded by batch, d_sae |"
+        )
     if a.only in (None, "scale"):
         print(
             f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | "
