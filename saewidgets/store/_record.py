@@ -8,6 +8,7 @@ pass over the token-major files, so per-feature queries read only that feature's
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,15 +106,27 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
         fs = f[order]
         uniq, first, cnt = np.unique(fs, return_index=True, return_counts=True)
         dest = cursor[fs] + (np.arange(len(fs)) - np.repeat(first, cnt))
-        # A fresh map per chunk, dropped after it: resident pages stay bounded by the chunk.
-        out_tok, out_val = _read(folder, "feat_token", "r+"), _read(folder, "feat_value", "r+")
-        out_tok[dest] = tok[order]
-        out_val[dest] = read_range(val_path, np.float32, e0, n)[order]
-        for done in (out_tok, out_val):
-            if isinstance(done, np.memmap):
-                done.flush()
-        del out_tok, out_val
+        _scatter(folder / "feat_token.bin", np.int64, dest, tok[order])
+        _scatter(
+            folder / "feat_value.bin",
+            np.float32,
+            dest,
+            read_range(val_path, np.float32, e0, n)[order],
+        )
         cursor[uniq] += cnt
+
+
+def _scatter(path: Path, dtype: type, dest: np.ndarray, values: np.ndarray) -> None:
+    """Write ``values`` at item positions ``dest`` of a raw file through a map made for this
+    call only, with read-around off (MADV_RANDOM): each write faults in its own page, not the
+    kernel's read-ahead window, so resident pages stay bounded by the chunk."""
+    with open(path, "r+b") as f, mmap.mmap(f.fileno(), 0) as mm:
+        if hasattr(mm, "madvise") and hasattr(mmap, "MADV_RANDOM"):
+            mm.madvise(mmap.MADV_RANDOM)
+        out: np.ndarray = np.frombuffer(mm, dtype=dtype)
+        out[dest] = values
+        del out
+        mm.flush()
 
 
 class Record:
