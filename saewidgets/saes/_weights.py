@@ -9,7 +9,7 @@ from typing import Any
 
 import torch
 
-from saewidgets._errors import SAEConfigError
+from saewidgets._errors import ActivationError, SAEConfigError
 from saewidgets.saes._arch import Architecture, Sparse
 from saewidgets.saes._registry import architecture
 
@@ -118,6 +118,12 @@ class SAEWeights:
         pre = torch.addmm(self.b_enc, flat, self.W_enc).reshape(*x.shape[:-1], self.d_sae)
         if self.rescale_acts_by_decoder_norm:
             pre = pre * self.W_dec.norm(dim=-1)
+        if torch.isnan(pre).any():  # TopK and ReLU would silently drop NaN (NaN > 0 is false)
+            raise ActivationError(
+                "The SAE's encoder gives NaN for these activations (its weights overflow on them, "
+                "or a normalisation divides by a zero norm). Run the SAE in float32 and check its "
+                "weights and normalize_activations setting."
+            )
         return pre
 
     def encode(self, x: torch.Tensor) -> torch.Tensor:

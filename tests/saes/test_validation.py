@@ -67,3 +67,21 @@ def test_to_and_fingerprint_cover_every_registered_tensor(arch):
         bumped[name] = bumped[name] + 1
         other = weights(architecture=arch, **{**extra, **bumped})
         assert other.fingerprint() != w.fingerprint(), name
+
+
+@pytest.mark.parametrize(
+    "changes", [{}, {"architecture": "topk", "k": 3}, {"architecture": "jumprelu"}]
+)
+def test_nan_pre_activations_are_an_error_not_dropped(changes):
+    if changes.get("architecture") == "jumprelu":
+        changes = {**changes, "threshold": torch.zeros(20)}
+    sae = weights(**changes)
+    W_enc = sae.W_enc.clone()
+    W_enc[:, 5] = float("inf")  # inf * (x_i of both signs) sums to NaN for feature 5
+    bad = sw.SAEWeights(**{**vars(sae), "W_enc": W_enc})
+    x = torch.tensor([[1.0, -1.0, 0.5, 0.2, 0.1, 0.3, -0.4, 0.7]])
+    assert sae.encode_sparse(x)[2].isfinite().all()  # the healthy SAE encodes
+    with pytest.raises(sw.ActivationError, match="NaN"):
+        bad.encode_sparse(x)
+    with pytest.raises(sw.ActivationError, match="NaN"):
+        bad.encode(x)
