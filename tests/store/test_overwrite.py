@@ -128,7 +128,7 @@ def stall(*a, **k):
     time.sleep(120)
 
 if where == "fill":
-    _merge.concat_records = stall          # mid-way through writing the new store
+    _merge.finish_store = stall            # mid-way through writing the new store
 else:
     _write.shutil.rmtree = stall           # new store swapped in, old one not yet deleted
 sw.merge_stores([src], out, overwrite=True)

@@ -232,6 +232,7 @@ def test_state_holds_only_the_first_features_data(small_store) -> None:
         "initial_card",
         "labels",
         "columns",
+        "steerable",
     }
     state, _, buffers = extract_buffers(card.get_state(key=card.data_traits()))
     assert set(state) == keys and state["initial_card"]["feature"] == 3
