@@ -120,9 +120,9 @@ class SAEWeights:
             pre = pre * self.W_dec.norm(dim=-1)
         if torch.isnan(pre).any():  # TopK and ReLU would silently drop NaN (NaN > 0 is false)
             raise ActivationError(
-                "The SAE's encoder gives NaN for these activations (its weights overflow on them, "
-                "or a normalisation divides by a zero norm). Run the SAE in float32 and check its "
-                "weights and normalize_activations setting."
+                "The SAE produced NaN pre-activations for these inputs (its weights overflow on "
+                "them, or a normalisation divides by a zero norm). Run the SAE in float32 and "
+                "check its weights and normalize_activations setting."
             )
         return pre
 
