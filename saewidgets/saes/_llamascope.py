@@ -2,16 +2,26 @@
 (``encoder.weight [d_sae, d_in]``, ``encoder.bias``, ``decoder.weight [d_in, d_sae]``,
 ``decoder.bias``).
 
-Encode: the input is rescaled by ``sqrt(d_in) / dataset_average_activation_norm.in``, then
-``pre = x @ W_enc + b_enc`` and JumpReLU with the scalar ``jump_relu_threshold`` (no b_dec
-subtraction). The input scale is folded into ``W_enc`` and the output scale into the decoder, so
-``decode`` returns activations at the model's own scale.
+Read as lm-saes's own ``SparseAutoEncoder.from_pretrained`` (the release that published Llama
+Scope) prepares a checkpoint for inference, then encodes:
+
+1. ``norm_activation == "dataset-wise"``: with ``s = sqrt(d_model) / norm`` for the ``in`` and
+   ``out`` hook points, ``encoder.bias /= s_in``, ``decoder.bias /= s_out`` and
+   ``decoder.weight *= s_in / s_out``; the input is then taken at the model's own scale.
+2. ``sparsity_include_decoder_norm`` (default true): each decoder column is scaled to norm 1 and
+   its encoder row and bias are multiplied by the column's former norm.
+3. encode: ``x - decoder.bias`` when ``use_decoder_bias and apply_decoder_bias_to_pre_encoder``
+   (both default true), ``pre = encoder(x)``, then JumpReLU with the scalar
+   ``jump_relu_threshold`` (``act_fn`` "jumprelu", or "topk" with a positive threshold, which
+   lm-saes converts to JumpReLU), TopK with ``top_k`` (``act_fn`` "topk", no threshold), or ReLU.
+4. decode: ``decoder(acts)``, at the model's scale of the ``out`` hook point.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -30,33 +40,69 @@ def detect(path: Path) -> bool:
 
 
 def read(path: Path, hook: str | None = None) -> SAEWeights:
-    """Read the final checkpoint with its input/output norm scales folded in."""
+    """Read the final checkpoint prepared for inference as lm-saes does (see the module doc)."""
     from safetensors.torch import load_file
 
     cfg = json.loads((path / "hyperparams.json").read_text())
     state = load_file(str(path / "checkpoints" / "final.safetensors"))
-    names = ("encoder.weight", "encoder.bias", "decoder.weight", "decoder.bias")
+    use_b_dec = bool(cfg.get("use_decoder_bias", True))
+    names = ["encoder.weight", "encoder.bias", "decoder.weight"] + ["decoder.bias"] * use_b_dec
     missing = [n for n in names if n not in state]
     if missing:
         raise SAEConfigError(f"{path} checkpoint lacks {missing}; found {sorted(state)}.")
-    W_enc = float_copy(state["encoder.weight"]).T.contiguous()
-    d_in = W_enc.shape[0]
-    norms = cfg.get("dataset_average_activation_norm") or {}
-    scale_in = d_in**0.5 / float(norms["in"]) if "in" in norms else 1.0
-    scale_out = d_in**0.5 / float(norms["out"]) if "out" in norms else scale_in
-    threshold = float(cfg.get("jump_relu_threshold", 0.0))
+    W_enc = float_copy(state["encoder.weight"])  # [d_sae, d_in]
+    W_dec = float_copy(state["decoder.weight"])  # [d_in, d_sae]
     b_enc = float_copy(state["encoder.bias"])
+    b_dec = float_copy(state["decoder.bias"]) if use_b_dec else torch.zeros(W_dec.shape[0])
+    s_in, s_out = _scales(cfg, path, int(cfg.get("d_model", W_enc.shape[1])))
+    b_enc, b_dec, W_dec = b_enc / s_in, b_dec / s_out, W_dec * (s_in / s_out)
+    if cfg.get("sparsity_include_decoder_norm", True):
+        norm = W_dec.norm(dim=0)
+        norm = torch.where(norm > 0, norm, torch.ones_like(norm))  # an all-zero column stays
+        W_dec, W_enc, b_enc = W_dec / norm, W_enc * norm[:, None], b_enc * norm
+    arch, k, threshold = _activation(cfg, path, len(b_enc))
     return SAEWeights(
-        W_enc=W_enc * scale_in,
-        W_dec=float_copy(state["decoder.weight"]).T.contiguous() / scale_out,
+        W_enc=W_enc.T.contiguous(),
+        W_dec=W_dec.T.contiguous(),
         b_enc=b_enc,
-        b_dec=float_copy(state["decoder.bias"]) / scale_out,
-        threshold=torch.full_like(b_enc, threshold),
-        architecture="jumprelu",
-        apply_b_dec_to_input=False,
+        b_dec=b_dec,
+        threshold=threshold,
+        k=k,
+        architecture=arch,
+        apply_b_dec_to_input=use_b_dec and bool(cfg.get("apply_decoder_bias_to_pre_encoder", True)),
         hook_name=cfg.get("hook_point_in"),
         model_name=cfg.get("model_name"),
         source=str(path),
         format=NAME,
         cfg=cfg,
     )
+
+
+def _scales(cfg: dict[str, Any], path: Path, d_model: int) -> tuple[float, float]:
+    """lm-saes's dataset-wise input and output scales ``sqrt(d_model) / norm`` (1 when none)."""
+    mode = cfg.get("norm_activation", "token-wise")
+    if mode in ("inference", "none"):
+        return 1.0, 1.0
+    norms = cfg.get("dataset_average_activation_norm") or {}
+    if mode != "dataset-wise" or "in" not in norms:
+        raise SAEConfigError(
+            f"{path}: norm_activation={mode!r} with dataset_average_activation_norm={norms!r}; "
+            "only dataset-wise normalisation with an 'in' norm (Llama Scope's) can be read."
+        )
+    s_in = d_model**0.5 / float(norms["in"])
+    return s_in, d_model**0.5 / float(norms.get("out", norms["in"]))
+
+
+def _activation(
+    cfg: dict[str, Any], path: Path, d_sae: int
+) -> tuple[str, int | None, torch.Tensor | None]:
+    """(architecture, k, threshold) for lm-saes's ``act_fn`` and ``jump_relu_threshold``."""
+    act = str(cfg.get("act_fn", "relu")).lower()
+    t = float(cfg.get("jump_relu_threshold", 0.0))
+    if act == "jumprelu" or (act == "topk" and t > 0):
+        return "jumprelu", None, torch.full((d_sae,), t)
+    if act == "topk":
+        return "topk", int(cfg["top_k"]), None
+    if act == "relu":
+        return "standard", None, None
+    raise SAEConfigError(f"{path}: act_fn={act!r} is not one lm-saes's release reads.")

@@ -100,21 +100,36 @@ def test_gemmascope_npz_and_safetensors(tmp_path, x):
     close(sw.load_sae(st, format="gemmascope").encode(x), ref)
 
 
-def test_llamascope_matches_its_encode(tmp_path, x):
-    saved = tr.write_llamascope(tmp_path / "L0R", seed=6)
+LLAMASCOPE_VARIANTS = {
+    "release": {},
+    "b_dec_in": {"apply_decoder_bias_to_pre_encoder": True},
+    "transcoder": {
+        "hook_point_out": "blocks.0.hook_mlp_out",
+        "dataset_average_activation_norm": {"in": 9.0, "out": 2.5},
+    },
+    "raw_decoder": {"sparsity_include_decoder_norm": False, "jump_relu_threshold": 0.1},
+    "no_b_dec": {"use_decoder_bias": False},
+    "topk_as_jumprelu": {"act_fn": "topk", "top_k": 8},
+    "topk": {"act_fn": "topk", "top_k": 8, "jump_relu_threshold": 0.0},
+}
+
+
+@pytest.mark.parametrize("variant", sorted(LLAMASCOPE_VARIANTS))
+def test_llamascope_matches_lm_saes(tmp_path, x, variant):
+    saved = tr.write_llamascope(tmp_path / "L0R", seed=6, **LLAMASCOPE_VARIANTS[variant])
     sae = sw.load_sae(tmp_path / "L0R")
-    assert (sae.format, sae.architecture, sae.hook_name) == (
-        "llamascope",
-        "jumprelu",
-        "blocks.0.hook_resid_post",
-    )
-    close(sae.encode(x), tr.llamascope_encode(saved, x.double().numpy()))
-    # decode returns the model's scale: the rescaled reconstruction divided back
+    assert (sae.format, sae.hook_name) == ("llamascope", "blocks.0.hook_resid_post")
+    assert sae.architecture == ("topk" if variant == "topk" else "jumprelu")
     z = sae.encode(x)
-    s = {k: v.double() for k, v in saved["state"].items()}
-    scale = tr.D_IN**0.5 / 9.0
-    ref = (z.double() @ s["decoder.weight"].T + s["decoder.bias"]) / scale
-    torch.testing.assert_close(sae.decode(z).double(), ref, rtol=1e-5, atol=1e-5)
+    close(z, tr.llamascope_encode(saved, x.double().numpy()))
+    ref = tr.llamascope_decode(saved, z.double().numpy())
+    torch.testing.assert_close(sae.decode(z).double(), torch.from_numpy(ref), rtol=1e-5, atol=1e-5)
+
+
+def test_llamascope_token_wise_refused(tmp_path):
+    tr.write_llamascope(tmp_path / "tw", seed=6, norm_activation="token-wise")
+    with pytest.raises(sw.SAEConfigError, match="only dataset-wise"):
+        sw.load_sae(tmp_path / "tw")
 
 
 def test_saelens_format_recorded(sae_dirs):

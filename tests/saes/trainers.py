@@ -143,15 +143,16 @@ def jumprelu_encode(p: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     return np.maximum(pre, 0) * (pre > p["threshold"])
 
 
-def write_llamascope(folder: Path, seed: int) -> dict[str, Any]:
-    """Llama Scope's layout: ``hyperparams.json`` + ``checkpoints/final.safetensors``."""
+def write_llamascope(folder: Path, seed: int, **hyper: Any) -> dict[str, Any]:
+    """Llama Scope's layout: ``hyperparams.json`` + ``checkpoints/final.safetensors``, with
+    decoder columns of norms far from 1 (lm-saes initialises them at ``init_decoder_norm``)."""
     from safetensors.torch import save_file
 
     g = torch.Generator().manual_seed(seed)
     state = {
         "encoder.weight": torch.randn(D_SAE, D_IN, generator=g) * 0.3,
         "encoder.bias": torch.randn(D_SAE, generator=g) * 0.3,
-        "decoder.weight": torch.randn(D_IN, D_SAE, generator=g) * 0.3,
+        "decoder.weight": torch.randn(D_IN, D_SAE, generator=g) * 0.1,
         "decoder.bias": torch.randn(D_IN, generator=g) * 0.3,
     }
     hyper = {
@@ -159,21 +160,61 @@ def write_llamascope(folder: Path, seed: int) -> dict[str, Any]:
         "d_sae": D_SAE,
         "hook_point_in": "blocks.0.hook_resid_post",
         "hook_point_out": "blocks.0.hook_resid_post",
+        "act_fn": "jumprelu",
         "jump_relu_threshold": 0.4,
+        "use_decoder_bias": True,
+        "apply_decoder_bias_to_pre_encoder": False,
+        "sparsity_include_decoder_norm": True,
         "norm_activation": "dataset-wise",
         "dataset_average_activation_norm": {"in": 9.0, "out": 9.0},
+        **hyper,
     }
+    if not hyper["use_decoder_bias"]:
+        del state["decoder.bias"]
     (folder / "checkpoints").mkdir(parents=True, exist_ok=True)
     save_file(state, str(folder / "checkpoints" / "final.safetensors"))
     (folder / "hyperparams.json").write_text(json.dumps(hyper))
     return {"state": state, "hyper": hyper}
 
 
+def llamascope_inference(saved: dict[str, Any]) -> dict[str, np.ndarray]:
+    """lm-saes's ``SparseAutoEncoder.from_pretrained`` (the Llama Scope release, 2024-10) in
+    float64: the dataset-wise norms folded into the biases and decoder, then the decoder columns
+    made unit-norm with their norms moved into the encoder rows and biases."""
+    h = saved["hyper"]
+    s = {k: v.double().numpy().copy() for k, v in saved["state"].items()}
+    s.setdefault("decoder.bias", np.zeros(D_IN))
+    if h["norm_activation"] == "dataset-wise":
+        norms = h["dataset_average_activation_norm"]
+        f_in, f_out = np.sqrt(D_IN) / norms["in"], np.sqrt(D_IN) / norms["out"]
+        s["encoder.bias"] = s["encoder.bias"] / f_in
+        s["decoder.bias"] = s["decoder.bias"] / f_out
+        s["decoder.weight"] = s["decoder.weight"] * f_in / f_out
+    if h["sparsity_include_decoder_norm"]:
+        n = np.linalg.norm(s["decoder.weight"], axis=0)
+        s["decoder.weight"] = s["decoder.weight"] / n
+        s["encoder.weight"] = s["encoder.weight"] * n[:, None]
+        s["encoder.bias"] = s["encoder.bias"] * n
+    return s
+
+
 def llamascope_encode(saved: dict[str, Any], x: np.ndarray) -> np.ndarray:
-    """Llama Scope's encode in float64: input rescaled to norm sqrt(d) on average, then
-    JumpReLU with the scalar threshold."""
-    s = {k: v.double().numpy() for k, v in saved["state"].items()}
-    hyper = saved["hyper"]
-    x = x * np.sqrt(D_IN) / hyper["dataset_average_activation_norm"]["in"]
+    """lm-saes's ``encode`` after ``from_pretrained`` (inference mode: no runtime rescaling)."""
+    h, s = saved["hyper"], llamascope_inference(saved)
+    if h["use_decoder_bias"] and h["apply_decoder_bias_to_pre_encoder"]:
+        x = x - s["decoder.bias"]
     pre = x @ s["encoder.weight"].T + s["encoder.bias"]
-    return pre * (pre > hyper["jump_relu_threshold"])
+    t = h["jump_relu_threshold"]
+    if h["act_fn"] == "jumprelu" or (h["act_fn"] == "topk" and t > 0):
+        return np.where(pre > t, pre, 0.0)
+    if h["act_fn"] == "topk":
+        relu = np.clip(pre, 0, None)
+        kth = -np.sort(-relu, axis=-1)[..., h["top_k"] - 1 : h["top_k"]]
+        return np.where(relu >= kth, relu, 0.0)
+    return np.clip(pre, 0, None)
+
+
+def llamascope_decode(saved: dict[str, Any], z: np.ndarray) -> np.ndarray:
+    """lm-saes's ``decode`` after ``from_pretrained``: the out hook point's own scale."""
+    s = llamascope_inference(saved)
+    return z @ s["decoder.weight"].T + s["decoder.bias"]
