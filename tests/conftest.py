@@ -54,3 +54,17 @@ def small_store(model, sae_dirs, texts, tmp_path_factory):
     lens = sw.Lens(model, sae_dirs["standard"])
     out = tmp_path_factory.mktemp("small_store") / "store"
     return sw.harvest(lens, texts, n_tokens=3000, out=out, progress=False)
+
+
+UNICODE_TEXT = "café 🙂 日本語 and (🙂x"
+
+
+@pytest.fixture(scope="session")
+def unicode_store(model, sae_dirs, tmp_path_factory):
+    """A store harvested from text full of characters the tests' tokenizer spells in bytes."""
+    import saewidgets as sw
+
+    lens = sw.Lens(model, sae_dirs["standard"])
+    texts = [f"{UNICODE_TEXT} número {i} — ünïcödé ✓ 東京 {'🙂' * (i % 3)}" for i in range(60)]
+    out = tmp_path_factory.mktemp("unicode") / "store"
+    return sw.harvest(lens, texts, n_tokens=1500, out=out, progress=False)

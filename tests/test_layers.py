@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 # bottom to top; a module may import its own layer and the layers before it
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
 LAYERS += ["demo", "top"]
-GROUND = {"saewidgets._errors", "saewidgets._version"}
+GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
 TOP = {"saewidgets", "saewidgets._cli"}
 
 

@@ -34,7 +34,7 @@ def example_frame(
     b = np.minimum(seq_b, toks + after + 1)
     tok_f, val_f = store.record.feature(f)
     lo, hi = np.searchsorted(tok_f, a), np.searchsorted(tok_f, b)
-    vocab, ids = store.vocab, store.tokens
+    ids = store.tokens
     acts = []
     for x, y, i, j in zip(a, b, lo, hi, strict=True):
         w = np.zeros(y - x, dtype=np.float32)
@@ -45,7 +45,7 @@ def example_frame(
             "seq": seqs.astype(np.int64),
             "pos": poss.astype(np.int64),
             "act": np.asarray(vals, dtype=np.float64),
-            "tokens": [[vocab[t] for t in ids[x:y]] for x, y in zip(a, b, strict=True)],
+            "tokens": [store.text_tokens(ids[x:y]) for x, y in zip(a, b, strict=True)],
             "acts": acts,
             "start": (a - seq_a).astype(np.int64),
             "max_index": (toks - a).astype(np.int64),

@@ -42,7 +42,7 @@ class FeatureStore(StoreFiles):
     def sequence_tokens(self, seq: int) -> list[str]:
         """The token strings of sequence ``seq``."""
         a, b = self.seq_range(seq)
-        return self.str_tokens(self.tokens[a:b])
+        return self.text_tokens(self.tokens[a:b])
 
     def top_examples(
         self, feature: int, n: int = 20, window: tuple[int, int] = (12, 4)

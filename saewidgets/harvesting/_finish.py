@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from safetensors.numpy import load_file, save_file
 
+from saewidgets._tokenbytes import to_json
 from saewidgets._version import __version__
 from saewidgets.analysis._logits import centred_gram, logit_tables
 from saewidgets.harvesting._accumulate import FeatureAccumulator
@@ -29,7 +30,8 @@ NORMALISATION_NOTES = {
 
 
 def write_sae_arrays(lens: Lens, folder: Path) -> None:
-    """Save the SAE weights, logit tables, unembedding Gram matrix and vocabulary."""
+    """Save the SAE weights, logit tables, unembedding Gram matrix, vocabulary and the raw
+    bytes of partial tokens (see ``_tokenbytes``)."""
     sae = lens.sae
     arrays = {
         "W_enc": sae.W_enc,
@@ -54,6 +56,7 @@ def write_sae_arrays(lens: Lens, folder: Path) -> None:
         folder / "weights.safetensors",
     )
     (folder / "vocab.json").write_text(json.dumps(lens.vocab()))
+    (folder / "token_bytes.json").write_text(json.dumps(to_json(lens.partial_tokens())))
 
 
 def lens_meta(lens: Lens) -> dict[str, Any]:

@@ -43,7 +43,7 @@ _LENS_FIELDS = (
     "normalisation",
     "sae_config",
 )
-_COPIED = ("weights.safetensors", "logits.safetensors", "vocab.json")
+_COPIED = ("weights.safetensors", "logits.safetensors", "vocab.json", "token_bytes.json")
 _RECORD = ("tok_nnz", "tok_feature", "tok_value")
 COPY_BYTES = 1 << 24  # bytes copied at once
 SEQ_STEP = 1 << 16  # sequences handled at once within a piece

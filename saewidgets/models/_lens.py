@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from saewidgets._errors import ActivationError, DataError, SAEConfigError
+from saewidgets._tokenbytes import display_tokens
 from saewidgets.models._adapter import ModelAdapter
 from saewidgets.models._fingerprint import model_fingerprint
 from saewidgets.models._hf import HFAdapter, is_hf_model
 from saewidgets.models._hooked import HookedAdapter
+from saewidgets.models._tokenizer import tokenizer_partial_tokens
 from saewidgets.saes._load import load_sae
 from saewidgets.saes._weights import SAEWeights
 
@@ -62,6 +64,7 @@ class Lens:
         n_ctx = self.adapter.n_ctx
         self.context_size = min(context_size or self.sae.context_size or DEFAULT_CONTEXT, n_ctx)
         self._vocab: list[str] | None = None
+        self._partial: dict[int, bytes] | None = None
         self._check_width()
 
     # -- identity -------------------------------------------------------------------------
@@ -114,7 +117,8 @@ class Lens:
 
     def to_str_tokens(self, text: str) -> list[str]:
         """The text's tokens as strings, as ``encode`` sees them."""
-        return self.adapter.str_tokens(self.to_tokens(text)[0].tolist())
+        ids = self.to_tokens(text)[0].tolist()
+        return display_tokens(ids, self.adapter.str_tokens(ids), self.partial_tokens())
 
     def tokenize_document(self, text: str) -> list[int]:
         """Token ids of one document without any BOS (used to pack text for harvesting)."""
@@ -130,6 +134,12 @@ class Lens:
         if self._vocab is None:
             self._vocab = self.adapter.str_tokens(list(range(self.adapter.d_vocab)))
         return self._vocab
+
+    def partial_tokens(self) -> dict[int, bytes]:
+        """``{id: raw bytes}`` of the tokens holding part of a UTF-8 character (computed once)."""
+        if self._partial is None:
+            self._partial = tokenizer_partial_tokens(self.adapter.tokenizer, self.adapter.d_vocab)
+        return self._partial
 
     # -- activations ----------------------------------------------------------------------
     @torch.no_grad()

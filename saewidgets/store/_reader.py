@@ -1,8 +1,10 @@
 """StoreFiles: the files of a harvested store folder, reopened without the model.
 
 Folder layout: ``meta.json``; ``features.parquet`` (one row per feature); ``accumulators``,
-``weights`` and ``logits`` (safetensors); ``vocab.json``; ``tokens.bin`` (int32, every token)
-and ``seq_len.bin`` (int32 per sequence); ``record/`` (the sparse record, see ``_record``).
+``weights`` and ``logits`` (safetensors); ``vocab.json``; ``token_bytes.json`` (raw bytes of
+the tokens that hold part of a character; absent in older stores); ``tokens.bin`` (int32,
+every token) and ``seq_len.bin`` (int32 per sequence); ``record/`` (the sparse record, see
+``_record``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pandas as pd
 from safetensors.numpy import load_file
 
 from saewidgets._errors import FeatureIndexError, StoreError, count_arg
+from saewidgets._tokenbytes import display_tokens, from_json, token_label
 from saewidgets.store._meta import StoreMeta
 from saewidgets.store._record import Record
 from saewidgets.store._validate import validate_store
@@ -146,10 +149,30 @@ class StoreFiles:
         seq = np.searchsorted(self.seq_offsets, t, side="right") - 1
         return seq, t - self.seq_offsets[seq]
 
+    @cached_property
+    def partial_tokens(self) -> dict[int, bytes]:
+        """``{id: raw bytes}`` of tokens holding part of a UTF-8 character (``{}`` in stores
+        written before they were recorded: those show such tokens as decoded alone)."""
+        path = self.path / "token_bytes.json"
+        if not path.is_file():
+            return {}
+        try:
+            return from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, TypeError, AttributeError) as e:
+            raise StoreError(
+                f"{path} is damaged ({e}); delete it to show split characters as decoded alone, "
+                "or harvest again."
+            ) from e
+
     def str_tokens(self, ids: np.ndarray) -> list[str]:
-        """Token strings of token ids."""
+        """Each token id on its own, as shown in lists (a stray byte as ``<0xE2>``)."""
+        vocab, partial = self.vocab, self.partial_tokens
+        return [token_label(int(i), vocab, partial) for i in ids]
+
+    def text_tokens(self, ids: np.ndarray) -> list[str]:
+        """Consecutive token ids as shown in running text (split characters decoded together)."""
         vocab = self.vocab
-        return [vocab[int(i)] for i in ids]
+        return display_tokens(ids, (vocab[int(i)] for i in ids), self.partial_tokens)
 
     @cached_property
     def logit_tables(self) -> dict[str, np.ndarray]:
