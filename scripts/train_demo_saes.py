@@ -5,7 +5,8 @@ Runs on CPU (about 40 minutes on 2 cores) or with ``--device cuda``:
     nice -n 5 python scripts/train_demo_saes.py
 
 1. tokenises the offline demo corpus into rows of ``--context`` tokens (BOS first) and splits them;
-2. caches the demo model's activations at DEMO_HOOK as fp16 memmaps in the cache folder;
+2. caches the demo model's activations at ``--hook`` (default DEMO_HOOK) as fp16 memmaps in
+   the cache folder;
 3. trains each SAE over the cached training activations;
 4. measures L0, explained variance, dead latents and CE loss recovered on held-out tokens;
 5. writes cfg.json + sae_weights.safetensors (fp16) per SAE and METRICS.md / metrics.json.
@@ -75,18 +76,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=PACKAGE_DATA)
     parser.add_argument("--cluster", action="store_true", help="train the cluster ReLU SAE")
     parser.add_argument("--d-sae", type=int, default=4096)
+    parser.add_argument("--hook", default=DEMO_HOOK, help="hook the SAEs read")
+    parser.add_argument(
+        "--fp32", action="store_true", help="fp32 activations and training (CPUs without bf16)"
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
 
-    # bf16 for the activations (7x faster matmuls on AMX CPUs, cosine 0.99995 to fp32);
-    # the CE-loss evaluation runs the fp32 model.
-    fast = load_demo_model(args.device, dtype=torch.bfloat16)
+    # bf16 for the activations (7x faster matmuls on AMX CPUs, cosine 0.99995 to fp32; many
+    # times slower on CPUs without bf16 units: use --fp32 there); CE losses use the fp32 model.
+    fast = load_demo_model(args.device, dtype=torch.float32 if args.fp32 else torch.bfloat16)
     rows = token_rows(demo_texts(), fast.tokenizer, args.context)
     train, held_out = split_rows(rows, args.train_rows, args.eval_rows)
-    work = cache_dir() / "demo_sae_training" / f"{args.context}x{args.train_rows}+{args.eval_rows}"
-    train_acts = activation_cache(fast, DEMO_HOOK, train, work)
-    eval_acts = activation_cache(fast, DEMO_HOOK, held_out, work)
+    rows_tag = f"{args.context}x{args.train_rows}+{args.eval_rows}"
+    work = cache_dir() / "demo_sae_training" / f"{args.hook}-{rows_tag}"
+    train_acts = activation_cache(fast, args.hook, train, work)
+    eval_acts = activation_cache(fast, args.hook, held_out, work)
     del fast
     if args.harvest_only:
         return
@@ -98,12 +104,12 @@ def main() -> None:
     results = {}
     for kind in args.kinds:
         cfg = TrainConfig.for_kind(
-            kind, epochs=args.epochs, device=args.device, l1_coef=args.l1_coef
+            kind, epochs=args.epochs, device=args.device, l1_coef=args.l1_coef, bf16=not args.fp32
         )
         start = time.perf_counter()
         sae = train_sae(train_acts, cfg)
         minutes = (time.perf_counter() - start) / 60
-        metrics = evaluate(sae, model, DEMO_HOOK, eval_acts, held_out.tokens[: args.ce_rows])
+        metrics = evaluate(sae, model, args.hook, eval_acts, held_out.tokens[: args.ce_rows])
         results[kind] = metrics | {
             "train_tokens": len(train_acts) * cfg.epochs,
             "unique_train_tokens": len(train_acts),
@@ -113,7 +119,7 @@ def main() -> None:
             sae,
             args.out / kind,
             model_name=DEMO_MODEL_NAME,
-            hook_name=DEMO_HOOK,
+            hook_name=args.hook,
             context_size=args.context,
             dataset_path="saewidgets demo corpus (Wikipedia leads, Shakespeare, Milton)",
             train_cfg=cfg,
@@ -122,7 +128,7 @@ def main() -> None:
     write_metrics(
         args.out,
         results,
-        NOTES.format(hook=DEMO_HOOK, device=args.device, argv=" ".join(sys.argv[1:])),
+        NOTES.format(hook=args.hook, device=args.device, argv=" ".join(sys.argv[1:])),
     )
 
 
@@ -131,10 +137,12 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     import numpy as np
     import pandas as pd
 
-    cfg = TrainConfig.cluster(epochs=args.epochs, device=args.device, d_sae=args.d_sae)
+    cfg = TrainConfig.cluster(
+        epochs=args.epochs, device=args.device, d_sae=args.d_sae, bf16=not args.fp32
+    )
     saved = dict(
         model_name=DEMO_MODEL_NAME,
-        hook_name=DEMO_HOOK,
+        hook_name=args.hook,
         context_size=args.context,
         dataset_path="saewidgets demo corpus (Wikipedia leads, Shakespeare, Milton)",
         train_cfg=cfg,

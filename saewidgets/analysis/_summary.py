@@ -7,18 +7,38 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from saewidgets.analysis._featurestore import FeatureStore
 
 
 #: What the two seed views show, one line each.
 SEED_002 = (
-    "  (do the rarest features form their own cluster, with a more negative encoder bias and an"
-    " encoder more parallel to the decoder?)"
+    "  (do the rarest features form their own cluster, with a more negative encoder bias and"
+    " D/E projections spread around 0, where the dense features' sit near 1?)"
 )
 SEED_001 = (
     "  (are pairs that fire apart closer in direction than pairs that fire together, and pairs"
     " with similar logit effects closer than dissimilar ones?)"
 )
+
+
+def cluster_lines(f: pd.DataFrame) -> list[str]:
+    """Seed 002's groups of a feature table (``dead``, ``ultra_rare``, ``enc_bias``,
+    ``de_projection``): count, median encoder bias and median D/E projection with its
+    interquartile range, for the ultra-rare and the other live features."""
+    lines = ["  group          n   enc_bias  de_projection (IQR)"]
+    live = ~f["dead"]
+    groups = {"ultra-rare": f["ultra_rare"], "other live": live & ~f["ultra_rare"]}
+    for name, mask in groups.items():
+        sub = f[mask]
+        if len(sub):
+            q1, med, q3 = np.quantile(sub["de_projection"], [0.25, 0.5, 0.75])
+            lines.append(
+                f"  {name:<10} {len(sub):>6,}  {np.median(sub['enc_bias']):>9.3f}  "
+                f"{med:>8.3f} ({q3 - q1:.3f})"
+            )
+    return lines
 
 
 def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) -> str:
@@ -47,15 +67,7 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
             toks = " ".join(repr(t) for t in store.logit_weights(int(i), k=3).top_tokens)
         lines.append(f"  {int(i):>7}  {row['density']:.4f}  {row['max_act']:8.2f}  {toks}")
     lines += ["", "ultra-low density cluster (seed 002): median per group", SEED_002]
-    lines.append("  group        n      enc_bias  de_projection")
-    groups = {"ultra-rare": f["ultra_rare"], "other live": live & ~f["ultra_rare"]}
-    for name, mask in groups.items():
-        sub = f[mask]
-        if len(sub):
-            lines.append(
-                f"  {name:<10} {len(sub):>6,}  {np.median(sub['enc_bias']):>9.3f}  "
-                f"{np.median(sub['de_projection']):>12.3f}"
-            )
+    lines += cluster_lines(f)
     if has_logits and live.sum() > 1:
         grid = store.geometry_grid(progress=progress)
         q = grid.quadrants()

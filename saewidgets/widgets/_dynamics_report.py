@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from saewidgets.analysis._summary import SEED_002, cluster_lines
+
 if TYPE_CHECKING:
     from saewidgets.analysis._compare import SAEComparison
     from saewidgets.analysis._trajectory import Trajectory
@@ -62,6 +64,10 @@ def trajectory_text(traj: Trajectory) -> str:
             f"checkpoint of the last half; {100 * falling:.1f}% have a negative log-density "
             f"slope there (median slope {traj.slope[rare].median():.2e} per step)"
         )
+    last = traj.features[traj.steps[-1]]
+    if {"enc_bias", "de_projection"} <= set(last.columns):
+        lines += ["", "the cluster at the last checkpoint (seed 002): median per group", SEED_002]
+        lines += cluster_lines(last)
     return "\n".join(lines) + "\n"
 
 

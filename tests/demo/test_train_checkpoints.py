@@ -71,7 +71,15 @@ def test_cluster_script_writes_sae_trajectory_and_metrics(tmp_path):
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     torch.set_num_threads(2)
-    args = argparse.Namespace(epochs=2, device="cpu", d_sae=48, context=128, out=tmp_path / "out")
+    args = argparse.Namespace(
+        epochs=2,
+        device="cpu",
+        d_sae=48,
+        context=128,
+        out=tmp_path / "out",
+        fp32=True,
+        hook="blocks.1.hook_resid_post",
+    )
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "METRICS.md").write_text("# Demo SAE metrics\n\n| a | b |\n")
     script.train_cluster(args, sparse_data(n=8192), sparse_data(n=2048, seed=1), tmp_path / "w")

@@ -33,3 +33,35 @@ def test_trajectory_page(tmp_path):
     assert "of the features ending ultra-rare: 100.0% fell at every checkpoint" in text
     paths = write_trajectory(traj, tmp_path)
     assert [p.name for p in paths] == ["trajectory.txt", "trajectory.html"]
+
+
+def test_cluster_lines_state_each_groups_medians():
+    import pandas as pd
+
+    from saewidgets.analysis._summary import cluster_lines
+
+    f = pd.DataFrame(
+        {
+            "dead": [True, False, False, False, False, False],
+            "ultra_rare": [False, True, True, True, False, False],
+            "enc_bias": [9.0, -3.0, -1.0, -2.0, 0.5, 0.1],
+            "de_projection": [9.0, 0.1, -0.3, 0.0, 0.9, 0.8],
+        }
+    )
+    lines = cluster_lines(f)
+    # ultra-rare: bias median -2, D/E median 0.0, IQR -0.15..0.05 = 0.2; live: 0.3, 0.85, 0.05
+    assert lines[1].split() == ["ultra-rare", "3", "-2.000", "0.000", "(0.200)"]
+    assert lines[2].split() == ["other", "live", "2", "0.300", "0.850", "(0.050)"]
+
+
+def test_trajectory_page_states_the_cluster():
+    import numpy as np
+
+    traj = synthetic_trajectory()
+    last = traj.features[traj.steps[-1]]
+    text = trajectory_text(traj)
+    assert "the cluster at the last checkpoint (seed 002)" in text
+    rare = last[last["ultra_rare"]]
+    q1, med, q3 = np.quantile(rare["de_projection"], [0.25, 0.5, 0.75])
+    row = f"  ultra-rare {len(rare):>6,}  {np.median(rare['enc_bias']):>9.3f}  {med:>8.3f}"
+    assert f"{row} ({q3 - q1:.3f})" in text
