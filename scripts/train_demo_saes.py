@@ -78,6 +78,12 @@ def main() -> None:
     parser.add_argument("--d-sae", type=int, default=4096)
     parser.add_argument("--hook", default=DEMO_HOOK, help="hook the SAEs read")
     parser.add_argument(
+        "--trajectory-rows",
+        type=int,
+        default=0,
+        help="cluster: held-out rows for each checkpoint's densities (0: all of them)",
+    )
+    parser.add_argument(
         "--fp32", action="store_true", help="fp32 activations and training (CPUs without bf16)"
     )
     args = parser.parse_args()
@@ -150,9 +156,12 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     densities: dict[int, np.ndarray] = {}
     tables = []
 
+    rows = getattr(args, "trajectory_rows", 0)
+    probe = eval_acts[: rows * (args.context - 1)] if rows else eval_acts
+
     def checkpoint(step: int, sae) -> None:
         save_sae(sae, work / "cluster_checkpoints" / f"step_{step:06d}", **saved)
-        densities[step] = feature_counts(sae, eval_acts) / len(eval_acts)
+        densities[step] = feature_counts(sae, probe) / len(probe)
         bias, proj = encoder_geometry(sae)
         tables.append(
             pd.DataFrame(
@@ -177,9 +186,16 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     folder = args.out / "relu-cluster"
     save_sae(sae, folder, **saved)
     pd.concat(tables, ignore_index=True).to_parquet(folder / "trajectory.parquet", index=False)
-    final = densities[max(densities)] * len(eval_acts)
-    metrics = cluster_metrics(sae, final.round().astype(np.int64), len(eval_acts))
-    metrics |= reconstruction_metrics(sae, eval_acts) | {
+    if len(probe) == len(eval_acts):
+        final = (densities[max(densities)] * len(eval_acts)).round().astype(np.int64)
+    else:
+        final = feature_counts(sae, eval_acts)
+    metrics = cluster_metrics(sae, final, len(eval_acts))
+    recon = reconstruction_metrics(sae, probe)  # on the trajectory's tokens
+    recon["reconstruction_eval_tokens"] = recon.pop("eval_tokens")
+    recon.pop("dead_fraction")  # dead_features above counts on all held-out tokens
+    metrics |= recon | {
+        "trajectory_eval_tokens": len(probe),
         "train_tokens": len(train_acts) * cfg.epochs,
         "train_minutes": round(minutes, 1),
         "checkpoint_steps": sorted(densities),

@@ -34,7 +34,8 @@ def demo_trajectory() -> Trajectory | None:
         int(step): part.set_index("feature").drop(columns="step")
         for step, part in long.groupby("step")
     }
-    return trajectory_from_tables(tables, int(metrics["cluster_eval_tokens"]))
+    n_tokens = metrics.get("trajectory_eval_tokens", metrics["cluster_eval_tokens"])
+    return trajectory_from_tables(tables, int(n_tokens))
 
 
 def write_dynamics(

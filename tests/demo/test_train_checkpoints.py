@@ -79,6 +79,7 @@ def test_cluster_script_writes_sae_trajectory_and_metrics(tmp_path):
         out=tmp_path / "out",
         fp32=True,
         hook="blocks.1.hook_resid_post",
+        trajectory_rows=8,  # checkpoints measured on the first 8 x 127 held-out tokens
     )
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "METRICS.md").write_text("# Demo SAE metrics\n\n| a | b |\n")
@@ -89,14 +90,15 @@ def test_cluster_script_writes_sae_trajectory_and_metrics(tmp_path):
     assert steps == log_spaced_steps(16, 7) and len(long) == 48 * len(steps)
     metrics = json.loads((folder / "metrics.json").read_text())
     assert metrics["cluster_eval_tokens"] == 2048 and metrics["checkpoint_steps"] == steps
+    assert metrics["trajectory_eval_tokens"] == 8 * 127
     text = (tmp_path / "out" / "METRICS.md").read_text()
     assert text.startswith("# Demo SAE metrics") and "ultra-low density cluster" in text
     assert (tmp_path / "w" / "cluster_checkpoints" / f"step_{steps[-1]:06d}" / "cfg.json").is_file()
     from saewidgets.analysis._trajectory import trajectory_from_tables
 
     tables = {s: p.set_index("feature") for s, p in long.groupby("step")}
-    traj = trajectory_from_tables(tables, 2048)
+    traj = trajectory_from_tables(tables, 8 * 127)
     np.testing.assert_allclose(
-        traj.density[steps[-1]].to_numpy() * 2048,
-        np.round(traj.density[steps[-1]].to_numpy() * 2048),
+        traj.density[steps[-1]].to_numpy() * 8 * 127,
+        np.round(traj.density[steps[-1]].to_numpy() * 8 * 127),
     )
