@@ -79,10 +79,18 @@ class ModelAdapter(ABC):
         """Activation at ``hook`` for ``tokens [batch, pos]``; the forward stops after it."""
 
     @abstractmethod
-    def run_with_edits(self, tokens: torch.Tensor, edits: Mapping[str, Edit]) -> torch.Tensor:
+    def run_with_edits(
+        self, tokens: torch.Tensor, edits: Mapping[str, Edit], cache: Any = None
+    ) -> torch.Tensor:
         """Logits ``[batch, pos, d_vocab]`` with each hook's activation passed through its edit.
 
-        Gradients flow through the edits (nothing here runs under ``no_grad``)."""
+        With a ``cache`` from ``new_cache``, ``tokens`` continue the tokens already in it (edits
+        then see only the new positions) and the cache is extended in place. Gradients flow
+        through the edits (nothing here runs under ``no_grad``)."""
+
+    @abstractmethod
+    def new_cache(self, batch: int) -> Any:
+        """An empty key-value cache for incremental decoding of ``batch`` sequences."""
 
     def forward_from_hook(
         self, tokens: torch.Tensor, hook: str, activation: torch.Tensor

@@ -7,6 +7,7 @@ the output embedding (``lm_head``).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,6 +49,9 @@ class HFAdapter(ModelAdapter):
         self._tokenizer = tokenizer if tokenizer is not None else _auto_tokenizer(model)
         self._modules = dict(model.named_modules())
         self._layers = _layer_list(model, self._modules)
+        # transformers 5.2x renamed the forward's ``past_key_values`` to ``cache``
+        params = inspect.signature(model.forward).parameters
+        self._cache_arg = "cache" if "cache" in params else "past_key_values"
 
     @property
     def kind(self) -> str:
@@ -137,8 +141,11 @@ class HFAdapter(ModelAdapter):
             handle.remove()
         raise HookError(f"Module {hook!r} did not run in the forward pass; pick another hook.")
 
-    def run_with_edits(self, tokens: torch.Tensor, edits: Mapping[str, Edit]) -> torch.Tensor:
-        """Logits with each module's output passed through its edit."""
+    def run_with_edits(
+        self, tokens: torch.Tensor, edits: Mapping[str, Edit], cache: Any = None
+    ) -> torch.Tensor:
+        """Logits with each module's output passed through its edit (``past_key_values`` when
+        ``cache`` is given)."""
         self.check_tokens(tokens)
 
         def wrap(edit: Edit) -> Any:
@@ -156,10 +163,19 @@ class HFAdapter(ModelAdapter):
 
         handles = [self._module(h).register_forward_hook(wrap(e)) for h, e in edits.items()]
         try:
-            return self.model(input_ids=tokens.to(self.device), use_cache=False).logits
+            ids = tokens.to(self.device)
+            if cache is None:
+                return self.model(input_ids=ids, use_cache=False).logits
+            return self.model(input_ids=ids, use_cache=True, **{self._cache_arg: cache}).logits
         finally:
             for handle in handles:
                 handle.remove()
+
+    def new_cache(self, batch: int) -> Any:
+        """An empty transformers ``DynamicCache`` (it grows as tokens are run)."""
+        from transformers import DynamicCache
+
+        return DynamicCache(config=self.model.config)
 
     def unembed(self) -> torch.Tensor:
         """``lm_head.weight`` transposed to ``[d_model, d_vocab]``, float32."""

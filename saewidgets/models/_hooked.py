@@ -94,8 +94,11 @@ class HookedAdapter(ModelAdapter):
         )
         return store["act"]
 
-    def run_with_edits(self, tokens: torch.Tensor, edits: Mapping[str, Edit]) -> torch.Tensor:
-        """Logits with each hook's activation passed through its edit."""
+    def run_with_edits(
+        self, tokens: torch.Tensor, edits: Mapping[str, Edit], cache: Any = None
+    ) -> torch.Tensor:
+        """Logits with each hook's activation passed through its edit (transformer_lens's
+        key-value cache when ``cache`` is given)."""
         self.check_tokens(tokens)
         for name in edits:
             if name not in self.model.hook_dict:
@@ -108,7 +111,12 @@ class HookedAdapter(ModelAdapter):
             return fn
 
         hooks = [(name, wrap(edit)) for name, edit in edits.items()]
-        return self.model.run_with_hooks(tokens.to(self.device), fwd_hooks=hooks)
+        kwargs = {} if cache is None else {"past_kv_cache": cache}
+        return self.model.run_with_hooks(tokens.to(self.device), fwd_hooks=hooks, **kwargs)
+
+    def new_cache(self, batch: int) -> Any:
+        """An empty transformer_lens key-value cache."""
+        return _kv_cache_class().init_cache(self.model.cfg, self.device, batch)
 
     def unembed(self) -> torch.Tensor:
         """``W_U`` as float32."""
@@ -144,3 +152,15 @@ class HookedAdapter(ModelAdapter):
         if self.model.tokenizer is None:
             return [f"<{i}>" for i in ids]
         return [str(s) for s in self.model.to_str_tokens(torch.tensor(ids, dtype=torch.long))]
+
+
+def _kv_cache_class() -> Any:
+    """transformer_lens's key-value cache class (renamed in transformer_lens 3)."""
+    try:
+        from transformer_lens import TransformerLensKeyValueCache
+
+        return TransformerLensKeyValueCache
+    except ImportError:  # transformer_lens 2
+        from transformer_lens.past_key_value_caching import HookedTransformerKeyValueCache
+
+        return HookedTransformerKeyValueCache

@@ -11,13 +11,14 @@ import pandas as pd
 import torch
 
 from saewidgets._errors import DataError, FeatureIndexError
+from saewidgets.models._adapter import ModelAdapter
 from saewidgets.saes._weights import SAEWeights
 
 
 class LensLike(Protocol):
     """What an intervention needs of a ``Lens`` (which delegates its methods here)."""
 
-    model: Any
+    adapter: ModelAdapter
     sae: SAEWeights
     hook: str
     device: torch.device
@@ -219,13 +220,13 @@ def prompt_tokens(lens: LensLike, prompt: str | torch.Tensor) -> torch.Tensor:
         return lens.to_tokens(prompt)[0].to(lens.device)
     if not isinstance(prompt, torch.Tensor) or prompt.ndim != 1 or prompt.is_floating_point():
         raise DataError("prompt must be a string or a 1-D integer tensor of token ids.")
-    d_vocab = int(lens.model.cfg.d_vocab)
+    d_vocab = lens.adapter.d_vocab
     if prompt.numel() == 0 or int(prompt.min()) < 0 or int(prompt.max()) >= d_vocab:
         raise DataError(f"prompt token ids must be non-empty and lie in 0..{d_vocab - 1}.")
-    if prompt.numel() > lens.model.cfg.n_ctx:
+    if prompt.numel() > lens.adapter.n_ctx:
         raise DataError(
             f"The prompt is {prompt.numel()} tokens but the model's context is "
-            f"{lens.model.cfg.n_ctx}; shorten it."
+            f"{lens.adapter.n_ctx}; shorten it."
         )
     return prompt.long().to(lens.device)
 
@@ -272,7 +273,7 @@ def _target(lens: LensLike, target: int | str | None, top: int) -> int:
         if len(ids) != 1:
             raise DataError(f"target {target!r} is {len(ids)} tokens; pass one token or its id.")
         return int(ids[0])
-    d_vocab = int(lens.model.cfg.d_vocab)
+    d_vocab = lens.adapter.d_vocab
     if not 0 <= int(target) < d_vocab:
         raise DataError(f"target token id {target} is outside 0..{d_vocab - 1}")
     return int(target)
@@ -290,24 +291,23 @@ def _run(
     offset: int = 0,
     cache: Any = None,
 ) -> torch.Tensor:
-    """Logits ``[batch, pos, d_vocab]`` of a full forward pass with ``edit`` applied to the hook
-    activations of batch row ``row`` for each ``(row, edit)``; ``offset`` is the absolute
-    position of the first token (with a key-value ``cache``)."""
-    sae = lens.sae
+    """Logits ``[batch, pos, d_vocab]`` of a forward pass through the Lens's adapter with
+    ``edit`` applied to the hook activations of batch row ``row`` for each ``(row, edit)``;
+    ``offset`` is the absolute position of the first token (with a key-value ``cache``)."""
+    head = lens.sae.hook_head_index
 
-    def hook(act: torch.Tensor, hook: Any) -> torch.Tensor:
+    def hook(act: torch.Tensor) -> torch.Tensor:
         pos = torch.arange(offset, offset + act.shape[1], device=act.device)
         out = act.clone()
         for row, edit in edit_rows:
-            if sae.hook_head_index is not None:
-                out[row, :, sae.hook_head_index] = edit(act[row, :, sae.hook_head_index], pos)
+            if head is not None:
+                out[row, :, head] = edit(act[row, :, head], pos)
             else:
                 x = act[row].reshape(act.shape[1], -1)
                 out[row] = edit(x, pos).reshape(act.shape[1:])
         return out
 
-    with lens.model.hooks(fwd_hooks=[(lens.hook, hook)]):
-        return lens.model(tokens, past_kv_cache=cache)
+    return lens.adapter.run_with_edits(tokens, {lens.hook: hook}, cache=cache)
 
 
 def _intervene(
@@ -326,10 +326,10 @@ def _intervene(
     if isinstance(max_new_tokens, bool) or int(max_new_tokens) < 0:
         raise DataError(f"max_new_tokens must be >= 0, got {max_new_tokens!r}")
     max_new_tokens = int(max_new_tokens)
-    if n + max_new_tokens > lens.model.cfg.n_ctx:
+    if n + max_new_tokens > lens.adapter.n_ctx:
         raise DataError(
             f"{n} prompt tokens + {max_new_tokens} new tokens exceed the model's context "
-            f"{lens.model.cfg.n_ctx}; ask for fewer new tokens."
+            f"{lens.adapter.n_ctx}; ask for fewer new tokens."
         )
     with torch.no_grad():
         logits, new = _generate(lens, tokens, edit, max_new_tokens)
@@ -355,11 +355,9 @@ def _generate(
     lens: LensLike, tokens: torch.Tensor, edit: Edit, max_new_tokens: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Prompt logits ``[2, pos, d_vocab]`` and greedy new tokens ``[2, max_new_tokens]``;
-    row 0 is clean and row 1 edited, run as one batch with a key-value cache."""
+    row 0 is clean and row 1 edited, run as one batch with the adapter's key-value cache."""
     batch = tokens[None].expand(2, -1)
-    cache = None
-    if max_new_tokens:
-        cache = _kv_cache_class().init_cache(lens.model.cfg, lens.device, 2)
+    cache = lens.adapter.new_cache(2) if max_new_tokens > 1 else None
     logits = _run(lens, batch, [(1, edit)], cache=cache)
     prompt_logits = logits
     new = torch.zeros((2, max_new_tokens), dtype=torch.long, device=lens.device)
@@ -372,22 +370,10 @@ def _generate(
 
 def _decode(lens: LensLike, new: torch.Tensor) -> str:
     """The new tokens as text, cut at the first end-of-sequence token."""
-    tok = lens.model.tokenizer
+    tok = lens.adapter.tokenizer
     if tok is None or new.numel() == 0:
         return "".join(lens.vocab()[int(t)] for t in new)
     ids = [int(t) for t in new]
     if tok.eos_token_id is not None and tok.eos_token_id in ids:
         ids = ids[: ids.index(tok.eos_token_id)]
     return str(tok.decode(ids))
-
-
-def _kv_cache_class() -> Any:
-    """transformer_lens's key-value cache class (renamed in transformer_lens 3)."""
-    try:
-        from transformer_lens import TransformerLensKeyValueCache
-
-        return TransformerLensKeyValueCache
-    except ImportError:  # transformer_lens 2
-        from transformer_lens.past_key_value_caching import HookedTransformerKeyValueCache
-
-        return HookedTransformerKeyValueCache
