@@ -1,7 +1,8 @@
 // Explorer (saewidgets/widgets/_explorer.py): lays out its child widgets (traits map, card,
 // grid_view), each rendering its own view, plus selection chips and a token view. Python links
 // the children (map selection -> card + heatmaps); without a kernel (an export) this view links
-// map -> card itself. Chip click -> card; text -> tokens through the "run" request (a kernel).
+// map -> card itself. Chip click -> card; text -> tokens through the "run" request (a kernel);
+// a token click -> its attribution list ("attribute", "ablate"), whose features open in the card.
 
 import baseCss from "./lib/base.css";
 import { addStyle, errorBanner, h } from "./lib/dom";
@@ -105,8 +106,15 @@ async function render({ model, el, experimental, host }: RenderProps): Promise<(
           selected_token: -1,
           text: box.value,
           live: false,
+          attributable: true,
+          open_feature: -1,
           error: "",
           _standalone: true,
+        });
+        // a feature clicked in the token view's attribution list opens in the card
+        local.on("change:open_feature", () => {
+          const id = local.get("open_feature");
+          if (typeof id === "number" && id >= 0) showFeature(id);
         });
         void tokenview.render({ model: local, el: tokensSlot, experimental });
       } catch (error) {

@@ -1,6 +1,8 @@
 // TokenView: text coloured by SAE feature activations (saewidgets/_widgets/_tokenview.py).
 // Traits read: tokens, acts [pos, n_shown], features, top_ids / top_vals [pos, k], labels, focus,
-// text, live, error. Traits written: focus, selected_token. Request: "run" {text} (live mode).
+// text, live, attributable, error. Traits written: focus, selected_token, open_feature.
+// Requests: "run" {text} (live mode); with `attributable`, a clicked token opens the attribution
+// panel ("attribute", "ablate"; see tokenview/attribution.ts).
 
 import baseCss from "./lib/base.css";
 import { decodeArray, row, type NDArray, type WireArray } from "./lib/codec";
@@ -12,6 +14,7 @@ import { request } from "./lib/request";
 import { tokenLabel, tokenSegments } from "./lib/tokens";
 import type { Model, RenderProps } from "./lib/types";
 import css from "./tokenview.css";
+import { attributionPanel } from "./tokenview/attribution";
 
 interface View {
   tokens: string[];
@@ -154,6 +157,25 @@ function render({ model, el, experimental }: RenderProps): () => void {
   }
   root.append(legend, text);
 
+  const panel =
+    model.get("attributable") === true
+      ? attributionPanel({
+          invoke,
+          text: () => String(model.get("text") ?? ""),
+          name: (id) => (view === null ? `#${id}` : featureName(view, id)),
+          open: (id) => {
+            model.set("open_feature", -1);
+            model.set("open_feature", id);
+            model.save_changes();
+          },
+        })
+      : null;
+  if (panel !== null) root.append(panel.el);
+  const showPanel = () => {
+    const selected = model.get("selected_token") as number;
+    panel?.show(view !== null && selected >= 0 && selected < view.tokens.length ? selected : null);
+  };
+
   const paintTokens = () => {
     if (view === null) return;
     const focus = model.get("focus") as number | null;
@@ -216,6 +238,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
     if (view.tokens.length === 0) text.append(h("span", { class: "sw-muted" }, "(no tokens)"));
     paintLegend();
     paintTokens();
+    showPanel();
   };
 
   const tokenAt = (target: EventTarget | null): HTMLElement | null =>
@@ -241,6 +264,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
     paintTokens();
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
+  model.on("change:selected_token", showPanel);
   const dataEvents = "change:tokens change:acts change:features change:top_ids change:top_vals change:labels";
   model.on(dataEvents, onData);
   model.on("change:focus change:selected_token", onFocus);
@@ -249,6 +273,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
   return () => {
     model.off(dataEvents, onData);
     model.off("change:focus change:selected_token", onFocus);
+    model.off("change:selected_token", showPanel);
     model.off("change:error", onError);
   };
 }

@@ -12,6 +12,7 @@ import numpy as np
 import traitlets
 
 from saewidgets._errors import DataError
+from saewidgets.widgets._attribution import AttributionAnswers
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
@@ -73,6 +74,7 @@ class Explorer(SaeWidget):
             gview = GeometryGridView(store, service=service, grid=pairs, **kwargs)
         super().__init__(map=fmap, card=card, grid_view=gview, has_lens=lens is not None)
         self._store, self._lens, self._service = store, lens, service
+        self._attributions = None if lens is None else AttributionAnswers(lens)
         traitlets.link((self, "selected"), (fmap, "selected"))
         traitlets.link((self, "feature"), (card, "feature"))
         fmap.observe(self._on_clicked, "clicked")
@@ -118,6 +120,21 @@ class Explorer(SaeWidget):
             "top_ids": array_to_json(top_ids),
             "top_vals": array_to_json(top_vals),
         }
+
+    @request
+    def attribute(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """The token view's click: ``{text, position}`` -> features ranked by attribution."""
+        return self._need_attributions().attribute(msg)
+
+    @request
+    def ablate(self, msg: dict[str, Any]) -> dict[str, float]:
+        """``{text, position, pos, feature}`` -> the exact change of the target's log-prob."""
+        return self._need_attributions().ablate(msg)
+
+    def _need_attributions(self) -> AttributionAnswers:
+        if self._attributions is None:
+            raise DataError("this Explorer has no Lens; pass lens=sw.Lens(model, sae)")
+        return self._attributions
 
     def to_html(
         self,

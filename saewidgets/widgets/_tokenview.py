@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 import traitlets
 
 from saewidgets._errors import DataError, FeatureIndexError
+from saewidgets.widgets._attribution import AttributionAnswers
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray
 
@@ -59,6 +60,7 @@ class TokenView(SaeWidget):
     """Text coloured by SAE feature activations; hover a token for its values and top features."""
 
     _esm = bundle("tokenview")
+    _attributions: AttributionAnswers | None
 
     tokens = traitlets.List(traitlets.Unicode()).tag(sync=True)
     """Token strings, in order."""
@@ -96,6 +98,14 @@ class TokenView(SaeWidget):
     live = traitlets.Bool(False).tag(sync=True)
     """Whether the view shows an editable text box that re-runs the Lens (needs a Lens)."""
 
+    attributable = traitlets.Bool(False).tag(sync=True)
+    """Whether clicking a token lists the features ranked by attribution for the next-token
+    prediction there, each with a one-click exact ablation (needs a Lens)."""
+
+    open_feature = traitlets.Int(-1).tag(sync=True)
+    """Feature last clicked in the attribution list (-1: none); set from the browser, so a
+    notebook can observe it and open that feature's card."""
+
     def __init__(
         self,
         lens: _EncodesText,
@@ -109,6 +119,9 @@ class TokenView(SaeWidget):
         self._setup(features, n_features, labels)
         self._lens: _EncodesText | None = lens
         self.bos = bool(getattr(lens, "prepend_bos", False))
+        if hasattr(lens, "attribute") and hasattr(lens, "ablate"):
+            self._attributions = AttributionAnswers(lens)  # type: ignore[arg-type]
+            self.attributable = True
         self.live = live
         self.text = text
 
@@ -151,6 +164,7 @@ class TokenView(SaeWidget):
         self._full = np.zeros((0, 0), np.float32)
         self._ids = np.zeros(0, int)
         self._loading = False
+        self._attributions = None
 
     def _load(self, tokens: list[str], full: np.ndarray, ids: np.ndarray) -> None:
         """Show ``full`` [pos, n_cols] (column c is feature ``ids[c]``) over ``tokens``."""
@@ -238,3 +252,21 @@ class TokenView(SaeWidget):
             raise DataError("this TokenView has no Lens; build it with TokenView(lens, text)")
         self.text = str(msg["text"])
         return {"n_tokens": len(self.tokens)}
+
+    @request
+    def attribute(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{text, position}``: the features ranked by attribution for the next token there."""
+        return self._need_attributions().attribute(msg)
+
+    @request
+    def ablate(self, msg: dict[str, Any]) -> dict[str, float]:
+        """``{text, position, pos, feature}``: the exact change of the target's log-prob."""
+        return self._need_attributions().ablate(msg)
+
+    def _need_attributions(self) -> AttributionAnswers:
+        if self._attributions is None:
+            raise DataError("this TokenView has no Lens; build it with TokenView(lens, text)")
+        return self._attributions
+
+    def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        return [] if self._attributions is None else self._attributions.recorded()

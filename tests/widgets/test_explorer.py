@@ -68,6 +68,38 @@ def test_text_runs_through_the_lens_for_the_selected_features(small_store, lens)
     assert sw.Explorer(small_store, grid=False).has_lens is False
 
 
+def test_token_view_attribution_requests(small_store, lens) -> None:
+    """The Explorer's in-page token view asks the Explorer for a click's attribution list and
+    ablations: the same answers as lens.attribute / lens.ablate."""
+    ex = sw.Explorer(small_store, lens=lens, grid=False)
+    text = "def main():\n    return 1"
+    msg = {"text": text, "position": 4}
+    response, buffers = _call(ex, "attribute", msg)
+    paths = [tuple(p) for p in response["buffer_paths"]]
+    feats = array_from_json(
+        {
+            "data": buffers[paths.index(("feature", "data"))],
+            "dtype": "int32",
+            "shape": response["value"]["feature"]["shape"],
+        }
+    )
+    df = lens.attribute(text, position=4)
+    assert feats.tolist() == df["feature"].head(10).tolist()
+    pos, f = int(df["pos"][0]), int(df["feature"][0])
+    response, _ = _call(ex, "ablate", {**msg, "pos": pos, "feature": f})
+    r = lens.ablate(text, [f], positions=[pos])
+    t = df.attrs["target"]
+    want = float(
+        r.logits_after[4].double().log_softmax(-1)[t]
+        - r.logits_clean[4].double().log_softmax(-1)[t]
+    )
+    assert response["value"]["delta"] == pytest.approx(want, abs=1e-6)
+    bad, _ = type(ex)._anywidget_commands["attribute"](
+        sw.Explorer(small_store, grid=False), msg, []
+    )
+    assert "no Lens" in bad["error"]
+
+
 def test_one_export_holds_map_card_and_grid(small_store, tmp_path) -> None:
     ex = sw.Explorer(small_store)
     ex.selected = [1, 2]
