@@ -88,9 +88,10 @@ class ModelAdapter(ABC):
         then see only the new positions) and the cache is extended in place. Gradients flow
         through the edits (nothing here runs under ``no_grad``)."""
 
-    @abstractmethod
     def new_cache(self, batch: int) -> Any:
-        """An empty key-value cache for incremental decoding of ``batch`` sequences."""
+        """An empty key-value cache for incremental decoding of ``batch`` sequences, or None
+        when the adapter has none (generation then re-runs the whole sequence each step)."""
+        return None
 
     def forward_from_hook(
         self, tokens: torch.Tensor, hook: str, activation: torch.Tensor

@@ -363,7 +363,9 @@ def _generate(
     new = torch.zeros((2, max_new_tokens), dtype=torch.long, device=lens.device)
     for i in range(max_new_tokens):
         new[:, i] = logits[:, -1].argmax(-1)
-        if i + 1 < max_new_tokens:
+        if i + 1 < max_new_tokens and cache is None:  # an adapter without a cache
+            logits = _run(lens, torch.cat([batch, new[:, : i + 1]], 1), [(1, edit)])
+        elif i + 1 < max_new_tokens:
             logits = _run(lens, new[:, i : i + 1], [(1, edit)], offset=len(tokens) + i, cache=cache)
     return prompt_logits, new
 

@@ -172,3 +172,23 @@ def test_bad_input_is_named(model, sae_dirs):
         lens.attribute(PROMPT, position=200)
     with pytest.raises(sw.DataError, match="target"):
         lens.attribute(PROMPT, target=10**9)
+
+
+def test_adapter_without_a_cache_generates_the_same(model, sae_dirs):
+    from saewidgets.models._hooked import HookedAdapter
+
+    class NoCache(HookedAdapter):
+        def new_cache(self, batch):
+            return None
+
+    cached = sw.Lens(model, sae_dirs["standard"])
+    plain = sw.Lens(NoCache(model), sae_dirs["standard"])
+    a = cached.ablate("Sort a list.", [1, 2, 3], max_new_tokens=5)
+    b = plain.ablate("Sort a list.", [1, 2, 3], max_new_tokens=5)
+    c = plain.steer("Sort a list.", {7: 25.0}, max_new_tokens=5)
+    assert a.new_tokens_after.tolist() == b.new_tokens_after.tolist()
+    assert (
+        c.new_tokens_after.tolist()
+        == cached.steer("Sort a list.", {7: 25.0}, max_new_tokens=5).new_tokens_after.tolist()
+    )
+    assert c.new_tokens_after.tolist() != c.new_tokens_clean.tolist()
