@@ -26,7 +26,7 @@ class Attributes(Protocol):
 
     def to_tokens(self, text: str) -> Any: ...
 
-    def vocab(self) -> list[str]: ...
+    def to_str_tokens(self, text: str) -> list[str]: ...
 
     def attribute(self, prompt: Any, position: int = -1, target: Any = None) -> Any: ...
 
@@ -97,17 +97,17 @@ class AttributionAnswers:
             raise DataError(f"position {position} is outside the text's {len(tokens)} tokens")
         df = self._lens.attribute(tokens, position=position)
         top = df.head(TOP_ATTRIBUTIONS)
-        vocab = self._lens.vocab()
+        shown = self._lens.to_str_tokens(text)  # as TokenView draws them
         pos = top["pos"].to_numpy(np.int64)
         feature = top["feature"].to_numpy(np.int64)
         return {
             "position": position,
-            "token": vocab[int(tokens[position])],
+            "token": shown[position],
             "target": int(df.attrs["target"]),
             "target_token": str(df.attrs["target_token"]),
             "n_active": len(df),
             "pos": array_to_json(pos.astype(np.int32)),
-            "tokens": [vocab[int(tokens[p])] for p in pos],
+            "tokens": [shown[p] for p in pos],
             "feature": array_to_json(feature.astype(np.int32)),
             "activation": array_to_json(top["activation"].to_numpy(np.float32)),
             "attribution": array_to_json(top["attribution"].to_numpy(np.float32)),
