@@ -18,7 +18,7 @@ import torch
 
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes._torchfile import load_state
-from saewidgets.saes._weights import SAEWeights, float_copy
+from saewidgets.saes._weights import SAEWeights, float_copy, jumprelu_weights
 
 NAME = "dictionary_learning"
 EXPECTS = "ae.pt + config.json (trainer.dict_class)"
@@ -56,16 +56,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     }
     if cls == "JumpReluAutoEncoder":
         _need(state, ("W_enc", "W_dec", "b_enc", "b_dec", "threshold"), file)
-        return SAEWeights(
-            W_enc=float_copy(state["W_enc"]),
-            W_dec=float_copy(state["W_dec"]),
-            b_enc=float_copy(state["b_enc"]),
-            b_dec=float_copy(state["b_dec"]),
-            threshold=float_copy(state["threshold"]),
-            architecture="jumprelu",
-            apply_b_dec_to_input=False,
-            **common,
-        )
+        return jumprelu_weights(state, **common)
     bias = "bias" if cls == "AutoEncoder" else "b_dec"
     _need(state, ("encoder.weight", "encoder.bias", "decoder.weight", bias), file)
     tensors: dict[str, Any] = {

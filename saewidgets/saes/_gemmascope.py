@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from saewidgets._errors import SAEConfigError
-from saewidgets.saes._weights import SAEWeights, float_copy
+from saewidgets.saes._weights import SAEWeights, jumprelu_weights
 
 NAME = "gemmascope"
 EXPECTS = "params.npz or params.safetensors with W_enc, W_dec, b_enc, b_dec, threshold"
@@ -51,14 +51,8 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
     m = re.search(r"layer_(\d+)", str(file))
-    return SAEWeights(
-        W_enc=float_copy(lower["w_enc"]),
-        W_dec=float_copy(lower["w_dec"]),
-        b_enc=float_copy(lower["b_enc"]),
-        b_dec=float_copy(lower["b_dec"]),
-        threshold=float_copy(lower["threshold"]),
-        architecture="jumprelu",
-        apply_b_dec_to_input=False,
+    return jumprelu_weights(
+        {"W_enc": lower["w_enc"], "W_dec": lower["w_dec"], **lower},
         hook_name=f"blocks.{m.group(1)}.hook_resid_post" if m and "res" in str(file) else None,
         source=str(file),
         format=NAME,

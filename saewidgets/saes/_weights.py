@@ -180,3 +180,19 @@ def float_copy(t: Any) -> torch.Tensor:
     if not isinstance(t, torch.Tensor):
         t = torch.as_tensor(t)
     return t.detach().to(torch.float32).clone()
+
+
+def jumprelu_weights(params: dict[str, Any], **settings: Any) -> SAEWeights:
+    """A JumpReLU SAE from ``W_enc [d_in, d_sae]``, ``W_dec``, ``b_enc``, ``b_dec`` and a
+    per-feature ``threshold`` (Gemma Scope's and dictionary_learning's layout; the input is not
+    shifted by ``b_dec``)."""
+    return SAEWeights(
+        W_enc=float_copy(params["W_enc"]),
+        W_dec=float_copy(params["W_dec"]),
+        b_enc=float_copy(params["b_enc"]),
+        b_dec=float_copy(params["b_dec"]),
+        threshold=float_copy(params["threshold"]),
+        architecture="jumprelu",
+        apply_b_dec_to_input=False,
+        **settings,
+    )
