@@ -88,11 +88,12 @@ def _part(widget: SaeWidget) -> dict[str, Any]:
     """One widget's bundle source, state, buffers and recorded responses."""
     state, paths, buffers = extract_buffers(widget.get_state(key=widget.data_traits()))
     commands = getattr(type(widget), "_anywidget_commands", {})
+    answered_by = getattr(widget, "_export_answers", {})
     responses = {}
     recorded = list(widget._recorded_requests())
     bar = tqdm(recorded, desc=f"export {type(widget).__name__}", disable=len(recorded) < 50)
     for name, msg in bar:
-        response, out = commands[name](widget, msg, [])
+        response, out = commands[answered_by.get(name, name)](widget, msg, [])
         responses[request_key(name, msg)] = {"response": response, "buffers": _b64(out)}
     return {
         "esm": str(widget._esm),

@@ -4,7 +4,7 @@ mean decoder cosine (seed 001's table, measured), plus N x N heatmaps for a sele
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import traitlets
@@ -216,6 +216,15 @@ class GeometryGridView(SaeWidget):
     def card(self, msg: dict[str, Any]) -> dict[str, Any]:
         """``{"feature"}`` -> that feature's FeatureCard data (stats, examples, logits...)."""
         return self._service.payload(msg["feature"])
+
+    @request
+    def compact_card(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{"feature"}`` -> its compact card (what an export records for "card")."""
+        return self._service.compact(msg["feature"])
+
+    #: An export answers each recorded "card" request with the compact card (stats,
+    #: histogram, top examples, logit weights), as the Explorer's export does.
+    _export_answers: ClassVar[dict[str, str]] = {"card": "compact_card"}
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         rows, cols = np.nonzero(np.asarray(self.count))

@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 
 import saewidgets as sw
+from saewidgets.widgets._carddata import NEIGHBOUR_KINDS
+from saewidgets.widgets._codecs import extract_buffers
 from saewidgets.widgets._export import export_payload, request_key
 from saewidgets.widgets._geometrygrid import cluster_order
 
@@ -73,7 +75,13 @@ def test_export_records_every_cells_pairs(view) -> None:
         key = request_key("pairs", {"row": int(r), "col": int(c)})
         assert payload["responses"][key]["response"]["value"] == view.cell_pairs(int(r), int(c))
     first = view.cell_pairs(*map(int, np.argwhere(view.count > 0)[0]))[0]
-    assert request_key("card", {"feature": first["feature_a"]}) in payload["responses"]
+    card = payload["responses"][request_key("card", {"feature": first["feature_a"]})]
+    # the compact card, as in the Explorer's export: top examples and logits, no neighbours
+    value = card["response"]["value"]
+    assert value["feature"] == first["feature_a"] and value["stats"]
+    assert all("error" in value["neighbours"][k] for k in NEIGHBOUR_KINDS)
+    compact = extract_buffers(view._service.compact(first["feature_a"]))
+    assert value == compact[0] and len(card["buffers"]) == len(compact[2])
 
 
 def test_public_names_of_the_grid(small_store) -> None:
