@@ -1,5 +1,7 @@
 """marimo (``marimo run``): the card draws its examples and requests reach Python through the
-custom-message channel (marimo refuses anywidget's invoke); a click in the map opens the card."""
+custom-message channel (marimo refuses anywidget's invoke); a click in the map opens the card;
+the Explorer and the Annotator (composed of child widgets) draw, and the Explorer's map opens its
+card."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import REPO, _free_port
 
@@ -34,7 +36,7 @@ def _():
     fmap = sw.FeatureMap(store, x="log10_density", y="enc_bias")
     card = sw.FeatureCard(store, {first})
     fmap.observe(lambda change: setattr(card, "feature", change["new"]), "clicked")
-    return card, fmap, mo
+    return card, fmap, mo, store, sw
 
 
 @app.cell
@@ -49,6 +51,20 @@ def _(fmap, mo):
     return
 
 
+@app.cell
+def _(mo, store, sw):
+    explorer = sw.Explorer(store)
+    mo.ui.anywidget(explorer)
+    return
+
+
+@app.cell
+def _(mo, store, sw):
+    tool = sw.Annotator(store, sw.Annotations({notes!r}), queue=[{first}, {second}])
+    mo.ui.anywidget(tool)
+    return
+
+
 if __name__ == "__main__":
     app.run()
 """
@@ -60,7 +76,13 @@ def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
     root = tmp_path_factory.mktemp("marimo")
     first = int(small_store.features["count"].idxmax())
     app = root / "app.py"
-    app.write_text(textwrap.dedent(APP.format(store=str(small_store.path), first=first)))
+    second = int(small_store.features["count"].nlargest(2).index[-1])
+    notes = str(root / "notes.db")
+    app.write_text(
+        textwrap.dedent(
+            APP.format(store=str(small_store.path), first=first, second=second, notes=notes)
+        )
+    )
     port = _free_port()
     env = {
         **os.environ,
@@ -96,17 +118,39 @@ def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
         log.close()
 
 
+def _click_feature(page: Page, scope: Locator, frame, target: int) -> None:
+    """Click ``target``'s point in the first (log10 density x encoder bias) panel of ``scope``."""
+    canvas = scope.locator(".sw-fm-canvas").first
+    canvas.scroll_into_view_if_needed()
+    g = {k: float(v) for k, v in canvas.evaluate("c => ({...c.dataset})").items()}
+    box = scope.locator(".sw-fm-overlay").first.bounding_box()
+    assert box is not None
+    row = frame.loc[target]
+    sx = g["left"] + (row.log10_density - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    sy = g["top"] + g["height"] - (row.enc_bias - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    page.mouse.click(box["x"] + sx, box["y"] + sy)
+
+
+def _open(page: Page, url: str, first: int) -> None:
+    """Open the app and wait until its last cell (the Annotator) shows its first card, so the
+    kernel has run every cell before the test clicks."""
+    page.goto(url)
+    tool = page.locator(".sw-annotator-tool")
+    expect(tool.get_by_test_id("title")).to_have_text(f"Feature #{first}", timeout=WAIT)
+
+
 def test_card_and_map_work_in_marimo(page: Page, marimo_app, small_store) -> None:
     url, first = marimo_app
-    page.goto(url)
-    title = page.get_by_test_id("title")
+    _open(page, url, first)
+    card = page.locator(".sw-card").first  # the standalone card: the first cell's output
+    title = card.get_by_test_id("title")
     expect(title).to_have_text(f"Feature #{first}", timeout=WAIT)
-    examples = page.locator(".sw-group-top .sw-example")
+    examples = card.locator(".sw-group-top .sw-example")
     n_top = len(small_store.top_examples(first))
     expect(examples).to_have_count(n_top, timeout=WAIT)
 
     # "next" is a request answered by Python over custom messages (invoke is refused here)
-    page.get_by_test_id("next").click()
+    card.get_by_test_id("next").click()
     expect(title).to_have_text(f"Feature #{first + 1}", timeout=WAIT)
     assert page.get_by_role("alert").filter(has_text="invoke").count() == 0
 
@@ -114,15 +158,28 @@ def test_card_and_map_work_in_marimo(page: Page, marimo_app, small_store) -> Non
     page.wait_for_selector("[data-painted]", timeout=WAIT)
     frame = small_store.features
     target = int(frame[~frame["dead"]].sort_values("enc_bias").index[-1])  # topmost point
-    canvas = page.locator(".sw-fm-canvas").first
-    canvas.scroll_into_view_if_needed()
-    g = {k: float(v) for k, v in canvas.evaluate("c => ({...c.dataset})").items()}
-    box = page.locator(".sw-fm-overlay").first.bounding_box()
-    assert box is not None
-    row = frame.loc[target]
-    sx = g["left"] + (row.log10_density - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
-    sy = g["top"] + g["height"] - (row.enc_bias - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
-    page.mouse.click(box["x"] + sx, box["y"] + sy)
+    _click_feature(page, page.locator(".sw-featuremap").first, frame, target)
     expect(title).to_have_text(f"Feature #{target}", timeout=WAIT)
     n_target = len(small_store.top_examples(target))
     expect(examples).to_have_count(n_target, timeout=WAIT)
+
+
+def test_explorer_and_annotator_work_in_marimo(page: Page, marimo_app, small_store) -> None:
+    url, first = marimo_app
+    _open(page, url, first)
+    explorer = page.locator(".sw-explorer")
+    expect(explorer.locator("[data-painted]").first).to_be_attached(timeout=WAIT)
+    frame = small_store.features
+    target = int(frame[~frame["dead"]].sort_values("enc_bias").index[0])  # lowest point
+    _click_feature(page, explorer, frame, target)
+    card = explorer.locator(".sw-card")
+    expect(card.get_by_test_id("title")).to_have_text(f"Feature #{target}", timeout=WAIT)
+    n_target = len(small_store.top_examples(target))
+    expect(card.locator(".sw-group-top .sw-example")).to_have_count(n_target, timeout=WAIT)
+
+    tool = page.locator(".sw-annotator-tool")
+    expect(tool.get_by_test_id("progress")).to_contain_text("1", timeout=WAIT)
+    expect(tool.get_by_test_id("title")).to_have_text(f"Feature #{first}", timeout=WAIT)
+    n_first = len(small_store.top_examples(first))
+    expect(tool.locator(".sw-group-top .sw-example")).to_have_count(n_first, timeout=WAIT)
+    assert page.get_by_role("alert").filter(has_text="invoke").count() == 0
