@@ -12,6 +12,7 @@ import { formatValue } from "./lib/format";
 import { createLocalModel } from "./lib/model";
 import type { Invoke, Model, RenderProps } from "./lib/types";
 import { mountCard } from "./card/view";
+import { seedMapModel } from "./featuremap/seedmap";
 import { mountMap } from "./featuremap/view";
 
 const CSS = `
@@ -37,19 +38,11 @@ function side(model: Model, key: "a" | "b"): Side {
   const ids = get("ids") as Int32Array;
   const index = new Map<number, number>();
   ids.forEach((id, i) => index.set(id, i));
-  const local = createLocalModel({
+  const local = seedMapModel({
     ids: model.get(`${key}_ids`),
     columns: model.get(`${key}_columns`),
     table: model.get(`${key}_table`),
     flags: model.get(`${key}_flags`),
-    axes: ["log10_density", "de_projection"],
-    panels: [[0, 1]],
-    color_name: "enc_bias",
-    labels: {},
-    selected: [],
-    clicked: null,
-    highlight: -1,
-    error: "",
   });
   return { key, ids, match: get("match") as Int32Array, cosine: get("match_cosine") as Float32Array, index, model: local };
 }

@@ -6,9 +6,9 @@
 import baseCss from "./lib/base.css";
 import { decodeArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
-import { createLocalModel } from "./lib/model";
 import { tickLabel, ticks } from "./lib/scale";
 import type { Model, RenderProps } from "./lib/types";
+import { seedMapModel } from "./featuremap/seedmap";
 import { mountMap } from "./featuremap/view";
 
 /** Line colours by final state (index = the state code): dead, ultra-rare, live, dense. */
@@ -169,17 +169,7 @@ function render({ model, el }: RenderProps): () => void {
       unmount = () => {};
       return;
     }
-    const local = createLocalModel({
-      ...maps[k],
-      axes: ["log10_density", "de_projection"],
-      panels: [[0, 1]],
-      color_name: "enc_bias",
-      labels: {},
-      selected: [],
-      clicked: null,
-      highlight: -1,
-      error: "",
-    });
+    const local = seedMapModel(maps[k]);
     local.on("change:selected", () => select((local.get("selected") as number[]) ?? []));
     unmount = mountMap(local, mapSlot, baseCss, { size: [420, 300] });
   };
