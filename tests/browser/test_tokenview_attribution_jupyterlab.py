@@ -110,3 +110,46 @@ def test_click_token_shows_attributions_and_exact_ablation(page: Page, lab: str)
     shown = standalone.get_by_test_id("attr-row").nth(0).locator(".sw-attr-delta")
     assert _close(shown.inner_text(), exact)
     page.screenshot(path="/tmp/saewidgets-tokenview-attribution-export.png", full_page=True)
+
+
+EXPLORER_CELLS = [
+    "import json, pathlib, tempfile\nimport saewidgets as sw\nfrom tests import helpers\n"
+    "d = pathlib.Path(tempfile.mkdtemp())\n"
+    "lens = sw.Lens(helpers.build_model(helpers.build_tokenizer(d / 'tok')),"
+    " helpers.write_sae(d / 'sae'))\n"
+    "store = sw.harvest(lens, helpers.corpus(), n_tokens=600, out=d / 's', progress=False)\n"
+    "ex = sw.Explorer(store, lens=lens, grid=False)\nex",
+    "df = lens.attribute('Sort a list of numbers.', position=4)\n"
+    "print('TOP', json.dumps([int(df['feature'][1]), int(ex.card.feature)]))",
+]
+
+
+@pytest.fixture(scope="module")
+def explorer_lab(lab_server: Lab) -> str:
+    lab_server.write_notebook("explorer_attr.ipynb", EXPLORER_CELLS)
+    return lab_server.url("explorer_attr.ipynb")
+
+
+def test_explorer_attribution_link_opens_the_card(page: Page, explorer_lab: str) -> None:
+    page.set_default_timeout(WAIT)
+    page.goto(explorer_lab)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(
+        timeout=WAIT
+    )
+    run_cell(page, 0)
+    view = page.locator(".jp-Notebook .jp-Cell").nth(0)
+    box = view.locator("textarea[aria-label='Text to run']")
+    expect(box).to_be_visible(timeout=WAIT)
+    box.fill("Sort a list of numbers.")
+    token = view.locator(".sw-tok[data-i='4']")
+    expect(token).to_be_visible(timeout=WAIT)
+    token.click()
+    rows = view.get_by_test_id("attr-row")
+    expect(rows.first).to_be_visible(timeout=WAIT)
+    run_cell(page, 1)
+    feature, shown = _output(page, 1, "TOP")
+    assert feature != shown  # the card shows another feature until the link is clicked
+    assert rows.nth(1).get_attribute("data-feature") == str(feature)
+    rows.nth(1).locator(".sw-attr-feature").click()  # the Explorer's card opens on it
+    title = view.get_by_test_id("title").first
+    expect(title).to_have_text(f"Feature #{feature}", timeout=WAIT)
