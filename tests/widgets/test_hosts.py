@@ -182,3 +182,34 @@ def test_logit_weights_repr_and_summary_seed_lines(small_store) -> None:
     assert "array(" not in text
     summary = summary_text(small_store, progress=False)
     assert SEED_001 in summary and SEED_002 in summary
+
+
+def test_embed_minimal_html_holds_the_first_feature(small_store, tmp_path) -> None:
+    """``embed_minimal_html(..., drop_defaults=False)`` writes the card's state, first feature
+    included (its examples too), so the page draws it once the CDN's manager loads."""
+    import json
+    import re
+
+    from ipywidgets.embed import embed_minimal_html
+
+    f = int(small_store.features["count"].idxmax())
+    card = sw.FeatureCard(small_store, f)
+    path = tmp_path / "embed.html"
+    embed_minimal_html(path, views=[card], drop_defaults=False)
+    page = path.read_text(encoding="utf-8")
+    block = re.search(
+        r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S
+    )
+    assert block is not None
+    models = json.loads(block.group(1))["state"]
+    ours = models[card.model_id]
+    assert ours["model_module"] == "anywidget" and ours["state"]["_esm"]
+    first = ours["state"]["initial_card"]
+    assert first["feature"] == f and first["stats"]["count"] == small_store.features["count"][f]
+    top = small_store.top_examples(f)
+    assert set(first["examples"]["strings"]) >= {t for row in top["tokens"] for t in row}
+    assert ours.get("buffers")  # the binary arrays travel base64-encoded beside the state
+    view = re.search(
+        r'<script type="application/vnd.jupyter.widget-view\+json">(.*?)</script>', page, re.S
+    )
+    assert view is not None and json.loads(view.group(1))["model_id"] == card.model_id
