@@ -7,6 +7,7 @@ activations as float32, all as binary leaves, so one feature's card costs a few 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -46,11 +47,22 @@ def _number(x: Any) -> float | int | None:
     return value if math.isfinite(value) else None
 
 
+@functools.lru_cache(maxsize=8)
+def _stat_arrays(store: FeatureStore) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The numeric columns and the flags of ``store.features`` as arrays (read once per store,
+    not once per card: exports read thousands of rows)."""
+    features = store.features
+    numeric = {c.name: features[c.name].to_numpy() for c in numeric_columns(features)}
+    flags = {c: features[c].to_numpy() for c in FLAG_COLUMNS if c in features.columns}
+    return numeric, flags
+
+
 def stats(store: FeatureStore, f: int) -> dict[str, Any]:
     """The feature's row of ``store.features``: every numeric column and the flags."""
-    row = store.features.loc[f]
-    out: dict[str, Any] = {c.name: _number(row[c.name]) for c in numeric_columns(store.features)}
-    out.update({c: bool(row[c]) for c in FLAG_COLUMNS if c in row.index})
+    numeric, flags = _stat_arrays(store)
+    i = store.features.index.get_loc(f)
+    out: dict[str, Any] = {name: _number(values[i]) for name, values in numeric.items()}
+    out.update({name: bool(values[i]) for name, values in flags.items()})
     return out
 
 
@@ -82,8 +94,10 @@ def examples(
         if quantiles
         else top.iloc[:0]
     )
-    frames = [top.assign(interval=-1), quant] if len(quant) else [top.assign(interval=-1)]
-    rows = pd.concat(frames, ignore_index=True)
+    if len(quant):
+        rows = pd.concat([top.assign(interval=-1), quant], ignore_index=True)
+    else:  # no copy of the frame (compact cards: thousands of them in one export)
+        rows = {**{c: top[c] for c in top.columns}, "interval": np.full(len(top), -1)}
     strings: dict[str, int] = {}
     tok: list[int] = []
     acts: list[float] = []
@@ -104,10 +118,10 @@ def examples(
         "tok": array_to_json(np.asarray(tok, index_dtype)),
         "acts": _sparse(np.asarray(acts, np.float32)),
         "length": array_to_json(np.asarray(lengths, np.uint16)),
-        "max_index": array_to_json(rows["max_index"].to_numpy(np.uint16)),
-        "group": array_to_json(rows["interval"].to_numpy(np.int8)),
-        "seq": array_to_json(rows["seq"].to_numpy(np.int32)),
-        "pos": array_to_json(rows["pos"].to_numpy(np.int32)),
+        "max_index": array_to_json(np.asarray(rows["max_index"], np.uint16)),
+        "group": array_to_json(np.asarray(rows["interval"], np.int8)),
+        "seq": array_to_json(np.asarray(rows["seq"], np.int32)),
+        "pos": array_to_json(np.asarray(rows["pos"], np.int32)),
         "intervals": intervals,
     }
 
