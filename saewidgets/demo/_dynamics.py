@@ -3,6 +3,7 @@ tokens, and the shipped density trajectory of the cluster ReLU SAE's checkpoints
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -56,15 +57,17 @@ def write_dynamics(
     from saewidgets.widgets._dynamics_report import write_comparison, write_trajectory
 
     other = "relu" if sae == "topk" else "topk"
-    other_lens = LensType(lens.model, demo_sae_path(other))
-    other_store = harvest(
-        other_lens,
-        list(texts),
-        n_tokens=store.n_tokens,
-        out=folder / f"store-{other}",
-        overwrite=True,
-        progress=progress,
-    )
+    other_lens = LensType(lens.adapter, demo_sae_path(other))
+    replaying = getattr(lens.adapter, "replaying", contextlib.nullcontext)
+    with replaying():  # the first harvest's model pass, when its adapter kept it
+        other_store = harvest(
+            other_lens,
+            list(texts),
+            n_tokens=store.n_tokens,
+            out=folder / f"store-{other}",
+            overwrite=True,
+            progress=progress,
+        )
     written = write_comparison(
         compare(store, other_store, names=(sae, other), progress=progress), folder
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,22 +51,26 @@ def run_demo(
     """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``;
     with ``compare``, also the other demo SAE on the same tokens compared with this one and the
     cluster SAE's density trajectory (``compare.*``, ``trajectory.*``)."""
-    from saewidgets.demo import demo_texts
+    from saewidgets.demo import demo_sae_path, demo_texts, load_demo_model
+    from saewidgets.demo._replay import ReplayingAdapter
     from saewidgets.harvesting._harvest import harvest
+    from saewidgets.models._lens import Lens
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    lens = demo_lens(sae)
+    adapter = ReplayingAdapter(load_demo_model())  # the comparison reuses this harvest's pass
+    lens = Lens(adapter, demo_sae_path(sae))
     texts = demo_texts()
     order = np.random.default_rng(0).permutation(len(texts))  # mix the sources, reproducibly
-    store = harvest(
-        lens,
-        [texts[i] for i in order],
-        n_tokens=n_tokens,
-        out=folder / "store",
-        overwrite=True,
-        progress=progress,
-    )
+    with adapter.keeping() if compare else contextlib.nullcontext():
+        store = harvest(
+            lens,
+            [texts[i] for i in order],
+            n_tokens=n_tokens,
+            out=folder / "store",
+            overwrite=True,
+            progress=progress,
+        )
     write_report(store, folder, progress=progress)
     if sae == "topk":
         write_steering(lens, store, folder)
