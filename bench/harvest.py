@@ -3,6 +3,8 @@
     python bench/harvest.py                 # all three, default sizes (~10 min on 2 cores)
     python bench/harvest.py --quick         # small sizes, a minute
     python bench/harvest.py --ratio-tokens 65536 --only throughput   # the 65,536-token rows
+    python bench/harvest.py --only grid     # geometry_grid of all pairs of d_sae 65,536
+    python bench/harvest.py --only width    # d_sae 131,072, d_model 768: harvest, card, map
 
 Prints a table and writes bench/results/harvest.json. Each measurement of memory runs in its
 own subprocess so its peak RSS is its own.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -162,7 +165,7 @@ def big_harvest(d_sae: int, n_tokens: int, out: str, d_model: int = D_MODEL) -> 
     tmp = Path(tempfile.mkdtemp())
     model = build(d_sae, "topk", tmp / "sae", d_model=d_model)
     lens = sw.Lens(model, tmp / "sae")
-    t = time.perf_counter()
+    t, c, load = time.perf_counter(), cpu_s(), load_average()
     store = sw.harvest(lens, tokens(n_tokens), out=out, overwrite=True)
     secs = time.perf_counter() - t
     disk = sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file())
@@ -171,10 +174,50 @@ def big_harvest(d_sae: int, n_tokens: int, out: str, d_model: int = D_MODEL) -> 
         "d_model": d_model,
         "n_tokens": store.n_tokens,
         "seconds": secs,
+        "cpu_s": cpu_s() - c,
+        "load_avg_1m": [load, load_average()],
         "tok_s": store.n_tokens / secs,
         "peak_rss_gb": peak_rss_gb(),
         "store_gb": disk / 1e9,
         "mean_l0": float(store.features["count"].sum() / store.n_tokens),
+    }
+
+
+def cards(store_path: str) -> dict:
+    """A FeatureCard of several features of a freshly opened store (the first one pays for
+    opening the store's caches), and the FeatureMap of every feature: milliseconds and RSS."""
+    import numpy as np
+
+    import saewidgets as sw
+    from saewidgets.widgets._carddata import CardService
+
+    t = time.perf_counter()
+    store = sw.FeatureStore.open(store_path)
+    counts = store.features["count"].to_numpy()
+    picks = [int(counts.argmax()), *np.random.default_rng(0).choice(store.d_sae, 9, replace=False)]
+    t_card = time.perf_counter()
+    card = sw.FeatureCard(store, feature=picks[0])
+    first_ms = (time.perf_counter() - t_card) * 1000
+    open_ms = (t_card - t) * 1000
+    service = CardService(store)
+    later = []
+    for f in picks[1:]:
+        t = time.perf_counter()
+        service.payload(int(f))
+        later.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    fmap = sw.FeatureMap(store)
+    map_ms = (time.perf_counter() - t) * 1000
+    return {
+        "d_sae": store.d_sae,
+        "open_ms": open_ms,
+        "first_card_ms": first_ms,
+        "card_ms": later,
+        "card_max_ms": max(later),
+        "map_points": len(fmap.ids),
+        "map_ms": map_ms,
+        "peak_rss_gb": peak_rss_gb(),
+        "card_feature": card.feature,
     }
 
 
@@ -183,7 +226,7 @@ def grid(store_path: str) -> dict:
     import saewidgets as sw
 
     store = sw.FeatureStore.open(store_path)
-    t = time.perf_counter()
+    t, c, load = time.perf_counter(), cpu_s(), load_average()
     g = store.geometry_grid()
     secs = time.perf_counter() - t
     q = g.quadrants()
@@ -192,6 +235,8 @@ def grid(store_path: str) -> dict:
         "n_tokens": store.n_tokens,
         "pairs": int(g.count.sum()),
         "seconds": secs,
+        "cpu_s": cpu_s() - c,
+        "load_avg_1m": [load, load_average()],
         "peak_rss_gb": peak_rss_gb(),
         "quadrant_mean_cos": {
             f"{a} / {b}": float(q.loc[a, ("mean_cos", b)])
@@ -199,6 +244,17 @@ def grid(store_path: str) -> dict:
             for b in ("co-occur", "do not co-occur")
         },
     }
+
+
+def cpu_s() -> float:
+    """CPU seconds (user + system, all threads) this process has used so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def load_average() -> float:
+    """The machine's 1-minute load average (the measurement's context on a shared machine)."""
+    return os.getloadavg()[0]
 
 
 def peak_rss_gb() -> float:
@@ -224,9 +280,10 @@ def main() -> None:
     )
     p.add_argument(
         "--only",
-        choices=("throughput", "scale", "width"),
-        help="only the throughput ratios, only the d_sae 16,384 harvest and its grid, or only "
-        "the width run (d_sae 131,072 on a d_model 768 model, 65,536 tokens)",
+        choices=("throughput", "scale", "width", "grid"),
+        help="only the throughput ratios; only the d_sae 16,384 harvest and its grid; only the "
+        "width run (d_sae 131,072 on a d_model 768 model, 65,536 tokens: harvest, cards, map); "
+        "only geometry_grid of all pairs of d_sae 65,536 (not in the default run)",
     )
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args()
@@ -235,6 +292,7 @@ def main() -> None:
         res = {
             "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2], *map(int, args[3:])),
             "grid": lambda: grid(args[0]),
+            "cards": lambda: cards(args[0]),
         }[fn]()
         print(json.dumps(res))
         return
@@ -247,14 +305,33 @@ def main() -> None:
     runs = [lambda arch=arch: throughput(4096, arch, n_ratio, 32, repeats) for arch in ARCHS]
     if not a.quick:
         runs += [lambda k=k: throughput_demo(k, n_ratio, 32, repeats) for k in ("topk", "relu")]
-    if a.only in ("scale", "width"):
+    if a.only in ("scale", "width", "grid"):
         runs = []
     if a.only == "width":
         d_w, n_w = (8192, 4096) if a.quick else (131_072, 65_536)
-        w = results["width"] = _child("big", str(d_w), str(n_w), tempfile.mkdtemp() + "/w", "768")
+        w_dir = tempfile.mkdtemp() + "/w"
+        w = results["width"] = _child("big", str(d_w), str(n_w), w_dir, "768")
         print(
             f"width    d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens: "
-            f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB, L0 {w['mean_l0']:.0f}",
+            f"{w['seconds']:.0f} s wall, {w['cpu_s']:.0f} s CPU, peak RSS "
+            f"{w['peak_rss_gb']:.2f} GB, L0 {w['mean_l0']:.0f}, load {w['load_avg_1m']}",
+            flush=True,
+        )
+        c = results["cards"] = _child("cards", w_dir)
+        print(
+            f"cards    store open {c['open_ms']:.0f} ms, first card {c['first_card_ms']:.0f} ms, "
+            f"next 9 cards max {c['card_max_ms']:.0f} ms; map of {c['map_points']:,} points "
+            f"built in {c['map_ms']:.0f} ms; peak RSS {c['peak_rss_gb']:.2f} GB",
+            flush=True,
+        )
+    if a.only == "grid":
+        d_g = 4096 if a.quick else 65_536
+        g_dir = tempfile.mkdtemp() + "/g"
+        results["grid_store"] = _child("big", str(d_g), "65536", g_dir)
+        g = results["grid"] = _child("grid", g_dir)
+        print(
+            f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s wall, "
+            f"{g['cpu_s']:.0f} s CPU, peak RSS {g['peak_rss_gb']:.2f} GB, load {g['load_avg_1m']}",
             flush=True,
         )
     for run in runs:
@@ -292,6 +369,17 @@ def main() -> None:
         print(
             f"| width: d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens | "
             f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB | bounded by batch, d_sae |"
+        )
+    if a.only == "width":
+        print(
+            f"| FeatureCard at d_sae {c['d_sae']:,}: first (cold store) / next 9 max | "
+            f"{c['first_card_ms']:.0f} ms / {c['card_max_ms']:.0f} ms | <= 200 ms |"
+        )
+        print(f"| FeatureMap points | {c['map_points']:,} of {c['d_sae']:,} | all |")
+    if a.only == "grid":
+        print(
+            f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s wall "
+            f"({g['cpu_s']:.0f} s CPU), {g['peak_rss_gb']:.2f} GB | <= 900 s, <= 6 GB |"
         )
     if a.only in (None, "scale"):
         print(

@@ -5,6 +5,7 @@ measured). Computed in blocks of feature rows, so memory is bounded by block x d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 MEASURES = ("lift", "jaccard")
 MAX_BINS = 1000  # per axis: the grid is drawn cell by cell
 MAX_TOP_PAIRS = 1000  # per cell
+TOP_SCAN = 1 << 18  # pairs screened at once for the strongest pairs of each cell
 DEFAULT_EDGES = {"lift": np.linspace(-1.0, 3.0, 9), "jaccard": np.linspace(0.0, 1.0, 11)}
 
 
@@ -173,55 +175,79 @@ def geometry_grid(
     n_rows, n_cols = len(edges), len(out_edges) - 1
     count = store.features["count"].to_numpy()
     live = np.nonzero(count > 0)[0]
-    n = len(live)
+    acc = _GridSums(n_rows * n_cols, top_pairs)
     D = unit_decoder(store)[live].astype(np.float32)
     O, OG = (a[live] for a in output_vectors(store))
+    norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
     A = indicator(store)[:, live].tocsc()
     A_csr = A.tocsr()
-    cells = np.zeros(n_rows * n_cols, np.int64)
-    s1 = np.zeros(n_rows * n_cols)
-    s2 = np.zeros(n_rows * n_cols)
-    top_v = np.full((n_rows * n_cols, top_pairs), -np.inf, np.float32)
-    top_k = np.full((n_rows * n_cols, top_pairs), -1, np.int64)
-    starts = range(0, n, block)
-    for b0 in tqdm(starts, desc="geometry grid", unit="block", disable=not progress):
+    n, n_live = len(live), count[live]
+    for b0 in tqdm(range(0, n, block), desc="geometry grid", unit="block", disable=not progress):
         b1 = min(n, b0 + block)
-        C = (A[:, b0:b1].T @ A_csr).toarray()
-        cos = D[b0:b1] @ D.T
-        out = _output_sim(O[b0:b1], OG[b0:b1], O, OG)
-        rows_i, cols_j = np.nonzero(np.arange(n)[None, :] > np.arange(b0, b1)[:, None])
-        c = C[rows_i, cols_j]
-        lift, jac = lift_and_jaccard(
-            c, count[live][b0 + rows_i], count[live][cols_j], store.n_tokens
-        )
+        # The band of pairs (i, j), b0 <= i < b1, i < j: one dense [b, n - b0] rectangle whose
+        # lower-left triangle (j <= i) goes to a discard cell; co-firing pairs (sparse) get
+        # their co-occurrence row, every other pair stays in row 0.
+        out = OG[b0:b1] @ O[b0:].T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.divide(out, np.multiply.outer(norm[b0:b1], norm[b0:]), out=out)
+        out[np.isnan(out)] = 0.0  # (infinities fall in the end columns, as they would)
+        cell = np.searchsorted(out_edges, out, side="right") - 1
+        del out
+        np.clip(cell, 0, n_cols - 1, out=cell)
+        C = (A[:, b0:b1].T @ A_csr).tocoo()
+        up = C.col > C.row + b0
+        ci, cj, c = C.row[up], C.col[up], C.data[up]
+        lift, jac = lift_and_jaccard(c, n_live[b0 + ci], n_live[cj], store.n_tokens)
         with np.errstate(divide="ignore", invalid="ignore"):
             coord = np.log10(lift) if measure == "lift" else jac
-        with np.errstate(invalid="ignore"):
-            r = np.where(
-                c > 0, np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1), 0
-            )
-        o = np.nan_to_num(out[rows_i, cols_j], nan=0.0)
-        col = np.clip(np.searchsorted(out_edges, o, side="right") - 1, 0, n_cols - 1)
-        cell = r * n_cols + col
-        cv = cos[rows_i, cols_j].astype(np.float64)
-        cells += np.bincount(cell, minlength=len(cells))
-        s1 += np.bincount(cell, weights=cv, minlength=len(cells))
-        s2 += np.bincount(cell, weights=cv * cv, minlength=len(cells))
-        strength = np.abs(cv).astype(np.float32)
-        keep = strength > top_v[cell, -1]
-        pair = live[b0 + rows_i[keep]] * store.d_sae + live[cols_j[keep]]
-        merge_top(top_v, top_k, cell[keep], strength[keep], pair)
+        r = np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1)
+        cell[ci, cj - b0] += r * n_cols
+        cell[:, : b1 - b0][np.tri(b1 - b0, dtype=bool)] = acc.discard
+        acc.add(cell, D[b0:b1] @ D[b0:].T, lambda i, j: live[b0 + i] * store.d_sae + live[b0 + j])
     return PairGrid(
         measure=measure,
         cooc_edges=edges,
         output_edges=out_edges,
-        count=cells.reshape(n_rows, n_cols),
-        sum_cos=s1.reshape(n_rows, n_cols),
-        sum_cos2=s2.reshape(n_rows, n_cols),
+        count=acc.count.reshape(n_rows, n_cols),
+        sum_cos=acc.s1.reshape(n_rows, n_cols),
+        sum_cos2=acc.s2.reshape(n_rows, n_cols),
         n_live=n,
         n_dead_excluded=store.d_sae - n,
-        top_pairs=_pairs_frame(store, top_k, n_cols),
+        top_pairs=_pairs_frame(store, acc.top_key, n_cols),
     )
+
+
+class _GridSums:
+    """Per-cell pair count, sum and sum of squares of cosine, and the strongest pairs; the last
+    cell index (``discard``) takes pairs that are not counted."""
+
+    def __init__(self, n_cells: int, top_pairs: int) -> None:
+        self.discard = n_cells
+        self.count = np.zeros(n_cells, np.int64)
+        self.s1 = np.zeros(n_cells)
+        self.s2 = np.zeros(n_cells)
+        self.top_val = np.full((n_cells, top_pairs), -np.inf, np.float32)
+        self.top_key = np.full((n_cells, top_pairs), -1, np.int64)
+
+    def add(self, cell: np.ndarray, cos: np.ndarray, key: Callable[..., np.ndarray]) -> None:
+        """Add a block of pairs: their cells and cosines ``[b, m]``; ``key(i, j)`` names pairs."""
+        flat, m = cell.ravel(), self.discard + 1
+        cv = cos.ravel().astype(np.float64)
+        self.count += np.bincount(flat, minlength=m)[:-1]
+        self.s1 += np.bincount(flat, weights=cv, minlength=m)[:-1]
+        np.multiply(cv, cv, out=cv)
+        self.s2 += np.bincount(flat, weights=cv, minlength=m)[:-1]
+        del cv
+        if self.top_val.shape[1] == 0:
+            return
+        strength = np.abs(cos)
+        step = max(1, TOP_SCAN // max(1, cos.shape[1]))  # rows at a time: the bars rise early
+        for r0 in range(0, cos.shape[0], step):
+            rows = slice(r0, r0 + step)
+            bar = np.append(self.top_val[:, -1], np.inf)  # ties kept: the merge orders by key
+            i, j = np.nonzero(strength[rows] >= bar[cell[rows]])
+            i += r0
+            merge_top(self.top_val, self.top_key, cell[i, j], strength[i, j], key(i, j))
 
 
 def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFrame:

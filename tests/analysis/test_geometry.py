@@ -86,6 +86,7 @@ def test_grid_equals_brute_force(harvested, refs, arch, measure):
     count = np.zeros_like(grid.count)
     sums = np.zeros(grid.count.shape)
     edges, oedges = grid.cooc_edges, grid.output_edges
+    strengths: dict[tuple[int, int], list[float]] = {}
     for ai, a in enumerate(live):
         for b in live[ai + 1 :]:
             c = C[a, b]
@@ -101,6 +102,7 @@ def test_grid_equals_brute_force(harvested, refs, arch, measure):
             col = min(max(int(np.searchsorted(oedges, out[a, b], side="right")) - 1, 0), 7)
             count[row, col] += 1
             sums[row, col] += cos[a, b]
+            strengths.setdefault((row, col), []).append(abs(cos[a, b]))
     np.testing.assert_array_equal(grid.count, count)
     with np.errstate(invalid="ignore"):
         np.testing.assert_allclose(grid.mean_cos, sums / count, atol=1e-5, equal_nan=True)
@@ -113,6 +115,11 @@ def test_grid_equals_brute_force(harvested, refs, arch, measure):
     ):
         assert c_ab == pytest.approx(cos[int(a), int(b)], abs=1e-5)
         assert n_ab == C[int(a), int(b)]
+    for (row, col), values in strengths.items():  # each cell keeps its 20 strongest pairs
+        mine = top[(top["row"] == row) & (top["col"] == col)]
+        assert len(mine) == min(20, len(values))
+        kth = sorted(values, reverse=True)[len(mine) - 1]
+        assert (mine["cosine"].abs() >= kth - 1e-5).all()
     q = grid.quadrants()
     similar_cooc = [
         (a, b)
