@@ -102,10 +102,13 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
             continue
         f = read_range(feat_path, np.int32, e0, n)
         tok = np.repeat(np.arange(t0, t0 + len(tok_nnz), dtype=np.int64), tok_nnz)
-        order = np.argsort(f, kind="stable")
+        # A stable sort by feature (radix sort when ids fit 16 bits); each entry's place is its
+        # feature's cursor plus its rank among that feature's entries in this chunk.
+        order = np.argsort(f.astype(np.uint16) if d_sae <= 1 << 16 else f, kind="stable")
         fs = f[order]
-        uniq, first, cnt = np.unique(fs, return_index=True, return_counts=True)
-        dest = cursor[fs] + (np.arange(len(fs)) - np.repeat(first, cnt))
+        cnt = np.bincount(fs, minlength=d_sae)
+        first = np.cumsum(cnt) - cnt
+        dest = cursor[fs] + (np.arange(len(fs)) - first[fs])
         _scatter(folder / "feat_token.bin", np.int64, dest, tok[order])
         _scatter(
             folder / "feat_value.bin",
@@ -113,7 +116,7 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
             dest,
             read_range(val_path, np.float32, e0, n)[order],
         )
-        cursor[uniq] += cnt
+        cursor += cnt
 
 
 def _scatter(path: Path, dtype: type, dest: np.ndarray, values: np.ndarray) -> None:
@@ -126,7 +129,6 @@ def _scatter(path: Path, dtype: type, dest: np.ndarray, values: np.ndarray) -> N
         out: np.ndarray = np.frombuffer(mm, dtype=dtype)
         out[dest] = values
         del out
-        mm.flush()
 
 
 class Record:
