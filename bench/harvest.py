@@ -123,27 +123,27 @@ def _compare(lens, toks, batch: int, repeats: int, tmp: Path) -> dict:
 
     torch.set_num_threads(2)
 
-    def bare() -> float:
-        t = time.perf_counter()
+    def bare() -> tuple[float, float]:
+        t, c = time.perf_counter(), cpu_s()
         with torch.no_grad():
             for i in range(0, len(toks), batch):
                 x = lens.hook_activations(toks[i : i + batch])
                 lens.sae.encode(x.reshape(-1, x.shape[-1]))
-        return time.perf_counter() - t
+        return time.perf_counter() - t, cpu_s() - c
 
     def ours(k: int) -> tuple[float, float]:
-        t = time.perf_counter()
-        store = sw.harvest(lens, toks, batch_size=batch, out=tmp / f"s{k}", progress=False)
-        total = time.perf_counter() - t
-        return total, store.meta.n_tokens
+        t, c = time.perf_counter(), cpu_s()
+        sw.harvest(lens, toks, batch_size=batch, out=tmp / f"s{k}", progress=False)
+        return time.perf_counter() - t, cpu_s() - c
 
     bare()  # warm-up
-    b_times, h_times = [], []
+    b_runs, h_runs, loads = [], [], [load_average()]
     for k in range(repeats):
-        b_times.append(bare())
-        h_times.append(ours(k)[0])
+        b_runs.append(bare())
+        h_runs.append(ours(k))
+        loads.append(load_average())
     n = len(toks) * CTX
-    b, h = min(b_times), min(h_times)
+    b, h = min(t for t, _ in b_runs), min(t for t, _ in h_runs)
     return {
         "arch": lens.sae.architecture,
         "d_sae": lens.d_sae,
@@ -151,6 +151,8 @@ def _compare(lens, toks, batch: int, repeats: int, tmp: Path) -> dict:
         "batch_seqs": batch,
         "bare_tok_s": n / b,
         "harvest_tok_s": n / h,
+        "cpu_ratio": min(c for _, c in b_runs) / min(c for _, c in h_runs),
+        "load_avg_1m": loads,
         "ratio": b / h,
     }
 
@@ -280,8 +282,9 @@ def main() -> None:
     )
     p.add_argument(
         "--only",
-        choices=("throughput", "scale", "width", "grid"),
-        help="only the throughput ratios; only the d_sae 16,384 harvest and its grid; only the "
+        choices=("throughput", "stress", "scale", "width", "grid"),
+        help="only the throughput ratios; only those of the random 2-layer model; only the "
+        "d_sae 16,384 harvest and its grid; only the "
         "width run (d_sae 131,072 on a d_model 768 model, 65,536 tokens: harvest, cards, map); "
         "only geometry_grid of all pairs of d_sae 65,536 (not in the default run)",
     )
@@ -303,7 +306,7 @@ def main() -> None:
     print(f"reproduce: {command}", flush=True)
     results = {"command": command, "throughput": [], "scale": {}, "grid": {}}
     runs = [lambda arch=arch: throughput(4096, arch, n_ratio, 32, repeats) for arch in ARCHS]
-    if not a.quick:
+    if not a.quick and a.only != "stress":
         runs += [lambda k=k: throughput_demo(k, n_ratio, 32, repeats) for k in ("topk", "relu")]
     if a.only in ("scale", "width", "grid"):
         runs = []
@@ -340,7 +343,8 @@ def main() -> None:
         print(
             f"throughput {r['model']}, {r['arch']}, d_sae {r['d_sae']}: bare "
             f"{r['bare_tok_s']:,.0f} tok/s, harvest {r['harvest_tok_s']:,.0f} tok/s, "
-            f"ratio {r['ratio']:.2f}",
+            f"ratio {r['ratio']:.2f} (CPU time ratio {r['cpu_ratio']:.2f}, load "
+            f"{', '.join(f'{x:.1f}' for x in r['load_avg_1m'])})",
             flush=True,
         )
     if a.only in (None, "scale"):

@@ -5,7 +5,6 @@ measured). Computed in blocks of feature rows, so memory is bounded by block x d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,6 @@ from tqdm.auto import tqdm
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._geometry import (
-    _output_sim,
     indicator,
     lift_and_jaccard,
     output_vectors,
@@ -203,7 +201,7 @@ def geometry_grid(
         r = np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1)
         cell[ci, cj - b0] += r * n_cols
         cell[:, : b1 - b0][np.tri(b1 - b0, dtype=bool)] = acc.discard
-        acc.add(cell, D[b0:b1] @ D[b0:].T, lambda i, j: live[b0 + i] * store.d_sae + live[b0 + j])
+        acc.add(cell, D[b0:b1] @ D[b0:].T, live[b0:b1] * store.d_sae, live[b0:])
     return PairGrid(
         measure=measure,
         cooc_edges=edges,
@@ -229,8 +227,11 @@ class _GridSums:
         self.top_val = np.full((n_cells, top_pairs), -np.inf, np.float32)
         self.top_key = np.full((n_cells, top_pairs), -1, np.int64)
 
-    def add(self, cell: np.ndarray, cos: np.ndarray, key: Callable[..., np.ndarray]) -> None:
-        """Add a block of pairs: their cells and cosines ``[b, m]``; ``key(i, j)`` names pairs."""
+    def add(
+        self, cell: np.ndarray, cos: np.ndarray, row_key: np.ndarray, col_key: np.ndarray
+    ) -> None:
+        """Add a block of pairs: their cells and cosines ``[b, m]``; pair (i, j) is named
+        ``row_key[i] + col_key[j]``."""
         flat, m = cell.ravel(), self.discard + 1
         cv = cos.ravel().astype(np.float64)
         self.count += np.bincount(flat, minlength=m)[:-1]
@@ -247,7 +248,8 @@ class _GridSums:
             bar = np.append(self.top_val[:, -1], np.inf)  # ties kept: the merge orders by key
             i, j = np.nonzero(strength[rows] >= bar[cell[rows]])
             i += r0
-            merge_top(self.top_val, self.top_key, cell[i, j], strength[i, j], key(i, j))
+            pairs = row_key[i] + col_key[j]
+            merge_top(self.top_val, self.top_key, cell[i, j], strength[i, j], pairs)
 
 
 def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from tqdm.auto import tqdm
 
 from saewidgets._errors import DataError, DistributedError, StoreError
 from saewidgets.harvesting._data import batches
-from saewidgets.harvesting._finish import finish_store, write_sae_arrays
+from saewidgets.harvesting._finish import finish_harvest
 from saewidgets.harvesting._merge import assemble
 from saewidgets.harvesting._pass import harvest_raw, sized_sequences
 from saewidgets.store._write import write_store_atomically
@@ -223,8 +223,7 @@ def _merge(
 
         def fill(folder: Path) -> None:
             merged = assemble(dirs, pieces, folder)
-            write_sae_arrays(lens, folder)
-            finish_store(
+            finish_harvest(
                 folder,
                 lens,
                 merged.acc,

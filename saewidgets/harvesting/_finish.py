@@ -82,6 +82,30 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
     }
 
 
+def finish_harvest(
+    folder: Path,
+    lens: Lens,
+    acc: FeatureAccumulator,
+    *,
+    n_tokens: int,
+    n_seq: int,
+    top_k: int,
+    dataset_fingerprint: str,
+) -> None:
+    """Write the SAE arrays of ``lens``, then finish the store (a harvest's last step, in one
+    process or merged from ranks)."""
+    write_sae_arrays(lens, folder)
+    finish_store(
+        folder,
+        lens,
+        acc,
+        n_tokens=n_tokens,
+        n_seq=n_seq,
+        top_k=top_k,
+        dataset_fingerprint=dataset_fingerprint,
+    )
+
+
 def finish_store(
     folder: Path,
     base: dict[str, Any] | Lens,

@@ -179,9 +179,16 @@ def assemble(shards: Sequence[Path], pieces: Sequence[tuple[int, int]], folder: 
                 cur.entry += entries
                 n_tok += t
                 n_seq += len(lens)
+    for path, cur in zip(shards, cursors, strict=True):
+        _check_used_up(path, cur)
     acc = None
     for path, cur in zip(shards, cursors, strict=True):
         part = FeatureAccumulator.from_numpy(load_file(path / "accumulators.safetensors"))
+        if acc is not None and part.top_val.shape != acc.top_val.shape:
+            raise StoreError(
+                f"{path} has statistics of shape {part.top_val.shape} (d_sae, top_k), not "
+                f"{acc.top_val.shape} like {shards[0]}: merge only shards of one harvest setup."
+            )
         _globalise(part.top_tok, np.asarray(cur.local_starts), np.asarray(cur.global_starts))
         if acc is None:
             acc = part
@@ -190,6 +197,24 @@ def assemble(shards: Sequence[Path], pieces: Sequence[tuple[int, int]], folder: 
     if acc is None:
         raise StoreError("Nothing to merge: no shards were given.")
     return Assembled(acc=acc, n_tokens=n_tok, n_seq=n_seq, fingerprint=hasher.hexdigest())
+
+
+def _check_used_up(path: Path, cur: _Cursor) -> None:
+    """StoreError unless the pieces took every sequence, token and record entry of a shard."""
+    sizes = {
+        "seq_len.bin": (cur.seq, 4),
+        "tokens.bin": (cur.tok, 4),
+        "record/tok_nnz.bin": (cur.tok, 4),
+        "record/tok_feature.bin": (cur.entry, 4),
+        "record/tok_value.bin": (cur.entry, 4),
+    }
+    for rel, (used, size) in sizes.items():
+        if (path / rel).stat().st_size != used * size:
+            raise StoreError(
+                f"{path / rel} holds {(path / rel).stat().st_size // size} items but the merge "
+                f"took {used}: the shard and the sequence counts given for it disagree. Harvest "
+                "the shard again."
+            )
 
 
 def _globalise(top_tok: np.ndarray, local_starts: np.ndarray, global_starts: np.ndarray) -> None:

@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.harvesting._data import batches, iter_sequences
 from saewidgets.harvesting._device import DeviceAccumulator, to_host
-from saewidgets.harvesting._finish import finish_store, write_sae_arrays
+from saewidgets.harvesting._finish import finish_harvest
 from saewidgets.models._lens import check_finite
 from saewidgets.store._record import RecordWriter
 
@@ -46,8 +46,7 @@ def harvest_into(
     bar = tqdm(total=n_tokens, unit="tok", desc="harvest", disable=not progress, unit_scale=True)
     raw = harvest_raw(lens, batches(seqs, size), top_k, folder, bar.update)
     bar.close()
-    write_sae_arrays(lens, folder)
-    finish_store(
+    finish_harvest(
         folder,
         lens,
         raw.acc,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
 import saewidgets as sw
@@ -31,3 +32,11 @@ def test_tiny_chunks_merge_equal_whole(model, sae_dirs, tmp_path, monkeypatch):
     for key in ("count", "max", "hist", "top_val", "top_tok"):
         np.testing.assert_array_equal(merged.accumulators[key], whole.accumulators[key])
     assert merged.meta.dataset_fingerprint == whole.meta.dataset_fingerprint
+
+
+def test_pieces_that_leave_part_of_a_shard_fail(small_store, tmp_path):
+    n = small_store.meta.n_seq
+    with pytest.raises(sw.StoreError, match="seq_len.bin holds"):
+        _merge.assemble([small_store.path], [(0, n - 1)], tmp_path)
+    whole = _merge.assemble([small_store.path], [(0, n)], tmp_path / "ok")
+    assert whole.n_tokens == small_store.n_tokens
