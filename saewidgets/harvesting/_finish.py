@@ -16,7 +16,7 @@ from saewidgets._version import __version__
 from saewidgets.analysis._logits import centred_gram, logit_tables
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.store._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
-from saewidgets.store._record import build_feature_index
+from saewidgets.store._record import build_feature_index, read_range
 
 if TYPE_CHECKING:
     from saewidgets.models._lens import Lens
@@ -125,6 +125,7 @@ def finish_store(
     feature_table(acc, weights, n_tokens).to_parquet(folder / "features.parquet")
     meta = StoreMeta(
         **info,
+        max_token_id=max_token_id(folder / "tokens.bin"),
         n_tokens=n_tokens,
         n_seq=n_seq,
         top_k=top_k,
@@ -133,6 +134,14 @@ def finish_store(
         saewidgets_version=__version__,
     )
     meta.write(folder)
+
+
+def max_token_id(path: Path, chunk: int = 1 << 22) -> int:
+    """The largest id in a ``tokens.bin`` (-1 when empty), read ``chunk`` tokens at a time."""
+    top = -1
+    for s in range(0, path.stat().st_size // 4, chunk):
+        top = max(top, int(read_range(path, np.int32, s, chunk).max()))
+    return top
 
 
 def feature_table(

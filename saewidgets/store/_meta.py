@@ -41,6 +41,7 @@ class StoreMeta:
     prepend_bos: bool
     has_output_directions: bool
     model_fingerprint: str = ""  # weights and vocabulary; "" in stores from before it existed
+    max_token_id: int = -1  # largest id in tokens.bin; -1 in stores from before it existed
     sae_format: str = "saelens"  # the on-disk layout the SAE was read from
     model_kind: str = "hooked_transformer"  # or "hf" (a transformers causal LM)
     format_version: int = FORMAT_VERSION
@@ -86,11 +87,8 @@ class StoreMeta:
                 f"{FORMAT_VERSION} or older. Upgrade saewidgets."
             )
         names = {f.name for f in fields(cls)}
-        missing = (
-            names
-            - set(data)
-            - {"normalisation", "sae_config", "created", "saewidgets_version", "model_fingerprint"}
-        )
+        optional = {"normalisation", "sae_config", "created", "saewidgets_version"}
+        missing = names - set(data) - optional - {"model_fingerprint", "max_token_id"}
         if missing:
             raise StoreError(f"{path} lacks {sorted(missing)}; the store is incomplete.")
         return cls(**{k: v for k, v in data.items() if k in names})

@@ -53,12 +53,10 @@ class StoreFiles:
         checked = validate_store(folder, meta)
         store = cls(folder, meta)
         store.__dict__.update(checked)  # the feature table and vocabulary, already read
-        toks = store.tokens
-        if len(toks) and (int(toks.max()) >= len(store.vocab) or int(toks.min()) < 0):
-            raise StoreError(
-                f"{folder / 'tokens.bin'} holds token ids outside the vocabulary; the store is "
-                "damaged. Copy the store again from its source, or harvest it again."
-            )
+        if meta.max_token_id >= len(store.vocab):
+            raise _bad_tokens(folder)
+        if meta.max_token_id < 0:  # not recorded (an older store): check every token now
+            store.tokens  # noqa: B018
         if lens is not None:
             store.check_lens(lens)
         return store
@@ -103,8 +101,12 @@ class StoreFiles:
 
     @cached_property
     def tokens(self) -> np.ndarray:
-        """int32 [n_tokens]: every harvested token id, sequences back to back."""
-        return np.fromfile(self.path / "tokens.bin", dtype=np.int32)
+        """int32 [n_tokens]: every harvested token id, sequences back to back (checked against
+        the vocabulary when first read)."""
+        toks = np.fromfile(self.path / "tokens.bin", dtype=np.int32)
+        if len(toks) and (int(toks.max()) >= len(self.vocab) or int(toks.min()) < 0):
+            raise _bad_tokens(self.path)
+        return toks
 
     @cached_property
     def seq_offsets(self) -> np.ndarray:
@@ -197,3 +199,10 @@ class StoreFiles:
             f"{type(self).__name__}({str(self.path)!r}, model={m.model_name!r}, hook={m.hook!r}, "
             f"d_sae={m.d_sae}, n_tokens={m.n_tokens})"
         )
+
+
+def _bad_tokens(folder: Path) -> StoreError:
+    return StoreError(
+        f"{folder / 'tokens.bin'} holds token ids outside the vocabulary; the store is "
+        "damaged. Copy the store again from its source, or harvest it again."
+    )

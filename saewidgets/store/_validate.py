@@ -67,6 +67,9 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
             raise _fail(folder / "meta.json", f"has {name}={value!r}, not a count")
     if d < 1:
         raise _fail(folder / "meta.json", f"has d_sae={d}")
+    top = meta.max_token_id
+    if isinstance(top, bool) or not isinstance(top, int) or top < -1:
+        raise _fail(folder / "meta.json", f"has max_token_id={top!r}, not a token id")
     _tensors(
         folder / "weights.safetensors",
         {

@@ -77,10 +77,18 @@ def _bad_token(folder: Path) -> str:
     return "tokens.bin"
 
 
+def _bad_token_old_store(folder: Path) -> str:
+    meta = json.loads((folder / "meta.json").read_text())
+    del meta["max_token_id"]
+    (folder / "meta.json").write_text(json.dumps(meta))
+    return _bad_token(folder)
+
+
 DAMAGE = {
     "tokens truncated (half-copied)": _truncate("tokens.bin"),
     "tokens one token short": _truncate("tokens.bin", keep=0.999),
-    "token id outside vocab": _bad_token,
+    "token id outside vocab (old store: no max_token_id)": _bad_token_old_store,
+    "meta max_token_id beyond vocab": lambda f: _edit_meta(max_token_id=10**6)(f) and "tokens.bin",
     "seq_len truncated": _truncate("seq_len.bin"),
     "seq_len garbled": _garble("seq_len.bin"),
     "parquet truncated": _truncate("features.parquet"),
@@ -106,7 +114,26 @@ DAMAGE = {
     "meta d_sae zero": _edit_meta(d_sae=0),
     "meta n_seq negative": _edit_meta(n_seq=-1),
     "meta d_sae string": _edit_meta(d_sae="96"),
+    "meta max_token_id string": _edit_meta(max_token_id="7"),
 }
+
+
+def test_open_reads_no_tokens_and_the_first_read_checks_them(small_store, tmp_path, monkeypatch):
+    folder = tmp_path / "copy"
+    shutil.copytree(small_store.path, folder)
+    assert -1 < small_store.meta.max_token_id == int(small_store.tokens.max())
+    _bad_token(folder)
+    real = np.fromfile
+
+    def no_tokens(f: object, *args: object, **kwargs: object) -> np.ndarray:
+        assert not str(f).endswith("tokens.bin"), "open read every token"
+        return real(f, *args, **kwargs)
+
+    monkeypatch.setattr(np, "fromfile", no_tokens)
+    store = sw.FeatureStore.open(folder)  # meta.json's max_token_id is checked instead
+    monkeypatch.setattr(np, "fromfile", real)
+    with pytest.raises(sw.StoreError, match="tokens.bin holds token ids outside"):
+        store.tokens  # noqa: B018
 
 
 @pytest.mark.parametrize("case", list(DAMAGE))
