@@ -288,6 +288,9 @@ def main() -> None:
         "width run (d_sae 131,072 on a d_model 768 model, 65,536 tokens: harvest, cards, map); "
         "only geometry_grid of all pairs of d_sae 65,536 (not in the default run)",
     )
+    p.add_argument(
+        "--width-tokens", type=int, default=65_536, help="tokens of the width run (65,536)"
+    )
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.child:
@@ -311,7 +314,7 @@ def main() -> None:
     if a.only in ("scale", "width", "grid"):
         runs = []
     if a.only == "width":
-        d_w, n_w = (8192, 4096) if a.quick else (131_072, 65_536)
+        d_w, n_w = (8192, 4096) if a.quick else (131_072, a.width_tokens)
         w_dir = tempfile.mkdtemp() + "/w"
         w = results["width"] = _child("big", str(d_w), str(n_w), w_dir, "768")
         print(
