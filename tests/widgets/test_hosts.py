@@ -213,3 +213,13 @@ def test_embed_minimal_html_holds_the_first_feature(small_store, tmp_path) -> No
         r'<script type="application/vnd.jupyter.widget-view\+json">(.*?)</script>', page, re.S
     )
     assert view is not None and json.loads(view.group(1))["model_id"] == card.model_id
+
+    # with the defaults, the code itself is dropped: why that page says "Class null not found"
+    embed_minimal_html(path, views=[card])
+    block = re.search(
+        r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>',
+        path.read_text(encoding="utf-8"),
+        re.S,
+    )
+    assert block is not None
+    assert "_esm" not in json.loads(block.group(1))["state"][card.model_id]["state"]
