@@ -66,6 +66,15 @@ def output_vectors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
     return store.derived("output_vectors", lambda: _output_factors(store))
 
 
+def output_norms(store: StoreFiles) -> np.ndarray:
+    """Norm of each feature's output direction under the centred Gram metric; cached."""
+    return store.derived("output_norms", lambda: _output_norms(*output_vectors(store)))
+
+
+def _output_norms(O: np.ndarray, OG: np.ndarray) -> np.ndarray:
+    return np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
+
+
 def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
     if "W_out" not in store.weights:
         raise StoreError(
@@ -78,8 +87,7 @@ def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
 
 def _output_sim(O_a: np.ndarray, OG_a: np.ndarray, O_b: np.ndarray, OG_b: np.ndarray) -> np.ndarray:
     num = OG_a @ O_b.T
-    na = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG_a, O_a), 0))
-    nb = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG_b, O_b), 0))
+    na, nb = _output_norms(O_a, OG_a), _output_norms(O_b, OG_b)
     with np.errstate(divide="ignore", invalid="ignore"):
         return num / np.outer(na, nb)
 
@@ -156,7 +164,9 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
         extra: dict[str, np.ndarray] = {}
     elif by == "output":
         O, OG = output_vectors(store)
-        value = _output_sim(O[f : f + 1], OG[f : f + 1], O, OG)[0]
+        norm = output_norms(store)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = (OG[f : f + 1] @ O.T)[0] / (norm[f] * norm)
         extra = {}
     else:
         count = cooccurrence_counts(store, f)
@@ -168,6 +178,9 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
     value = np.asarray(value, dtype=np.float64).copy()
     value[f] = np.nan
     ok = np.nonzero(~np.isnan(value))[0]
+    if len(ok) > k:  # only features at least as close as the k-th can be among the first k
+        kth = -np.partition(-value[ok], k - 1)[k - 1]
+        ok = ok[value[ok] >= kth]
     order = ok[np.lexsort((ok, -value[ok]))][:k]
     frame = pd.DataFrame({"feature": order, "value": value[order]})
     for name, arr in extra.items():
