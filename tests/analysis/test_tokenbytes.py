@@ -130,3 +130,12 @@ def test_store_examples_and_logits_show_characters(
     assert old_store.partial_tokens == {}
     assert any(REPLACEMENT in t for t in old_store.sequence_tokens(0))
     assert len(old_store.sequence_tokens(0)) == len(seq)
+
+
+def test_merged_store_keeps_the_token_bytes(unicode_store, model, sae_dirs, tmp_path) -> None:
+    import saewidgets as sw
+
+    lens = sw.Lens(model, sae_dirs["standard"])
+    other = sw.harvest(lens, [f"{TEXT} {i}" for i in range(9)], out=tmp_path / "b", progress=False)
+    merged = sw.merge_stores([unicode_store, other], tmp_path / "m")
+    assert merged.partial_tokens == unicode_store.partial_tokens != {}
