@@ -1,6 +1,6 @@
 """The demo job's wall time and peak RSS: ``saewidgets demo`` run in a child process.
 
-    python bench/demo.py                       # default size (200,000 tokens, TopK SAE)
+    python bench/demo.py                       # default size (100,000 tokens, TopK SAE)
     python bench/demo.py --n-tokens 20000      # a quick run
     python bench/demo.py --cold                # first run: empty cache (downloads, converts)
 
@@ -25,6 +25,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_tokens() -> int:
+    """The demo's default harvest size (read without running anything)."""
+    from saewidgets.demo._job import DEFAULT_TOKENS
+
+    return DEFAULT_TOKENS
 
 
 def main() -> None:
@@ -58,7 +65,7 @@ def main() -> None:
     out = {
         "command": command,
         "sae": args.sae,
-        "n_tokens": args.n_tokens or 200_000,
+        "n_tokens": args.n_tokens or default_tokens(),
         "cache": "cold" if args.cold else "warm",
         "wall_s": round(wall, 1),
         "cpu_s": round(cpu, 1),

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default="saewidgets-demo", help="output folder (default: %(default)s)"
     )
     demo.add_argument("--sae", choices=("topk", "relu"), default="topk", help="which demo SAE")
-    demo.add_argument("--n-tokens", type=int, default=None, help="tokens to harvest (default 200k)")
+    demo.add_argument("--n-tokens", type=int, default=None, help="tokens to harvest (default 100k)")
     _harvest_parser(sub)
     args = parser.parse_args(argv)
     try:

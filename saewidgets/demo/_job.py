@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.models._lens import Lens
 
-DEFAULT_TOKENS = 200_000
+DEFAULT_TOKENS = 100_000
 
 
 def demo_lens(sae: str = "topk", device: str | None = None) -> Lens:

@@ -1,4 +1,4 @@
-"""The two demo SAEs shipped in the package (SAELens on-disk format)."""
+"""The demo SAEs shipped in the package (SAELens on-disk format)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ DEMO_HOOK = "blocks.6.hook_resid_post"
 """Residual stream after block 6 of 30: cheap to reach (7 blocks), and apart from the massive
 activations on " the" it spreads over many directions (see ``data/demo_saes/METRICS.md``)."""
 
-SAE_KINDS = ("topk", "relu")
+SAE_KINDS = ("topk", "relu", "relu-cluster")
 
 
 def demo_sae_path(kind: str = "topk") -> Path:

@@ -203,7 +203,11 @@ def test_logit_weights_exact(harvested):
         order = np.argsort(-ref, kind="stable")[:6]
         np.testing.assert_allclose(lw.top_values, ref[order], rtol=1e-4, atol=1e-6)
         np.testing.assert_allclose(lw.bottom_values, np.sort(ref)[:6], rtol=1e-4, atol=1e-6)
-        assert lw.top_tokens == [store.vocab[i] for i in lw.top_ids]
+        for label, i in zip(lw.top_tokens, lw.top_ids, strict=True):
+            if "\ufffd" in store.vocab[i]:  # part of a character: its stray bytes are named
+                assert "\ufffd" not in label and "<0x" in label
+            else:
+                assert label == store.vocab[i]
         assert lw.hist_counts.sum() == ref.size
         np.testing.assert_allclose(
             [lw.hist_edges[0], lw.hist_edges[-1]], [ref.min(), ref.max()], rtol=1e-4

@@ -65,3 +65,29 @@ def test_saelens_loads_and_runs_the_shipped_sae(kind: str) -> None:
         ours = _reference_reconstruction(folder, x)
         theirs = sae.decode(sae.encode(x))
     torch.testing.assert_close(theirs, ours, rtol=1e-4, atol=1e-4)
+
+
+def test_shipped_cluster_sae_matches_its_trajectory() -> None:
+    """The cluster ReLU SAE (seed 002) ships with the densities, encoder biases and D/E
+    projections measured at its checkpoints; the last checkpoint's are the shipped weights'."""
+    import numpy as np
+
+    from saewidgets.demo._dynamics import demo_trajectory
+
+    folder = demo_sae_path("relu-cluster")
+    cfg = json.loads((folder / "cfg.json").read_text())
+    assert cfg["architecture"] == "standard" and (cfg["d_in"], cfg["d_sae"]) == (576, 4096)
+    metrics = json.loads((folder / "metrics.json").read_text())
+    assert metrics["cluster_eval_tokens"] >= 1_000_000
+    traj = demo_trajectory()
+    assert traj is not None and list(traj.steps) == metrics["checkpoint_steps"]
+    assert traj.n_tokens == metrics["trajectory_eval_tokens"]
+    last = traj.features[traj.steps[-1]]
+    w = {k: v.double() for k, v in load_file(str(folder / "sae_weights.safetensors")).items()}
+    cos = (w["W_enc"].T * w["W_dec"]).sum(1) / (w["W_enc"].norm(dim=0) * w["W_dec"].norm(dim=1))
+    np.testing.assert_allclose(last["enc_bias"], w["b_enc"].numpy(), atol=5e-3)
+    np.testing.assert_allclose(last["de_projection"], cos.numpy(), atol=5e-3)
+    counts = traj.density.to_numpy() * traj.n_tokens
+    np.testing.assert_allclose(counts, counts.round(), atol=1e-6)
+    section = (folder.parent / "METRICS.md").read_text().split("ultra-low density cluster")[1]
+    assert f"| ultra_rare_features | {metrics['ultra_rare_features']} |" in section
