@@ -135,7 +135,12 @@ def test_logit_weights_bottom_tokens_and_histogram(harvested, tokenizer, arch):
         top = np.argsort(-ref, kind="stable")[:7]
         assert lw.top_ids.tolist() == top.tolist()
         for ids, toks in ((lw.top_ids, lw.top_tokens), (lw.bottom_ids, lw.bottom_tokens)):
-            assert toks == [tokenizer.decode([int(i)]) for i in ids]
+            for label, i in zip(toks, ids, strict=True):
+                alone = tokenizer.decode([int(i)])
+                if "\ufffd" in alone:  # part of a character: its stray bytes are named
+                    assert "\ufffd" not in label and "<0x" in label
+                else:
+                    assert label == alone
         edges = np.linspace(ref.min(), ref.max(), len(lw.hist_counts) + 1)
         want = np.histogram(ref, bins=edges)[0]
         np.testing.assert_allclose(lw.hist_edges, edges, rtol=1e-4, atol=1e-6)

@@ -9,6 +9,15 @@ from playwright.sync_api import Page, expect
 WAIT = 90_000  # ms; generous: the first kernel start and widget load are slow on a busy machine
 
 
+def dismiss_dialog(page: Page) -> None:
+    """Accept a JupyterLab dialog that would block clicks (e.g. "Select Kernel" when the kernel
+    is slow to start on a busy machine: accepting takes the preselected kernel)."""
+    accept = page.locator(".jp-Dialog .jp-mod-accept")
+    if accept.count():
+        accept.first.click()
+        expect(page.locator(".jp-Dialog")).to_have_count(0, timeout=WAIT)
+
+
 def run_cell(page: Page, index: int) -> None:
     """Run cell ``index`` and wait until the kernel has taken it (its prompt shows a number).
 
@@ -17,6 +26,7 @@ def run_cell(page: Page, index: int) -> None:
     cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
     prompt = cell.locator(".jp-InputPrompt")
     for _ in range(6):
+        dismiss_dialog(page)
         cell.locator(".cm-content").click()
         expect(cell).to_have_class(re.compile("jp-mod-active"), timeout=WAIT)
         page.keyboard.press("Shift+Enter")
