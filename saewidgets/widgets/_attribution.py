@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from saewidgets._errors import DataError
+from saewidgets.widgets._base import SaeWidget, request
 from saewidgets.widgets._codecs import array_to_json
 
 #: Rows an attribution list shows: the largest |attribution| first.
@@ -128,3 +129,27 @@ def _int(msg: dict[str, Any], name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise DataError(f"{name} must be an integer, got {value!r}")
     return value
+
+
+class AttributionRequests(SaeWidget):
+    """The ``"attribute"`` and ``"ablate"`` requests of a widget whose token view has the click
+    panel (TokenView, Explorer); ``_attributions`` is None without a Lens, and ``_no_lens`` then
+    says how to give one."""
+
+    _attributions: AttributionAnswers | None = None
+    _no_lens = "this view has no Lens"
+
+    @request
+    def attribute(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{text, position}``: the features ranked by attribution for the next token there."""
+        return self._need_attributions().attribute(msg)
+
+    @request
+    def ablate(self, msg: dict[str, Any]) -> dict[str, float]:
+        """``{text, position, pos, feature}``: the exact change of the target's log-prob."""
+        return self._need_attributions().ablate(msg)
+
+    def _need_attributions(self) -> AttributionAnswers:
+        if self._attributions is None:
+            raise DataError(self._no_lens)
+        return self._attributions

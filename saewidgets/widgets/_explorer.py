@@ -12,8 +12,8 @@ import numpy as np
 import traitlets
 
 from saewidgets._errors import DataError
-from saewidgets.widgets._attribution import AttributionAnswers
-from saewidgets.widgets._base import SaeWidget, bundle, request
+from saewidgets.widgets._attribution import AttributionAnswers, AttributionRequests
+from saewidgets.widgets._base import bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
 from saewidgets.widgets._export import payload_size
@@ -33,11 +33,12 @@ EXPORT_CARDS = 100
 TOKEN_FEATURES = 8
 
 
-class Explorer(SaeWidget):
+class Explorer(AttributionRequests):
     """The map, a feature card, a token view and the geometry grid, linked: select or click in
     the map -> card and heatmaps; click a neighbour -> card; type text (with a Lens) -> tokens."""
 
     _esm = bundle("explorer")
+    _no_lens = "this Explorer has no Lens; pass lens=sw.Lens(model, sae)"
 
     map = anywidget.WidgetTrait().tag(sync=True)
     """The FeatureMap child (its ``selected`` and ``clicked`` drive the card and heatmaps)."""
@@ -120,21 +121,6 @@ class Explorer(SaeWidget):
             "top_ids": array_to_json(top_ids),
             "top_vals": array_to_json(top_vals),
         }
-
-    @request
-    def attribute(self, msg: dict[str, Any]) -> dict[str, Any]:
-        """The token view's click: ``{text, position}`` -> features ranked by attribution."""
-        return self._need_attributions().attribute(msg)
-
-    @request
-    def ablate(self, msg: dict[str, Any]) -> dict[str, float]:
-        """``{text, position, pos, feature}`` -> the exact change of the target's log-prob."""
-        return self._need_attributions().ablate(msg)
-
-    def _need_attributions(self) -> AttributionAnswers:
-        if self._attributions is None:
-            raise DataError("this Explorer has no Lens; pass lens=sw.Lens(model, sae)")
-        return self._attributions
 
     def to_html(
         self,

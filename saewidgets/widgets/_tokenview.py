@@ -9,7 +9,7 @@ import numpy as np
 import traitlets
 
 from saewidgets._errors import DataError, FeatureIndexError
-from saewidgets.widgets._attribution import AttributionAnswers
+from saewidgets.widgets._attribution import AttributionAnswers, AttributionRequests
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray
 
@@ -56,10 +56,11 @@ def _top_features(full: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray
     return ids[cols].astype(np.int32), vals.astype(np.float32)
 
 
-class TokenView(SaeWidget):
+class TokenView(AttributionRequests):
     """Text coloured by SAE feature activations; hover a token for its values and top features."""
 
     _esm = bundle("tokenview")
+    _no_lens = "this TokenView has no Lens; build it with TokenView(lens, text)"
     _attributions: AttributionAnswers | None
 
     tokens = traitlets.List(traitlets.Unicode()).tag(sync=True)
@@ -252,21 +253,6 @@ class TokenView(SaeWidget):
             raise DataError("this TokenView has no Lens; build it with TokenView(lens, text)")
         self.text = str(msg["text"])
         return {"n_tokens": len(self.tokens)}
-
-    @request
-    def attribute(self, msg: dict[str, Any]) -> dict[str, Any]:
-        """``{text, position}``: the features ranked by attribution for the next token there."""
-        return self._need_attributions().attribute(msg)
-
-    @request
-    def ablate(self, msg: dict[str, Any]) -> dict[str, float]:
-        """``{text, position, pos, feature}``: the exact change of the target's log-prob."""
-        return self._need_attributions().ablate(msg)
-
-    def _need_attributions(self) -> AttributionAnswers:
-        if self._attributions is None:
-            raise DataError("this TokenView has no Lens; build it with TokenView(lens, text)")
-        return self._attributions
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         return [] if self._attributions is None else self._attributions.recorded()
