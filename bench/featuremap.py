@@ -1,13 +1,16 @@
-"""FeatureMap in headless Chromium with 131,072 points: first paint, hover and brush frame times.
+"""FeatureMap in headless Chromium: first paint, hover and brush frame times.
 
-    python bench/featuremap.py           # 131,072 points (targets: paint <= 1 s, frames <= 16 ms)
-    python bench/featuremap.py --points 20000
+    python bench/featuremap.py                    # 131,072 points (paint <= 1 s, frames <= 16 ms)
+    python bench/featuremap.py --points 1048576   # 2^20 points (paint <= 2 s, frames <= 16 ms)
 
-The map is exported standalone and opened from file://. The widget times each frame from the
-input event's timeStamp to just after the next animation frame is painted (hover: pick +
-overlay + tooltip, counted only when the hovered point changes; brush: box query + redraw of the
-brushed panel with the live selection + overlay); commit is the redraw of every panel after
-release, without the paint. Prints a table and writes bench/results/featuremap.json.
+The map is exported standalone and opened from file://. For each hover that changes the hovered
+point (pick + overlay + tooltip) and each brush move (box query + redraw of the brushed panel
+with the live selection + overlay) the widget records two times to just after the next frame is
+painted: from the handler's start (the frame's own work, the target), and from the input
+event's timeStamp (adds the wait for the frame that carries the event: Chromium dispatches
+pointer moves aligned to animation frames, so up to one 16.7 ms refresh however little the
+frame does). Commit is the redraw of every panel after release, without the paint. Prints a
+table and writes bench/results/featuremap.json (featuremap-<points>.json for other sizes).
 """
 
 from __future__ import annotations
@@ -32,7 +35,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-TARGETS = {"first_paint_ms": 1000.0, "hover_ms": 16.0, "brush_ms": 16.0}
+TARGETS = {"hover_ms": 16.0, "brush_ms": 16.0}
+
+
+def paint_target(n_points: int) -> float:
+    """First-paint target: 1 s up to 131,072 points, 2 s beyond (issue #15: 2 s at 2^20)."""
+    return 1000.0 if n_points <= 131_072 else 2000.0
 
 
 def synthetic_features(n: int, seed: int = 0) -> pd.DataFrame:
@@ -96,7 +104,9 @@ def run(n_points: int, chromium: str) -> dict:
         "first_paint_ms": first_paint,
         "goto_to_painted_ms": wall_paint,
         "hover": _stats(result["hover"]),
+        "hover_frame": _stats(result["hoverFrame"]),
         "brush": _stats(result["brush"]),
+        "brush_frame": _stats(result["brushFrame"]),
         "commit": _stats(result["commit"]),
         "selected_by_brush": int(selected),
     }
@@ -111,11 +121,14 @@ def main() -> None:
     print(f"reproduce: {command}", flush=True)
     out = run(args.points, args.chromium) | {"command": command}
     rows = [
-        ("first paint (navigation -> drawn)", out["first_paint_ms"], TARGETS["first_paint_ms"]),
-        ("hover event -> painted, median", out["hover"]["median_ms"], TARGETS["hover_ms"]),
-        ("hover event -> painted, p95", out["hover"]["p95_ms"], TARGETS["hover_ms"]),
-        ("brush event -> painted, median", out["brush"]["median_ms"], TARGETS["brush_ms"]),
-        ("brush event -> painted, p95", out["brush"]["p95_ms"], TARGETS["brush_ms"]),
+        ("first paint (navigation -> drawn)", out["first_paint_ms"], paint_target(args.points)),
+        ("hover handler -> painted, median", out["hover_frame"]["median_ms"], TARGETS["hover_ms"]),
+        ("hover handler -> painted, p95", out["hover_frame"]["p95_ms"], TARGETS["hover_ms"]),
+        ("hover event -> painted, median", out["hover"]["median_ms"], None),
+        ("hover event -> painted, p95", out["hover"]["p95_ms"], None),
+        ("brush handler -> painted, median", out["brush_frame"]["median_ms"], TARGETS["brush_ms"]),
+        ("brush handler -> painted, p95", out["brush_frame"]["p95_ms"], TARGETS["brush_ms"]),
+        ("brush event -> painted, median", out["brush"]["median_ms"], None),
         ("selection commit (3 panels) median", out["commit"]["median_ms"], None),
     ]
     print(
@@ -131,7 +144,8 @@ def main() -> None:
         f"hover samples {out['hover']['n']}, brush samples {out['brush']['n']}, "
         f"{out['selected_by_brush']} selected by the brush"
     )
-    dest = ROOT / "bench" / "results" / "featuremap.json"
+    name = "featuremap.json" if args.points == 131_072 else f"featuremap-{args.points}.json"
+    dest = ROOT / "bench" / "results" / name
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(out, indent=2) + "\n")
     print(f"wrote {dest.relative_to(ROOT)}")

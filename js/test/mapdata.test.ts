@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnValues, DEAD, MISSING_RGB, readMapData, setColour } from "../src/featuremap/data";
+import { columnValues, DEAD, MISSING_RGB, pointLookup, readMapData, setColour } from "../src/featuremap/data";
 import { packRGBA } from "../src/lib/scale";
 import { createLocalModel } from "../src/lib/model";
 import type { WireArray } from "../src/lib/codec";
@@ -51,3 +51,19 @@ describe("map data from the column table", () => {
     expect(() => setColour(data, "nope")).toThrow(/no column "nope"/);
   });
 });
+
+describe("id -> point lookup", () => {
+  it("finds every id and nothing else, with a flat table or a Map", () => {
+    for (const ids of [
+      new Int32Array([7, 8, 9, 0, 3]),
+      new Int32Array([5, 1_000_000_000, -4, 2]), // too sparse or negative: a Map
+    ]) {
+      const at = pointLookup(ids);
+      ids.forEach((id, i) => expect(at(id)).toBe(i));
+      for (const other of [1, 4, 6, 10, -1, 2.5, 999_999_999]) {
+        if (!ids.includes(other)) expect(at(other)).toBe(-1);
+      }
+    }
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex, inBox, nearest } from "../src/lib/pointindex";
+import { buildIndex, countInBox, inBox, nearest } from "../src/lib/pointindex";
 
 function randomPoints(n: number, seed = 1): [Float32Array, Float32Array] {
   let s = seed;
@@ -49,8 +49,26 @@ describe("point index", () => {
     }
   });
 
+  it("counts the box like a brute-force scan, whole cells included", () => {
+    const boxes: [number, number, number, number][] = [
+      [-1.3, 2.2, 0.05, 0.4],
+      [-5, 5, 0, 1],
+      [-4.99, 4.7, 0.001, 0.93],
+      [0.3, 0.31, 0.2, 0.21],
+    ];
+    for (const box of boxes) {
+      let want = 0;
+      for (let i = 0; i < xs.length; i++) {
+        if (include[i] && xs[i] >= box[0] && xs[i] <= box[1] && ys[i] >= box[2] && ys[i] <= box[3]) want++;
+      }
+      expect(countInBox(index, xs, ys, ...box)).toBe(want);
+      expect(countInBox(index, xs, ys, ...box)).toBe(inBox(index, xs, ys, ...box).length);
+    }
+  });
+
   it("finds nothing far away", () => {
     expect(nearest(index, xs, ys, 100, 100, 0.1, 0.1)).toBe(-1);
     expect(inBox(index, xs, ys, 6, 7, 0, 1)).toEqual([]);
+    expect(countInBox(index, xs, ys, 6, 7, 0, 1)).toBe(0);
   });
 });

@@ -110,6 +110,47 @@ def _pixel(page: Page, panel: int, x: float, y: float) -> list[int]:
     )
 
 
+def test_live_brush_counts_and_highlights_the_box_before_release(page: Page, tmp_path) -> None:
+    frame = _frame()
+    fmap = sw.FeatureMap(frame)
+    _open(page, fmap, tmp_path)
+    g = _geometry(page, 0)
+    box = page.locator(".sw-fm-overlay").nth(0).bounding_box()
+    a = (g["left"] + 0.25 * g["width"], g["top"] + 0.15 * g["height"])
+    b = (g["left"] + 0.7 * g["width"], g["top"] + 0.6 * g["height"])
+
+    def data(px: float, py: float) -> tuple[float, float]:
+        x = g["x0"] + (px - g["left"]) / g["width"] * (g["x1"] - g["x0"])
+        y = g["y0"] + (g["top"] + g["height"] - py) / g["height"] * (g["y1"] - g["y0"])
+        return x, y
+
+    (xa, yb), (xb, ya) = data(*a), data(*b)
+    live = frame[np.isfinite(frame.log10_density)]
+    x, y = live.log10_density.to_numpy(), live.enc_bias.to_numpy()
+    px = (x - g["x0"]) / (g["x1"] - g["x0"]) * g["width"]
+    py = (y - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
+    gap = np.hypot(px[:, None] - px[None], py[:, None] - py[None]) + np.eye(len(x)) * 1e9
+    alone = gap.min(axis=1) > 6  # no neighbour within 6 px: its pixel is its own colour
+    margin = 0.02 * (g["x1"] - g["x0"]), 0.02 * (g["y1"] - g["y0"])
+    inside = (x > xa + margin[0]) & (x < xb - margin[0]) & (y > ya + margin[1]) & (y < yb - margin[1])
+    outside = (x < xa - margin[0]) | (x > xb + margin[0]) | (y < ya - margin[1]) | (y > yb + margin[1])
+    i_in = int(np.flatnonzero(inside & alone)[0])
+    i_out = int(np.flatnonzero(outside & alone)[0])
+    before = [_pixel(page, 0, x[i], y[i]) for i in (i_in, i_out)]
+
+    page.mouse.move(box["x"] + a[0], box["y"] + a[1])
+    page.mouse.down()
+    page.mouse.move(box["x"] + b[0], box["y"] + b[1], steps=5)
+    want = fmap.ids_in_box("log10_density", "enc_bias", (xa, xb), (ya, yb))
+    assert len(want) > 10
+    assert page.get_by_test_id("selection").inner_text() == f"{len(want)} in the box"
+    during = [_pixel(page, 0, x[i], y[i]) for i in (i_in, i_out)]
+    assert during[0] == before[0]  # inside: full colour
+    assert during[1] != before[1] and during[1][3] == 255  # outside: faded, still drawn
+    page.mouse.up()
+    assert page.get_by_test_id("selection").inner_text().startswith(f"{len(want)} selected: ")
+
+
 def test_selection_set_in_python_is_drawn_highlighted(page: Page, tmp_path) -> None:
     frame = pd.DataFrame(
         {

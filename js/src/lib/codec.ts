@@ -64,6 +64,8 @@ export function row(array: NDArray, i: number): TypedArray {
 
 /** Decodes standard base64 into a DataView (used by the standalone export). */
 export function base64ToDataView(text: string): DataView {
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (native !== undefined) return new DataView(native(text).buffer);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

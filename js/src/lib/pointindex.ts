@@ -117,3 +117,36 @@ export function inBox(
   }
   return out;
 }
+
+/** How many indexed points inBox would return, without listing them: cells strictly inside the
+ * box's cell range count whole (their points are inside, as the cell of a point is a monotone
+ * function of its coordinates); only the border cells test their points. */
+export function countInBox(
+  index: PointIndex,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  xlo: number,
+  xhi: number,
+  ylo: number,
+  yhi: number,
+): number {
+  if (!(xhi >= xlo && yhi >= ylo)) return 0;
+  const [cx0, cx1] = cellRange(index, xlo, xhi, "x");
+  const [cy0, cy1] = cellRange(index, ylo, yhi, "y");
+  let count = 0;
+  for (let cy = cy0; cy <= cy1; cy++) {
+    const borderRow = cy === cy0 || cy === cy1;
+    for (let cx = cx0; cx <= cx1; cx++) {
+      const c = cy * index.cols + cx;
+      if (!borderRow && cx !== cx0 && cx !== cx1) {
+        count += index.start[c + 1] - index.start[c];
+        continue;
+      }
+      for (let k = index.start[c]; k < index.start[c + 1]; k++) {
+        const i = index.order[k];
+        if (xs[i] >= xlo && xs[i] <= xhi && ys[i] >= ylo && ys[i] <= yhi) count++;
+      }
+    }
+  }
+  return count;
+}
