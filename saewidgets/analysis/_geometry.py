@@ -17,6 +17,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from saewidgets._errors import ArgumentError, StoreError, count_arg
+from saewidgets.analysis._screen import screened_products
 
 if TYPE_CHECKING:
     from saewidgets.store._reader import StoreFiles
@@ -67,20 +68,62 @@ def output_vectors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
 
 
 def output_norms(store: StoreFiles) -> np.ndarray:
-    """Norm of each feature's output direction under the centred Gram metric; cached."""
-    return store.derived("output_norms", lambda: _output_norms(*output_vectors(store)))
+    """Norm of each feature's output direction under the centred Gram metric (the norm of its
+    centred logit weights): the store's ``out_norm`` column, computed for older stores; cached."""
+    if "out_norm" in store.features:
+        return store.features["out_norm"].to_numpy(np.float64)
+    _check_outputs(store)
+    W = store.weights
+    return store.derived("output_norms", lambda: output_norm_column(W["W_out"], W["gram"]))
+
+
+def output_norm_column(W_out: np.ndarray, gram: np.ndarray, rows: int = 4096) -> np.ndarray:
+    """float64 [d_sae]: ``sqrt(o_i G o_iᵀ)`` for each row of ``W_out``, ``rows`` at a time."""
+    G = np.asarray(gram, dtype=np.float64)
+    out = np.empty(len(W_out))
+    for s in range(0, len(W_out), rows):
+        O = np.asarray(W_out[s : s + rows], dtype=np.float64)
+        out[s : s + rows] = _output_norms(O, O @ G)
+    return out
+
+
+def decoder_norms(store: StoreFiles) -> np.ndarray:
+    """float64 [d_sae]: norm of each decoder row (the store's ``dec_norm`` column)."""
+    if "dec_norm" in store.features:
+        return store.features["dec_norm"].to_numpy(np.float64)
+    return store.derived("dec_norm", lambda: _row_norms(store.weights["W_dec"]))
+
+
+def output_row_norms(store: StoreFiles) -> np.ndarray:
+    """float64 [d_sae]: Euclidean norm of each row of ``W_out`` (stored as ``W_out_norm`` since
+    0.2, computed for older stores); cached."""
+    if "W_out_norm" in store.weights:
+        return store.weights["W_out_norm"].astype(np.float64)
+    return store.derived("W_out_norm", lambda: _row_norms(store.weights["W_out"]))
+
+
+def _row_norms(W: np.ndarray, rows: int = 16384) -> np.ndarray:
+    out = np.empty(len(W))
+    for s in range(0, len(W), rows):
+        block = np.asarray(W[s : s + rows], dtype=np.float64)
+        out[s : s + rows] = np.sqrt(np.einsum("ij,ij->i", block, block))
+    return out
 
 
 def _output_norms(O: np.ndarray, OG: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
 
 
-def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
+def _check_outputs(store: StoreFiles) -> None:
     if "W_out" not in store.weights:
         raise StoreError(
             f"Hook {store.meta.hook!r} has no known direct path to the logits, so output "
             "similarity is not defined for this store."
         )
+
+
+def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
+    _check_outputs(store)
     O, G = store.weights["W_out"].astype(np.float64), store.weights["gram"].astype(np.float64)
     return O, O @ G
 
@@ -122,15 +165,16 @@ def lift_and_jaccard(
 
 def geometry(store: StoreFiles, ids: np.ndarray) -> Geometry:
     """Dense N x N relations for the features ``ids``."""
-    D = unit_decoder(store)[ids]
+    D = _unit_rows(np.asarray(store.weights["W_dec"][ids], dtype=np.float64))
     cos = D @ D.T
     M = indicator(store, ids)
     C = (M.T @ M).toarray().astype(np.int64)
     n = np.diag(C).copy()
     lift, jac = lift_and_jaccard(C, n, n, store.n_tokens)
     if "W_out" in store.weights:
-        O, OG = output_vectors(store)
-        out = _output_sim(O[ids], OG[ids], O[ids], OG[ids])
+        O = np.asarray(store.weights["W_out"][ids], dtype=np.float64)
+        OG = O @ store.weights["gram"].astype(np.float64)
+        out = _output_sim(O, OG, O, OG)
     else:
         out = np.full(cos.shape, np.nan)
     return Geometry(ids, cos, C, jac, lift, out)
@@ -158,16 +202,20 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
         raise ArgumentError(f"by={by!r}: choose one of {', '.join(BY)}.")
     k = count_arg(k, "k")
     min_count = count_arg(min_count, "min_count")
+    extra: dict[str, np.ndarray] = {}
     if by == "cosine":
-        D = unit_decoder(store)
-        value = D @ D[f]
-        extra: dict[str, np.ndarray] = {}
+        W, norm = store.weights["W_dec"], decoder_norms(store)
+        with np.errstate(divide="ignore"):
+            scale = np.where(norm > 0, 1.0 / (norm * norm[f]), 0.0)  # zero rows: cosine 0
+        value = screened_products(W, W[f], scale, norm, k, f)
     elif by == "output":
-        O, OG = output_vectors(store)
+        _check_outputs(store)
         norm = output_norms(store)
+        O = store.weights["W_out"]
+        v = store.weights["gram"].astype(np.float64) @ np.asarray(O[f], dtype=np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
-            value = (OG[f : f + 1] @ O.T)[0] / (norm[f] * norm)
-        extra = {}
+            scale = 1.0 / (norm[f] * norm)
+        value = screened_products(O, v, scale, output_row_norms(store), k, f)
     else:
         count = cooccurrence_counts(store, f)
         n = store.features["count"].to_numpy()

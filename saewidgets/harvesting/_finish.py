@@ -13,6 +13,7 @@ from safetensors.numpy import load_file, save_file
 
 from saewidgets._tokenbytes import to_json
 from saewidgets._version import __version__
+from saewidgets.analysis._geometry import output_norm_column
 from saewidgets.analysis._logits import centred_gram, logit_tables
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.store._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
@@ -45,6 +46,7 @@ def write_sae_arrays(lens: Lens, folder: Path) -> None:
     if out_dir is not None:
         W_U = lens.unembed().to(out_dir.device)
         arrays["W_out"] = out_dir
+        arrays["W_out_norm"] = out_dir.double().norm(dim=1)  # bounds a card's float32 screen
         arrays["gram"] = centred_gram(W_U)
         tables = logit_tables(out_dir, W_U)
         save_file(
@@ -176,5 +178,7 @@ def feature_table(
     )
     if "threshold" in weights:
         table["threshold"] = weights["threshold"].astype(np.float64)
+    if "W_out" in weights:  # kept so that a card's output neighbours need no d_sae x d x d product
+        table["out_norm"] = output_norm_column(weights["W_out"], weights["gram"])
     table.index.name = "feature"
     return table

@@ -18,11 +18,11 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
-from safetensors.numpy import load_file
 
 from saewidgets._errors import FeatureIndexError, StoreError, count_arg
 from saewidgets._tokenbytes import display_tokens, from_json, token_label
 from saewidgets.store._meta import StoreMeta
+from saewidgets.store._mmap import map_safetensors
 from saewidgets.store._record import Record
 from saewidgets.store._validate import validate_store
 
@@ -121,13 +121,15 @@ class StoreFiles:
 
     @cached_property
     def weights(self) -> dict[str, np.ndarray]:
-        """The SAE arrays (W_enc, W_dec, b_enc, b_dec, maybe threshold, W_out, gram)."""
-        return load_file(self.path / "weights.safetensors")
+        """The SAE arrays (W_enc, W_dec, b_enc, b_dec, maybe threshold, W_out, gram), read-only
+        and memory-mapped: only what is used is read from disk."""
+        return map_safetensors(self.path / "weights.safetensors")
 
     @cached_property
     def accumulators(self) -> dict[str, np.ndarray]:
-        """The mergeable per-feature statistics (count, total, max, hist, top_val, top_tok)."""
-        return load_file(self.path / "accumulators.safetensors")
+        """The mergeable per-feature statistics (count, total, max, hist, top_val, top_tok),
+        read-only and memory-mapped."""
+        return map_safetensors(self.path / "accumulators.safetensors")
 
     @cached_property
     def features(self) -> pd.DataFrame:
@@ -186,7 +188,7 @@ class StoreFiles:
                 "so this store has no logit weights. They need an SAE on the residual stream, "
                 "on mlp.hook_post or on attn.hook_z (all heads)."
             )
-        return load_file(path)
+        return map_safetensors(path)
 
     def seq_range(self, seq: int) -> tuple[int, int]:
         """[start, end) of sequence ``seq`` in ``tokens``."""

@@ -59,6 +59,9 @@ KNOWN = (
     Column("enc_norm", "enc norm", "norm of the feature's encoder column"),
     Column("dec_norm", "dec norm", "norm of the feature's decoder row"),
     Column("threshold", "threshold", "JumpReLU threshold of the feature"),
+    Column("out_norm", "output norm",
+           "norm of the feature's logit weights centred over the vocabulary (direct path)",
+           card=False),
 )  # fmt: skip
 _BY_NAME = {c.name: c for c in KNOWN}
 

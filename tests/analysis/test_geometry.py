@@ -76,6 +76,37 @@ def test_neighbours(harvested, refs, arch):
 
 
 @pytest.mark.parametrize("arch", ARCHS)
+def test_stored_output_norms_equal_dense_logit_norms(harvested, arch):
+    lens, store, _ = harvested[arch]
+    W_dec = lens.sae.W_dec.double().numpy()
+    L = W_dec @ lens.model.W_U.detach().double().numpy()
+    L = L - L.mean(1, keepdims=True)
+    np.testing.assert_allclose(store.features["out_norm"], np.linalg.norm(L, axis=1), rtol=1e-5)
+    W_out = store.weights["W_out"].astype(np.float64)
+    want = np.linalg.norm(W_out, axis=1)
+    np.testing.assert_allclose(store.weights["W_out_norm"], want, rtol=1e-6)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_neighbours_of_a_store_without_stored_norms(harvested, refs, arch):
+    """Stores written before out_norm, W_out_norm (and dec_norm) compute them when needed."""
+    import saewidgets as sw
+
+    _, harvested_store, _ = harvested[arch]
+    store = sw.FeatureStore.open(harvested_store.path)
+    store.__dict__["features"] = store.features.drop(columns=["out_norm", "dec_norm"])
+    store.__dict__["weights"] = {k: v for k, v in store.weights.items() if k != "W_out_norm"}
+    cos, _, out = refs[arch]
+    f = 7
+    for by, ref in (("cosine", cos[f]), ("output", out[f])):
+        nb = store.neighbours(f, by=by, k=6)
+        r = ref.copy()
+        r[f] = -np.inf
+        np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:6])
+        np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=1e-6)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("measure", ["lift", "jaccard"])
 def test_grid_equals_brute_force(harvested, refs, arch, measure):
     _, store, _ = harvested[arch]

@@ -131,9 +131,9 @@ def test_live_brush_counts_and_highlights_the_box_before_release(page: Page, tmp
     py = (y - g["y0"]) / (g["y1"] - g["y0"]) * g["height"]
     gap = np.hypot(px[:, None] - px[None], py[:, None] - py[None]) + np.eye(len(x)) * 1e9
     alone = gap.min(axis=1) > 6  # no neighbour within 6 px: its pixel is its own colour
-    margin = 0.02 * (g["x1"] - g["x0"]), 0.02 * (g["y1"] - g["y0"])
-    inside = (x > xa + margin[0]) & (x < xb - margin[0]) & (y > ya + margin[1]) & (y < yb - margin[1])
-    outside = (x < xa - margin[0]) | (x > xb + margin[0]) | (y < ya - margin[1]) | (y > yb + margin[1])
+    mx, my = 0.02 * (g["x1"] - g["x0"]), 0.02 * (g["y1"] - g["y0"])
+    inside = (x > xa + mx) & (x < xb - mx) & (y > ya + my) & (y < yb - my)
+    outside = (x < xa - mx) | (x > xb + mx) | (y < ya - my) | (y > yb + my)
     i_in = int(np.flatnonzero(inside & alone)[0])
     i_out = int(np.flatnonzero(outside & alone)[0])
     before = [_pixel(page, 0, x[i], y[i]) for i in (i_in, i_out)]
