@@ -72,7 +72,7 @@ def output_norms(store: StoreFiles) -> np.ndarray:
     centred logit weights): the store's ``out_norm`` column, computed for older stores; cached."""
     if "out_norm" in store.features:
         return store.features["out_norm"].to_numpy(np.float64)
-    _check_outputs(store)
+    check_outputs(store)
     W = store.weights
     return store.derived("output_norms", lambda: output_norm_column(W["W_out"], W["gram"]))
 
@@ -114,7 +114,8 @@ def _output_norms(O: np.ndarray, OG: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
 
 
-def _check_outputs(store: StoreFiles) -> None:
+def check_outputs(store: StoreFiles) -> None:
+    """Raise StoreError when the store has no output directions (no direct path to logits)."""
     if "W_out" not in store.weights:
         raise StoreError(
             f"Hook {store.meta.hook!r} has no known direct path to the logits, so output "
@@ -123,7 +124,7 @@ def _check_outputs(store: StoreFiles) -> None:
 
 
 def _output_factors(store: StoreFiles) -> tuple[np.ndarray, np.ndarray]:
-    _check_outputs(store)
+    check_outputs(store)
     O, G = store.weights["W_out"].astype(np.float64), store.weights["gram"].astype(np.float64)
     return O, O @ G
 
@@ -209,7 +210,7 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
             scale = np.where(norm > 0, 1.0 / (norm * norm[f]), 0.0)  # zero rows: cosine 0
         value = screened_products(W, W[f], scale, norm, k, f)
     elif by == "output":
-        _check_outputs(store)
+        check_outputs(store)
         norm = output_norms(store)
         O = store.weights["W_out"]
         v = store.weights["gram"].astype(np.float64) @ np.asarray(O[f], dtype=np.float64)

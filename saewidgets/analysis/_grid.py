@@ -14,11 +14,14 @@ from tqdm.auto import tqdm
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._geometry import (
+    check_outputs,
     indicator,
     lift_and_jaccard,
+    output_norms,
     output_vectors,
     unit_decoder,
 )
+from saewidgets.analysis._grid_device import DeviceBands
 from saewidgets.store._bins import merge_top
 
 if TYPE_CHECKING:
@@ -148,12 +151,15 @@ def geometry_grid(
     block: int = 512,
     top_pairs: int = 20,
     progress: bool = True,
+    device: str | None = None,
 ) -> PairGrid:
     """Bin every pair of live (ever-firing) features by co-occurrence x output similarity.
 
     ``bins``: bins per axis, or (co-occurrence bins, output bins), spread evenly over the
     default ranges (log10 lift -1..3 or Jaccard 0..1; cosine -1..1), with 0 always an edge so
     ``quadrants()`` works; ``cooc_edges`` / ``output_bins`` set the axes one by one instead.
+    ``device``: a torch device ("cuda", "cuda:1", "cpu") for the dense band products, binning
+    and per-cell sums; default: the GPU when torch sees one, else NumPy on the CPU.
     """
     if measure not in MEASURES:
         raise ArgumentError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
@@ -175,8 +181,10 @@ def geometry_grid(
     live = np.nonzero(count > 0)[0]
     acc = _GridSums(n_rows * n_cols, top_pairs)
     D = unit_decoder(store)[live].astype(np.float32)
-    O, OG = (a[live] for a in output_vectors(store))
-    norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
+    bands = _device_bands(device, store, live, D, out_edges, acc)
+    if bands is None:
+        O, OG = (a[live] for a in output_vectors(store))
+        norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
     A = indicator(store)[:, live].tocsc()
     A_csr = A.tocsr()
     n, n_live = len(live), count[live]
@@ -185,13 +193,6 @@ def geometry_grid(
         # The band of pairs (i, j), b0 <= i < b1, i < j: one dense [b, n - b0] rectangle whose
         # lower-left triangle (j <= i) goes to a discard cell; co-firing pairs (sparse) get
         # their co-occurrence row, every other pair stays in row 0.
-        out = OG[b0:b1] @ O[b0:].T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            np.divide(out, np.multiply.outer(norm[b0:b1], norm[b0:]), out=out)
-        out[np.isnan(out)] = 0.0  # (infinities fall in the end columns, as they would)
-        cell = np.searchsorted(out_edges, out, side="right") - 1
-        del out
-        np.clip(cell, 0, n_cols - 1, out=cell)
         C = (A[:, b0:b1].T @ A_csr).tocoo()
         up = C.col > C.row + b0
         ci, cj, c = C.row[up], C.col[up], C.data[up]
@@ -199,9 +200,22 @@ def geometry_grid(
         with np.errstate(divide="ignore", invalid="ignore"):
             coord = np.log10(lift) if measure == "lift" else jac
         r = np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1)
+        keys = (live[b0:b1] * store.d_sae, live[b0:])
+        if bands is not None:
+            bands.add(b0, b1, ci, cj - b0, r * n_cols, keys)
+            continue
+        out = OG[b0:b1] @ O[b0:].T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.divide(out, np.multiply.outer(norm[b0:b1], norm[b0:]), out=out)
+        out[np.isnan(out)] = 0.0  # (infinities fall in the end columns, as they would)
+        cell = np.searchsorted(out_edges, out, side="right") - 1
+        del out
+        np.clip(cell, 0, n_cols - 1, out=cell)
         cell[ci, cj - b0] += r * n_cols
         cell[:, : b1 - b0][np.tri(b1 - b0, dtype=bool)] = acc.discard
-        acc.add(cell, D[b0:b1] @ D[b0:].T, live[b0:b1] * store.d_sae, live[b0:])
+        acc.add(cell, D[b0:b1] @ D[b0:].T, *keys)
+    if bands is not None:
+        bands.finish()
     return PairGrid(
         measure=measure,
         cooc_edges=edges,
@@ -242,14 +256,51 @@ class _GridSums:
         if self.top_val.shape[1] == 0:
             return
         strength = np.abs(cos)
-        step = max(1, TOP_SCAN // max(1, cos.shape[1]))  # rows at a time: the bars rise early
-        for r0 in range(0, cos.shape[0], step):
-            rows = slice(r0, r0 + step)
-            bar = np.append(self.top_val[:, -1], np.inf)  # ties kept: the merge orders by key
-            i, j = np.nonzero(strength[rows] >= bar[cell[rows]])
+        for r0 in range(0, cos.shape[0], self.scan_rows(cos.shape[1])):
+            rows = slice(r0, r0 + self.scan_rows(cos.shape[1]))
+            i, j = np.nonzero(strength[rows] >= self.bars()[cell[rows]])
             i += r0
-            pairs = row_key[i] + col_key[j]
-            merge_top(self.top_val, self.top_key, cell[i, j], strength[i, j], pairs)
+            self.merge(cell[i, j], strength[i, j], row_key[i] + col_key[j])
+
+    @staticmethod
+    def scan_rows(width: int) -> int:
+        """Rows of a block screened at once (a few, so that the bars rise early)."""
+        return max(1, TOP_SCAN // max(1, width))
+
+    def bars(self) -> np.ndarray:
+        """Per cell, the strength a pair needs to enter its top (the discard cell: never);
+        ties pass, as the merge orders them by key."""
+        return np.append(self.top_val[:, -1], np.inf)
+
+    def merge(self, cell: np.ndarray, strength: np.ndarray, pairs: np.ndarray) -> None:
+        """Merge screened pairs (their cells, |cosine| and pair keys) into the per-cell tops."""
+        merge_top(self.top_val, self.top_key, cell, strength, pairs)
+
+
+def _device_bands(
+    device: str | None,
+    store: StoreFiles,
+    live: np.ndarray,
+    D: np.ndarray,
+    out_edges: np.ndarray,
+    acc: _GridSums,
+) -> DeviceBands | None:
+    """The torch bands for ``device`` (the GPU when None and torch sees one), or None: NumPy."""
+    import torch
+
+    if device is None:
+        if not torch.cuda.is_available():
+            return None
+        device = "cuda"
+    try:
+        dev = torch.device(device)
+    except (RuntimeError, TypeError) as exc:
+        raise ArgumentError(f"device={device!r} is not a torch device ('cuda', 'cpu').") from exc
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise ArgumentError(f"device={device!r}, but torch sees no GPU; leave device=None.")
+    check_outputs(store)
+    W = store.weights
+    return DeviceBands(dev, D, W["W_out"][live], W["gram"], out_edges, acc)
 
 
 def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFrame:
@@ -257,15 +308,16 @@ def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFra
     k = keys[cell, slot]
     a, b = k // store.d_sae, k % store.d_sae
     D = unit_decoder(store)
-    O, OG = output_vectors(store)
+    O_a, O_b = (np.asarray(store.weights["W_out"][x], np.float64) for x in (a, b))
+    OG_a = O_a @ store.weights["gram"].astype(np.float64)
+    norm = output_norms(store)
     counts = store.features["count"].to_numpy()
     frame = pd.DataFrame(
         {"row": cell // n_cols, "col": cell % n_cols, "feature_a": a, "feature_b": b}
     )
     frame["cosine"] = np.einsum("ij,ij->i", D[a], D[b])
-    norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame["output_sim"] = np.einsum("ij,ij->i", OG[a], O[b]) / (norm[a] * norm[b])
+        frame["output_sim"] = np.einsum("ij,ij->i", OG_a, O_b) / (norm[a] * norm[b])
     c = np.asarray([_pair_count(store, i, j) for i, j in zip(a, b, strict=True)], dtype=np.int64)
     frame["cooc_count"] = c
     frame["lift"], frame["jaccard"] = lift_and_jaccard(c, counts[a], counts[b], store.n_tokens)

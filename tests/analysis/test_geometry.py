@@ -108,10 +108,13 @@ def test_neighbours_of_a_store_without_stored_norms(harvested, refs, arch):
 
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("measure", ["lift", "jaccard"])
-def test_grid_equals_brute_force(harvested, refs, arch, measure):
+@pytest.mark.parametrize("device", [None, "cpu"])  # NumPy, and the torch bands a GPU runs
+def test_grid_equals_brute_force(harvested, refs, arch, measure, device):
     _, store, _ = harvested[arch]
     cos, C, out = refs[arch]
-    grid = store.geometry_grid(measure=measure, block=17, progress=False, output_bins=8)
+    grid = store.geometry_grid(
+        measure=measure, block=17, progress=False, output_bins=8, device=device
+    )
     n = np.diag(C)
     live = np.nonzero(n > 0)[0]
     count = np.zeros_like(grid.count)
@@ -161,6 +164,17 @@ def test_grid_equals_brute_force(harvested, refs, arch, measure):
         and (measure == "jaccard" or C[a, b] * store.n_tokens > n[a] * n[b])
     ]
     assert q.loc["output similar", ("pairs", "co-occur")] == len(similar_cooc)
+
+
+def test_grid_device_argument_is_checked(harvested):
+    import torch
+
+    _, store, _ = harvested["standard"]
+    with pytest.raises(ValueError, match="not a torch device"):
+        store.geometry_grid(device="abacus", progress=False)
+    if not torch.cuda.is_available():
+        with pytest.raises(ValueError, match="sees no GPU"):
+            store.geometry_grid(device="cuda", progress=False)
 
 
 def test_grid_bins_argument(harvested):
