@@ -11,6 +11,7 @@ import pandas as pd
 import torch
 
 from saewidgets._errors import DataError, FeatureIndexError
+from saewidgets._tokenbytes import display_tokens
 from saewidgets.models._adapter import ModelAdapter
 from saewidgets.saes._weights import SAEWeights
 
@@ -34,6 +35,8 @@ class LensLike(Protocol):
     def tokenize_document(self, text: str) -> list[int]: ...
 
     def vocab(self) -> list[str]: ...
+
+    def partial_tokens(self) -> dict[int, bytes]: ...
 
 
 #: An edit of the hook activations: (x [batch, pos, d_in], absolute positions [pos]) -> new x.
@@ -280,8 +283,9 @@ def _target(lens: LensLike, target: int | str | None, top: int) -> int:
 
 
 def _str_tokens(lens: LensLike, tokens: torch.Tensor) -> list[str]:
-    vocab = lens.vocab()
-    return [vocab[int(t)] for t in tokens]
+    """Consecutive tokens as shown in running text (split characters decoded together)."""
+    ids = [int(t) for t in tokens]
+    return display_tokens(ids, lens.adapter.str_tokens(ids), lens.partial_tokens())
 
 
 def _run(
@@ -340,7 +344,7 @@ def _intervene(
         ablated=ablated,
         positions=positions,
         tokens=tokens.cpu(),
-        str_tokens=[vocab[int(t)] for t in tokens],
+        str_tokens=_str_tokens(lens, tokens),
         logits_clean=logits[0].float().cpu(),
         logits_after=logits[1].float().cpu(),
         new_tokens_clean=new[0].cpu(),

@@ -139,3 +139,17 @@ def test_merged_store_keeps_the_token_bytes(unicode_store, model, sae_dirs, tmp_
     other = sw.harvest(lens, [f"{TEXT} {i}" for i in range(9)], out=tmp_path / "b", progress=False)
     merged = sw.merge_stores([unicode_store, other], tmp_path / "m")
     assert merged.partial_tokens == unicode_store.partial_tokens != {}
+
+
+def test_interventions_show_characters(model, sae_dirs) -> None:
+    """Steer, ablate and attribute label a prompt's tokens as running text shows them."""
+    import saewidgets as sw
+
+    lens = sw.Lens(model, sae_dirs["standard"])
+    want = lens.to_str_tokens(TEXT)
+    assert not any(REPLACEMENT in t for t in want) and "🙂" in want
+    steered = lens.steer(TEXT, {0: 2.0}, max_new_tokens=0)
+    ablated = lens.ablate(TEXT, [1])
+    assert steered.str_tokens == want and ablated.str_tokens == want
+    frame = lens.attribute(TEXT)
+    assert len(frame) > 0 and set(frame["token"]) <= set(want)
