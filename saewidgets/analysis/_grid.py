@@ -21,10 +21,10 @@ from saewidgets.analysis._geometry import (
     output_vectors,
     unit_decoder,
 )
-from saewidgets.analysis._grid_device import DeviceBands
 from saewidgets.store._bins import merge_top
 
 if TYPE_CHECKING:
+    from saewidgets.analysis._grid_device import DeviceBands
     from saewidgets.store._reader import StoreFiles
 
 MEASURES = ("lift", "jaccard")
@@ -286,7 +286,9 @@ def _device_bands(
     acc: _GridSums,
 ) -> DeviceBands | None:
     """The torch bands for ``device`` (the GPU when None and torch sees one), or None: NumPy."""
-    import torch
+    import torch  # here, not at import: reading a store needs no torch
+
+    from saewidgets.analysis._grid_device import DeviceBands
 
     if device is None:
         if not torch.cuda.is_available():

@@ -28,3 +28,21 @@ def test_mapped_arrays_equal_safetensors_and_are_read_only(tmp_path):
         np.testing.assert_array_equal(got[name], value)
     with pytest.raises(ValueError):
         got["b_float"][0, 0] = 1.0
+
+
+def test_reading_a_store_needs_no_torch(small_store):
+    """Opening a store and building a card's data import no torch (3 s on this machine)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, saewidgets as sw\n"
+        "from saewidgets.widgets._carddata import CardService\n"
+        f"store = sw.FeatureStore.open({str(small_store.path)!r})\n"
+        "f = int(store.features['count'].idxmax())\n"
+        "CardService(store).payload(f)\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
