@@ -5,6 +5,7 @@ measured). Computed in blocks of feature rows, so memory is bounded by block x d
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -159,7 +160,7 @@ def geometry_grid(
     default ranges (log10 lift -1..3 or Jaccard 0..1; cosine -1..1), with 0 always an edge so
     ``quadrants()`` works; ``cooc_edges`` / ``output_bins`` set the axes one by one instead.
     ``device``: a torch device ("cuda", "cuda:1", "cpu") for the dense band products, binning
-    and per-cell sums; default: the GPU when torch sees one, else NumPy on the CPU.
+    and per-cell sums; default: the GPU when torch is loaded and sees one, else NumPy.
     """
     if measure not in MEASURES:
         raise ArgumentError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
@@ -285,15 +286,17 @@ def _device_bands(
     out_edges: np.ndarray,
     acc: _GridSums,
 ) -> DeviceBands | None:
-    """The torch bands for ``device`` (the GPU when None and torch sees one), or None: NumPy."""
-    import torch  # here, not at import: reading a store needs no torch
+    """The torch bands for ``device``, or None: NumPy. With ``device=None``: the GPU when torch
+    is already loaded (a model is in use) and sees one; reading a store never loads torch."""
+    if device is None:
+        loaded = sys.modules.get("torch")
+        if loaded is None or not loaded.cuda.is_available():
+            return None
+        device = "cuda"
+    import torch
 
     from saewidgets.analysis._grid_device import DeviceBands
 
-    if device is None:
-        if not torch.cuda.is_available():
-            return None
-        device = "cuda"
     try:
         dev = torch.device(device)
     except (RuntimeError, TypeError) as exc:

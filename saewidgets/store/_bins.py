@@ -27,9 +27,54 @@ def merge_top(
 
     Rows of ``top_val``/``top_key`` are groups, sorted by value descending then key ascending;
     empty slots hold -inf / -1. Candidates are (group, value, key) triples.
+
+    A merge of sorted lists: only the candidates are sorted; each one's place in its row is the
+    number of row entries ahead of it plus its rank among the row's candidates, and each row
+    entry moves down by the number of candidates ahead of it (re-sorting every touched row with
+    its candidates cost a harvest ~30 ms a batch).
     """
     if len(group) == 0:
         return
+    val, key = val.astype(top_val.dtype), key.astype(top_key.dtype)
+    if not np.isfinite(val).all():
+        _merge_top_sorting(top_val, top_key, group, val, key)
+        return
+    n = top_val.shape[1]
+    order = np.lexsort((key, -val, group))
+    g, v, k = group[order], val[order], key[order]
+    groups, first, slot = np.unique(g, return_index=True, return_inverse=True)
+    rank = np.arange(len(g)) - first[slot]
+    if (rank >= n).any():  # only a row's n best candidates can enter it
+        kept = rank < n
+        v, k, slot, rank = v[kept], k[kept], slot[kept], rank[kept]
+    row_val, row_key = top_val[groups], top_key[groups]
+    empty_last = np.where(row_key < 0, np.iinfo(np.int64).max, row_key)
+    ahead_of_cand = (row_val[slot] > v[:, None]) | (
+        (row_val[slot] == v[:, None]) & (empty_last[slot] < k[:, None])
+    )
+    before = ahead_of_cand.sum(axis=1)  # row entries ahead of each candidate
+    lands = np.zeros((len(groups), n + 1), np.int64)
+    np.add.at(lands, (slot, before), 1)
+    shift = np.cumsum(lands, axis=1)[:, :n]  # candidates ahead of row entry j
+    new_val = np.full((len(groups), n), -np.inf, dtype=top_val.dtype)
+    new_key = np.full((len(groups), n), -1, dtype=top_key.dtype)
+    place = np.arange(n)[None, :] + shift
+    r, j = np.nonzero(place < n)
+    new_val[r, place[r, j]], new_key[r, place[r, j]] = row_val[r, j], row_key[r, j]
+    at = before + rank
+    c = at < n
+    new_val[slot[c], at[c]], new_key[slot[c], at[c]] = v[c], k[c]
+    top_val[groups], top_key[groups] = new_val, new_key
+
+
+def _merge_top_sorting(
+    top_val: np.ndarray,
+    top_key: np.ndarray,
+    group: np.ndarray,
+    val: np.ndarray,
+    key: np.ndarray,
+) -> None:
+    """merge_top by re-sorting each touched row with its candidates (any values, NaN too)."""
     n = top_val.shape[1]
     groups = np.unique(group)
     all_g = np.concatenate([np.repeat(groups, n), group])

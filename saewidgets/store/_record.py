@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 _FILES = {
     "tok_nnz": np.int32,
@@ -100,22 +101,16 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
         n = int(tok_nnz.sum(dtype=np.int64))
         if n == 0:
             continue
+        # The chunk's entries grouped by feature, tokens ascending within each: a CSR -> CSC
+        # conversion (one counting pass in scipy; an argsort and gathers took 3x as long).
+        ptr = np.concatenate([[0], np.cumsum(tok_nnz, dtype=np.int64)])
         f = read_range(feat_path, np.int32, e0, n)
-        tok = np.repeat(np.arange(t0, t0 + len(tok_nnz), dtype=np.int64), tok_nnz)
-        # A stable sort by feature (radix sort when ids fit 16 bits); each entry's place is its
-        # feature's cursor plus its rank among that feature's entries in this chunk.
-        order = np.argsort(f.astype(np.uint16) if d_sae <= 1 << 16 else f, kind="stable")
-        fs = f[order]
-        cnt = np.bincount(fs, minlength=d_sae)
-        first = np.cumsum(cnt) - cnt
-        dest = cursor[fs] + (np.arange(len(fs)) - first[fs])
-        _scatter(folder / "feat_token.bin", np.int64, dest, tok[order])
-        _scatter(
-            folder / "feat_value.bin",
-            np.float32,
-            dest,
-            read_range(val_path, np.float32, e0, n)[order],
-        )
+        v = read_range(val_path, np.float32, e0, n)
+        csc = sp.csr_matrix((v, f, ptr), shape=(len(tok_nnz), d_sae)).tocsc()
+        cnt = np.diff(csc.indptr)
+        dest = np.repeat(cursor - csc.indptr[:-1], cnt) + np.arange(n, dtype=np.int64)
+        _scatter(folder / "feat_token.bin", np.int64, dest, csc.indices.astype(np.int64) + t0)
+        _scatter(folder / "feat_value.bin", np.float32, dest, csc.data)
         cursor += cnt
 
 
