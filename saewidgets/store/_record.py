@@ -9,6 +9,7 @@ pass over the token-major files, so per-feature queries read only that feature's
 from __future__ import annotations
 
 import mmap
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ _FILES = {
     "feat_value": np.float32,
 }
 CHUNK = 1 << 22  # entries handled at once when indexing or merging
+RUN_WRITES = 64  # mean entries per feature in a chunk from which its runs are written whole
 
 
 class RecordWriter:
@@ -108,10 +110,31 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
         v = read_range(val_path, np.float32, e0, n)
         csc = sp.csr_matrix((v, f, ptr), shape=(len(tok_nnz), d_sae)).tocsc()
         cnt = np.diff(csc.indptr)
-        dest = np.repeat(cursor - csc.indptr[:-1], cnt) + np.arange(n, dtype=np.int64)
-        _scatter(folder / "feat_token.bin", np.int64, dest, csc.indices.astype(np.int64) + t0)
-        _scatter(folder / "feat_value.bin", np.float32, dest, csc.data)
+        tok = csc.indices.astype(np.int64) + t0
+        if n >= RUN_WRITES * np.count_nonzero(cnt):  # long runs: one write per feature's run
+            _write_runs(folder / "feat_token.bin", cursor, cnt, tok)
+            _write_runs(folder / "feat_value.bin", cursor, cnt, csc.data)
+        else:
+            dest = np.repeat(cursor - csc.indptr[:-1], cnt) + np.arange(n, dtype=np.int64)
+            _scatter(folder / "feat_token.bin", np.int64, dest, tok)
+            _scatter(folder / "feat_value.bin", np.float32, dest, csc.data)
         cursor += cnt
+
+
+def _write_runs(path: Path, starts: np.ndarray, counts: np.ndarray, values: np.ndarray) -> None:
+    """Write ``values``, grouped in runs of ``counts``, at item positions ``starts`` of a raw
+    file: one positioned write per non-empty run."""
+    data = memoryview(np.ascontiguousarray(values)).cast("B")
+    size = values.dtype.itemsize
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        at = 0
+        for f in np.flatnonzero(counts):
+            end = at + int(counts[f]) * size
+            os.pwrite(fd, data[at:end], int(starts[f]) * size)
+            at = end
+    finally:
+        os.close(fd)
 
 
 def _scatter(path: Path, dtype: type, dest: np.ndarray, values: np.ndarray) -> None:
