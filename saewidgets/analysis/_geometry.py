@@ -206,9 +206,12 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
     extra: dict[str, np.ndarray] = {}
     if by == "cosine":
         W, norm = store.weights["W_dec"], decoder_norms(store)
-        with np.errstate(divide="ignore"):
-            scale = np.where(norm > 0, 1.0 / (norm * norm[f]), 0.0)  # zero rows: cosine 0
-        value = screened_products(W, W[f], scale, norm, k, f)
+        if norm[f] == 0:  # a zero decoder row: cosine 0 with every feature
+            value = np.zeros(store.d_sae)
+        else:
+            with np.errstate(divide="ignore"):
+                scale = np.where(norm > 0, 1.0 / (norm * norm[f]), 0.0)  # zero rows: cosine 0
+            value = screened_products(W, W[f], scale, norm, k, f)
     elif by == "output":
         check_outputs(store)
         norm = output_norms(store)
@@ -216,7 +219,10 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
         v = store.weights["gram"].astype(np.float64) @ np.asarray(O[f], dtype=np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             scale = 1.0 / (norm[f] * norm)
-        value = screened_products(O, v, scale, output_row_norms(store), k, f)
+        if norm[f] == 0:  # no output (on the centred logits): no output neighbours
+            value = np.full(store.d_sae, np.nan)
+        else:
+            value = screened_products(O, v, scale, output_row_norms(store), k, f)
     else:
         count = cooccurrence_counts(store, f)
         n = store.features["count"].to_numpy()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 _U32 = 2.0**-24  # unit roundoff of float32
+ROWS = 8192  # rows recomputed in float64 at once
 
 
 def screened_products(
@@ -24,13 +25,15 @@ def screened_products(
     """
     v = np.asarray(v, dtype=np.float64)
     scale = np.asarray(scale, dtype=np.float64)
+    zero = np.asarray(row_norms) == 0  # exact already: 0 * scale (NaN where scale is infinite)
     with np.errstate(invalid="ignore", over="ignore"):
         approx = (M @ v.astype(np.float32)).astype(np.float64) * scale
         err = 2 * (len(v) + 2) * _U32 * np.linalg.norm(v) * row_norms * np.abs(scale)
+        approx[zero], err[zero] = 0.0 * scale[zero], 0.0
         low, high = approx - err, approx + err
     sure = np.isfinite(approx) & np.isfinite(err)
     sure[exclude] = False
-    candidate = ~sure  # rows the screen cannot judge (a zero or infinite scale) are recomputed
+    candidate = ~sure & ~zero  # rows the screen cannot judge (an infinite scale): recomputed
     candidate[exclude] = False
     if int(sure.sum()) > k:
         lows = low[sure]
@@ -38,8 +41,12 @@ def screened_products(
         candidate |= sure & (high >= kth)
     else:
         candidate |= sure
-    picked = np.flatnonzero(candidate)
     out = np.full(len(M), np.nan)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out[picked] = (np.asarray(M[picked], dtype=np.float64) @ v) * scale[picked]
+    out[zero] = approx[zero]
+    picked = np.flatnonzero(candidate)
+    for s in range(0, len(picked), ROWS):  # in blocks: memory stays bounded if many tie
+        rows = picked[s : s + ROWS]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[rows] = (np.asarray(M[rows], dtype=np.float64) @ v) * scale[rows]
+    out[exclude] = np.nan
     return out

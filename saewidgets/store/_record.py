@@ -124,7 +124,7 @@ def build_feature_index(folder: Path, d_sae: int) -> None:
 def _write_runs(path: Path, starts: np.ndarray, counts: np.ndarray, values: np.ndarray) -> None:
     """Write ``values``, grouped in runs of ``counts``, at item positions ``starts`` of a raw
     file: one positioned write per non-empty run."""
-    data = memoryview(np.ascontiguousarray(values)).cast("B")
+    data = np.ascontiguousarray(values).data.cast("B")
     size = values.dtype.itemsize
     fd = os.open(path, os.O_WRONLY)
     try:

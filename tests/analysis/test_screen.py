@@ -55,3 +55,13 @@ def test_screen_recomputes_only_a_few_rows_and_keeps_all_when_k_is_large():
     assert 10 <= np.count_nonzero(~np.isnan(got)) < 100
     every = screened_products(M, v, np.ones(5000), norms, 10_000, exclude=0)
     np.testing.assert_allclose(every[1:], M[1:].astype(np.float64) @ v, rtol=1e-12)
+
+
+def test_zero_rows_are_exact_without_recomputation():
+    M = np.zeros((6, 4), np.float32)
+    M[1] = [1, 2, 3, 4]
+    M[2] = [-1, 0, 0, 0]
+    v = np.array([1.0, 0.0, 0.0, 0.0])
+    scale = np.array([1.0, 1.0, 1.0, np.inf, 2.0, 1.0])
+    got = screened_products(M, v, scale, np.linalg.norm(M, axis=1), k=10, exclude=5)
+    np.testing.assert_array_equal(got, [0.0, 1.0, -1.0, np.nan, 0.0, np.nan])
