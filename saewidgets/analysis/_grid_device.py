@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 if TYPE_CHECKING:
-    from saewidgets.analysis._grid import _GridSums
+    from saewidgets.analysis._gridsums import GridSums
 
 
 class DeviceBands:
@@ -25,7 +25,7 @@ class DeviceBands:
         W_out: np.ndarray,
         gram: np.ndarray,
         out_edges: np.ndarray,
-        acc: _GridSums,
+        acc: GridSums,
     ) -> None:
         self.device, self.acc = device, acc
         self.D = self._put(D, np.float32)
