@@ -46,17 +46,22 @@ def test_geometry_matrices(harvested, refs, arch):
     assert len(pairs) == 10 and set(pairs.columns) >= {"cosine", "lift", "output_sim"}
 
 
+def _check_dense_neighbours(store, f, cos, out, k, atol):
+    """Cosine and output neighbours of ``f``: the dense references' k largest, in order."""
+    for by, ref in (("cosine", cos[f]), ("output", out[f])):
+        nb = store.neighbours(f, by=by, k=k)
+        r = ref.copy()
+        r[f] = -np.inf
+        np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:k])
+        np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=atol)
+
+
 @pytest.mark.parametrize("arch", ARCHS)
 def test_neighbours(harvested, refs, arch):
     _, store, _ = harvested[arch]
     cos, C, out = refs[arch]
     f = int(store.features["count"].idxmax())
-    for by, ref in (("cosine", cos[f]), ("output", out[f])):
-        nb = store.neighbours(f, by=by, k=5)
-        r = ref.copy()
-        r[f] = -np.inf
-        np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:5])
-        np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=1e-5)
+    _check_dense_neighbours(store, f, cos, out, k=5, atol=1e-5)
     n = np.diag(C)
     N = store.n_tokens
     npmi = np.full(len(n), np.nan)
@@ -97,13 +102,7 @@ def test_neighbours_of_a_store_without_stored_norms(harvested, refs, arch):
     store.__dict__["features"] = store.features.drop(columns=["out_norm", "dec_norm"])
     store.__dict__["weights"] = {k: v for k, v in store.weights.items() if k != "W_out_norm"}
     cos, _, out = refs[arch]
-    f = 7
-    for by, ref in (("cosine", cos[f]), ("output", out[f])):
-        nb = store.neighbours(f, by=by, k=6)
-        r = ref.copy()
-        r[f] = -np.inf
-        np.testing.assert_array_equal(nb["feature"], np.argsort(-r, kind="stable")[:6])
-        np.testing.assert_allclose(nb["value"], r[nb["feature"]], atol=1e-6)
+    _check_dense_neighbours(store, 7, cos, out, k=6, atol=1e-6)
 
 
 @pytest.mark.parametrize("arch", ARCHS)
