@@ -215,13 +215,13 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
     elif by == "output":
         check_outputs(store)
         norm = output_norms(store)
-        O = store.weights["W_out"]
-        v = store.weights["gram"].astype(np.float64) @ np.asarray(O[f], dtype=np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scale = 1.0 / (norm[f] * norm)
         if norm[f] == 0:  # no output (on the centred logits): no output neighbours
             value = np.full(store.d_sae, np.nan)
         else:
+            O = store.weights["W_out"]
+            v = store.weights["gram"].astype(np.float64) @ np.asarray(O[f], dtype=np.float64)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scale = 1.0 / (norm[f] * norm)
             value = screened_products(O, v, scale, output_row_norms(store), k, f)
     else:
         count = cooccurrence_counts(store, f)

@@ -15,7 +15,6 @@ from tqdm.auto import tqdm
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._geometry import (
-    check_outputs,
     indicator,
     lift_and_jaccard,
     output_norms,
@@ -181,10 +180,10 @@ def geometry_grid(
     live = np.nonzero(count > 0)[0]
     acc = GridSums(n_rows * n_cols, top_pairs)
     D = unit_decoder(store)[live].astype(np.float32)
-    bands = _device_bands(device, store, live, D, out_edges, acc)
+    norm = output_norms(store)[live]
+    bands = _device_bands(device, store, live, D, norm, out_edges, acc)
     if bands is None:
         O, OG = (a[live] for a in output_vectors(store))
-        norm = np.sqrt(np.maximum(np.einsum("ij,ij->i", OG, O), 0))
     A = indicator(store)[:, live].tocsc()
     A_csr = A.tocsr()
     n, n_live = len(live), count[live]
@@ -234,6 +233,7 @@ def _device_bands(
     store: StoreFiles,
     live: np.ndarray,
     D: np.ndarray,
+    norm: np.ndarray,
     out_edges: np.ndarray,
     acc: GridSums,
 ) -> DeviceBands | None:
@@ -254,9 +254,8 @@ def _device_bands(
         raise ArgumentError(f"device={device!r} is not a torch device ('cuda', 'cpu').") from exc
     if dev.type == "cuda" and not torch.cuda.is_available():
         raise ArgumentError(f"device={device!r}, but torch sees no GPU; leave device=None.")
-    check_outputs(store)
     W = store.weights
-    return DeviceBands(dev, D, W["W_out"][live], W["gram"], out_edges, acc)
+    return DeviceBands(dev, D, W["W_out"][live], W["gram"], norm, out_edges, acc)
 
 
 def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFrame:

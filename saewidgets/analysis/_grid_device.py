@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 class DeviceBands:
-    """The per-cell sums of geometry_grid for the live rows of ``W_out`` (and their unit
-    decoder rows ``D``), accumulated band by band on ``device``."""
+    """The per-cell sums of geometry_grid for the live rows of ``W_out`` (with their output
+    ``norm`` and unit decoder rows ``D``), accumulated band by band on ``device``."""
 
     def __init__(
         self,
@@ -24,15 +24,15 @@ class DeviceBands:
         D: np.ndarray,
         W_out: np.ndarray,
         gram: np.ndarray,
+        norm: np.ndarray,
         out_edges: np.ndarray,
         acc: GridSums,
     ) -> None:
         self.device, self.acc = device, acc
         self.D = self._put(D, np.float32)
         self.O = self._put(W_out, np.float64)
-        G = self._put(gram, np.float64)
-        self.OG = self.O @ G  # the output factors on the device: [live, d] x [d, d]
-        self.norm = (self.OG * self.O).sum(1).clamp_(min=0).sqrt_()
+        self.OG = self.O @ self._put(gram, np.float64)  # on the device: [live, d] x [d, d]
+        self.norm = self._put(norm, np.float64)
         self.edges = self._put(out_edges, np.float64)
         self.n_cols = len(out_edges) - 1
         m = acc.discard + 1
