@@ -63,7 +63,7 @@ export class Panel {
   private readonly full: Domain;
   view: Domain;
   private image: ImageData | null = null;
-  /** While a brush is dragged: every point rasterised once in full colour and once faded. */
+  /** Since the last draw: every point rasterised once in full colour and once faded (brush). */
   private brushImages: { full: ImageData; faded: ImageData } | null = null;
 
   constructor(
@@ -177,6 +177,7 @@ export class Panel {
   draw(sel: Selection): void {
     const ctx = this.canvas.getContext("2d") as CanvasRenderingContext2D;
     if (this.image === null) this.image = ctx.createImageData(this.canvas.width, this.canvas.height);
+    this.brushImages = null; // a new view or selection: the next brush rasterises afresh
     this.rasterise(this.image, sel, sel.list.length > 0);
     ctx.putImageData(this.image, 0, 0);
     this.drawAxes(ctx);
@@ -275,11 +276,6 @@ export class Panel {
     this.drawAxes(ctx);
     const [xa, xb, ya, yb] = this.box(rect);
     return countInBox(this.index, this.xs, this.ys, xa, xb, ya, yb);
-  }
-
-  /** Ends a live brush (frees its two images). */
-  endBrush(): void {
-    this.brushImages = null;
   }
 
   private drawAxes(ctx: CanvasRenderingContext2D): void {

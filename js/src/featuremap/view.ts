@@ -260,7 +260,6 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string, options
         return;
       }
       if (d.pan) return;
-      p.endBrush();
       p.drawOverlay(-1, null);
       commit(d.rect === null ? [] : p.brush(d.rect));
     });
