@@ -50,6 +50,12 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in names if n not in lower]
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+    unknown = sorted(k for k in state if k.lower() not in names)
+    if unknown:
+        raise SAEConfigError(
+            f"{file} holds {unknown}, which a Gemma Scope JumpReLU SAE does not have (it has "
+            f"{', '.join(names)}, any case); saewidgets does not drop tensors."
+        )
     m = re.search(r"layer_(\d+)", str(file))
     return jumprelu_weights(
         {"W_enc": lower["w_enc"], "W_dec": lower["w_dec"], **lower},

@@ -19,6 +19,14 @@ from saewidgets.saes._weights import SAEWeights, float_copy
 NAME = "openai"
 EXPECTS = "a .pt state dict with pre_bias, encoder.weight, latent_bias, decoder.weight"
 _KEYS = ("pre_bias", "encoder.weight", "latent_bias", "decoder.weight")
+# what their Autoencoder.state_dict also writes: activation statistics and the activation
+_OTHER = (
+    "stats_last_nonzero",
+    "latents_activation_frequency",
+    "latents_mean_square",
+    "activation",
+    "activation_state_dict",
+)
 
 
 def _file(path: Path) -> Path | None:
@@ -44,12 +52,23 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in _KEYS if n not in state]
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+    unknown = sorted(set(state) - set(_KEYS) - set(_OTHER))
+    if unknown:
+        raise SAEConfigError(
+            f"{file} holds {unknown}, which openai/sparse_autoencoder's Autoencoder does not "
+            f"write (it writes {', '.join(_KEYS + _OTHER)}); saewidgets does not drop them."
+        )
     activation = state.get("activation", "ReLU")
     if activation not in ("ReLU", "TopK"):
         raise SAEConfigError(f"{file}: activation {activation!r} is not ReLU or TopK.")
     k = None
     if activation == "TopK":
         act_state = state.get("activation_state_dict") or {}
+        if set(act_state) - {"k", "postact_fn"}:
+            raise SAEConfigError(
+                f"{file}: the TopK activation state holds {sorted(act_state)}; saewidgets "
+                "reads k and postact_fn only and does not drop the rest."
+            )
         k = act_state.get("k")
         if isinstance(k, torch.Tensor):
             k = int(k)

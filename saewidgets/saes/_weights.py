@@ -13,6 +13,8 @@ from saewidgets._errors import ActivationError, SAEConfigError
 from saewidgets.saes._arch import Architecture, Sparse
 from saewidgets.saes._registry import architecture
 
+#: per-feature tensors only some architectures hold (``Architecture.extra_tensors``)
+OPTIONAL_TENSORS = ("threshold", "r_mag", "b_mag")
 NORMALISATIONS = ("none", "expected_average_only_in", "constant_norm_rescale", "layer_norm")
 
 
@@ -30,7 +32,9 @@ class SAEWeights:
     b_dec: torch.Tensor  # [d_in]
     architecture: str
     threshold: torch.Tensor | None = None  # [d_sae], JumpReLU only
-    k: int | None = None  # TopK only
+    r_mag: torch.Tensor | None = None  # [d_sae], Gated only: log magnitude scale
+    b_mag: torch.Tensor | None = None  # [d_sae], Gated only: magnitude bias
+    k: int | None = None  # TopK: latents kept per token; GroupMax: number of groups
     apply_b_dec_to_input: bool = True
     normalize_activations: str = "none"
     rescale_acts_by_decoder_norm: bool = False
@@ -151,7 +155,8 @@ def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
     d_in, d_sae = w.W_enc.shape
     if d_sae == 0 or d_in == 0:
         raise SAEConfigError(f"SAE{where} has W_enc of shape {(d_in, d_sae)}: no features.")
-    expected = {"W_dec": (d_sae, d_in), "b_enc": (d_sae,), "b_dec": (d_in,), "threshold": (d_sae,)}
+    expected = {"W_dec": (d_sae, d_in), "b_enc": (d_sae,), "b_dec": (d_in,)}
+    expected |= {name: (d_sae,) for name in OPTIONAL_TENSORS}
     for name in arch.tensors:
         t = getattr(w, name)
         if t is None:
@@ -161,7 +166,7 @@ def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
                 f"SAE tensor {name}{where} has shape {tuple(t.shape)}; expected "
                 f"{expected[name]} (from W_enc [d_in={d_in}, d_sae={d_sae}])."
             )
-    extra = [n for n in ("threshold",) if n not in arch.tensors and getattr(w, n) is not None]
+    extra = [n for n in OPTIONAL_TENSORS if n not in arch.tensors and getattr(w, n) is not None]
     if extra:
         raise SAEConfigError(f"A {arch.name} SAE has no {extra[0]} tensor, but one was given.")
 
