@@ -71,10 +71,10 @@ _LAYOUTS["BatchTopK"] = _LAYOUTS["BatchTopKSAE"]
 # settings every trainer of dictionary_learning 0.1 writes; they shape training, not encode
 _TRAINER_KEYS = frozenset(
     "activation_dim anneal_start auxk_alpha bandwidth decay_start device dict_class dict_size "
-    "group_fractions group_sizes group_weights k layer lm_name lr n_sparsity_updates norm_factor "
-    "p_end p_start resample_steps seed sparsity_function sparsity_penalty sparsity_queue_length "
-    "sparsity_warmup_steps steps submodule_name threshold_beta threshold_start_step top_k_aux "
-    "trainer_class wandb_name warmup_steps".split()
+    "group_fractions group_sizes group_weights k l1_penalty layer lm_name lr n_sparsity_updates "
+    "norm_factor p_end p_start resample_steps seed sparsity_function sparsity_penalty "
+    "sparsity_queue_length sparsity_warmup_steps steps submodule_name target_l0 threshold_beta "
+    "threshold_start_step top_k_aux trainer_class wandb_name warmup_steps".split()
 )
 _BUFFER_KEYS = frozenset(
     "d_submodule io n_ctxs ctx_len refresh_batch_size out_batch_size device layer".split()

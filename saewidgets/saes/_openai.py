@@ -8,6 +8,7 @@ a TopK model layer-normalises its input first (mean 0, ``x / (std + 1e-5)``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import torch
@@ -37,11 +38,12 @@ def _file(path: Path) -> Path | None:
 
 
 def detect(path: Path) -> bool:
-    """A ``.pt`` file (or a folder holding exactly one) other than dictionary_learning's."""
+    """A ``.pt`` file (or a folder holding exactly one) other than dictionary_learning's
+    (``ae.pt`` beside a ``config.json``, or ``checkpoints/ae_<step>.pt``)."""
     file = _file(path)
-    return file is not None and not (
-        file.name == "ae.pt" and (file.parent / "config.json").exists()
-    )
+    if file is None or (file.name == "ae.pt" and (file.parent / "config.json").exists()):
+        return False
+    return not (file.parent.name == "checkpoints" and re.fullmatch(r"ae_\d+\.pt", file.name))
 
 
 def read(path: Path, hook: str | None = None) -> SAEWeights:
