@@ -3,8 +3,10 @@ of several, one per hook (``hook=`` picks one).
 
 sparsify's encode: ``relu(encoder(x - b_dec))`` (no subtraction when transcoding), then the top
 ``k`` (``activation="topk"``) or the largest of each of ``k`` equal groups (``"groupmax"``); its
-decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``. A tensor or setting that
-``SparseCoder`` 1.3 does not have is refused.
+decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``, plus ``x @ W_skip.T`` with
+``skip_connection``. A transcoder (``transcode``) reads the INPUT of its hook module and writes
+the module's output, as sparsify's trainer pairs them. A tensor or setting that ``SparseCoder``
+1.3 does not have is refused.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     cfg = json.loads(cfg_path.read_text())
     state = load_file(str(path / _WEIGHTS))
     _check(cfg, state, path)
+    transcode = bool(cfg.get("transcode", False))
     return SAEWeights(
         W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
         W_dec=float_copy(state["W_dec"]),
@@ -79,7 +82,9 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         b_dec=float_copy(state["b_dec"]),
         architecture=_ACTIVATIONS[cfg.get("activation", "topk")],
         k=int(cfg.get("k", 32)),
-        apply_b_dec_to_input=not cfg.get("transcode", False),
+        apply_b_dec_to_input=not transcode,
+        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
+        reads_module_input=transcode,
         hook_name=path.name,
         prepend_bos=True,
         source=str(path),
@@ -96,12 +101,17 @@ def _check(cfg: dict[str, Any], state: dict[str, Any], path: Path) -> None:
             f"{path / _WEIGHTS} lacks {missing} (found {sorted(state)}); a sparsify SAE saved "
             "without its decoder cannot be read."
         )
-    unknown = sorted(set(state) - set(_TENSORS))
+    if bool(cfg.get("skip_connection", False)) != ("W_skip" in state):
+        raise SAEConfigError(
+            f"{path}: cfg.json says skip_connection={cfg.get('skip_connection')} but "
+            f"{_WEIGHTS} {'holds' if 'W_skip' in state else 'lacks'} W_skip."
+        )
+    unknown = sorted(set(state) - set(_TENSORS) - {"W_skip"})
     if unknown:
         raise SAEConfigError(
             f"{path / _WEIGHTS} holds {unknown}, which saewidgets does not read "
-            f"(it reads {', '.join(_TENSORS)}); it does not drop tensors. The closest supported "
-            "checkpoint: a SparseCoder with skip_connection=False."
+            f"(it reads {', '.join(_TENSORS)} and W_skip); it does not drop tensors. The "
+            "closest supported checkpoint: one SparseCoder.save_to_disk writes."
         )
     settings = sorted(set(cfg) - _SETTINGS)
     if settings:

@@ -95,24 +95,32 @@ def test_dictionary_learning_unknown_tensor_or_setting_refused(dl_run, tmp_path)
         sw.load_sae(folder)
 
 
+SCALED = {"normalize_activations": "expected_average_only_in"}
 SAELENS_CASES = {
-    "batchtopk": {"k": tr.K, "topk_threshold_lr": 0.2},
-    "matryoshka_batchtopk": {"k": tr.K, "topk_threshold_lr": 0.2, "matryoshka_widths": [24, 96]},
-    "gated": {},
+    "batchtopk": ("batchtopk", {"k": tr.K, "topk_threshold_lr": 0.2}),
+    "batchtopk_scaled": ("batchtopk", {"k": tr.K, "topk_threshold_lr": 0.2, **SCALED}),
+    "matryoshka_batchtopk": (
+        "matryoshka_batchtopk",
+        {"k": tr.K, "topk_threshold_lr": 0.2, "matryoshka_widths": [24, 96]},
+    ),
+    "gated": ("gated", {}),
+    "topk_scaled": ("topk", {"k": tr.K, **SCALED}),  # its decoder norms fold after the scale
 }
 
 
-@pytest.mark.parametrize("arch", sorted(SAELENS_CASES))
-def test_saelens_checkpoints_read_as_saelens_converts_them(tmp_path, x, arch):
-    final = trained.train_saelens(arch, tmp_path / "ckpt", **SAELENS_CASES[arch])
+@pytest.mark.parametrize("case", sorted(SAELENS_CASES))
+def test_saelens_checkpoints_read_as_saelens_converts_them(tmp_path, x, case):
+    arch, settings = SAELENS_CASES[case]
+    final = trained.train_saelens(arch, tmp_path / "ckpt", **settings)
     (checkpoint,) = (tmp_path / "ckpt").iterdir()
+    if "scaled" in case:
+        scaler = json.loads((checkpoint / "activation_scaler.json").read_text())
+        assert abs(scaler["scaling_factor"] - 1) > 0.1, "the dataset scale must matter"
     final.save_model(tmp_path / "final")
     for folder in (checkpoint, tmp_path / "final"):
         sae = sw.load_sae(folder)
-        assert (sae.format, sae.architecture) == (
-            "saelens",
-            "gated" if arch == "gated" else "jumprelu",
-        )
+        expected = {"gated": "gated", "topk": "topk"}.get(arch, "jumprelu")
+        assert (sae.format, sae.architecture) == ("saelens", expected)
         theirs = trained.saelens_inference(folder, arch, tmp_path / f"inference-{folder.name}")
         with torch.no_grad():
             z = sae.encode(x)
@@ -121,6 +129,7 @@ def test_saelens_checkpoints_read_as_saelens_converts_them(tmp_path, x, arch):
     if arch != "gated":  # trained with rescale_acts_by_decoder_norm: the norms matter
         norms = final.W_dec.norm(dim=-1)
         assert (norms - 1).abs().max() > 0.3
+    if "batchtopk" in arch:
         assert float(final.topk_threshold) > 0, "the trainer must have learned its threshold"
 
 

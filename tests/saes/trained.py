@@ -5,6 +5,7 @@ the trainer's own objects to compare against (SAELens ``SAETrainer``, dictionary
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import types
 from collections.abc import Iterator
@@ -42,18 +43,25 @@ def train_saelens(architecture: str, folder: Path, steps: int = 8, **cfg: Any) -
         lr_end=1e-2,
         n_checkpoints=1,
         checkpoint_path=str(folder),
+        n_batches_for_norm_estimate=4,
     )
     return SAETrainer(trainer_cfg, sae, activations(seed=1)).fit()
 
 
 def saelens_inference(checkpoint: Path, architecture: str, out: Path) -> Any:
-    """SAELens's own inference SAE of a training checkpoint: loaded as its training class,
-    saved with ``save_inference_model``, loaded back with ``SAE.load_from_disk``."""
+    """SAELens's own inference SAE of a training checkpoint, as its trainer and runner make the
+    final one: loaded as its training class, the ``activation_scaler.json`` factor folded in
+    (``SAETrainer.fit``), saved with ``save_inference_model``, loaded with ``SAE.load_from_disk``."""
     from sae_lens import SAE
     from sae_lens.registry import get_sae_training_class
 
     sae_cls, _ = get_sae_training_class(architecture)
-    sae_cls.load_from_disk(checkpoint).save_inference_model(out)
+    sae = sae_cls.load_from_disk(checkpoint)
+    scaler = checkpoint / "activation_scaler.json"
+    factor = json.loads(scaler.read_text()).get("scaling_factor") if scaler.is_file() else None
+    if factor is not None:
+        sae.fold_activation_norm_scaling_factor(factor)
+    sae.save_inference_model(out)
     return SAE.load_from_disk(out).eval()
 
 
