@@ -51,7 +51,8 @@ def train_saelens(architecture: str, folder: Path, steps: int = 8, **cfg: Any) -
 def saelens_inference(checkpoint: Path, architecture: str, out: Path) -> Any:
     """SAELens's own inference SAE of a training checkpoint, as its trainer and runner make the
     final one: loaded as its training class, the ``activation_scaler.json`` factor folded in
-    (``SAETrainer.fit``), saved with ``save_inference_model``, loaded with ``SAE.load_from_disk``."""
+    (``SAETrainer.fit``), saved with ``save_inference_model``, loaded by ``SAE.load_from_disk``.
+    """
     from sae_lens import SAE
     from sae_lens.registry import get_sae_training_class
 
