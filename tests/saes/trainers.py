@@ -229,6 +229,7 @@ class Reference:
     def __init__(self, encode: Any, decode: Any) -> None:
         self.encode = encode
         self.decode = decode
+        self.sae: Any = None  # the trainer's own SAE object, where there is one
 
 
 def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
@@ -262,27 +263,34 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
     return next(p for p in folder.iterdir() if not p.name.startswith("final"))
 
 
-def saelens_reference(checkpoint: Path) -> Reference:
-    """SAELens's own objects for a checkpoint: ``TrainingSAE.load_from_disk`` and the
-    ``ActivationScaler`` loaded from its ``activation_scaler.json``, used as its trainer does
-    (``scale``, encode, decode, ``unscale``)."""
+def saelens_reference(checkpoint: Path, folder: Path) -> Reference:
+    """What SAELens makes of a checkpoint when training ends there, with its own code:
+    ``TrainingSAE.load_from_disk``, the ``activation_scaler.json`` factor folded by
+    ``fold_activation_norm_scaling_factor`` (as ``SAETrainer.fit`` does), then
+    ``save_inference_model`` into ``folder`` (its decoder-norm fold) and ``SAE.load_from_disk``."""
+    from sae_lens import SAE
     from sae_lens.saes.sae import TrainingSAE
     from sae_lens.training.activation_scaler import ActivationScaler
 
-    sae = TrainingSAE.load_from_disk(checkpoint)
+    training = TrainingSAE.load_from_disk(checkpoint)
     scaler = ActivationScaler()
     if (checkpoint / "activation_scaler.json").is_file():
         scaler.load(checkpoint / "activation_scaler.json")
+    if scaler.scaling_factor is not None:
+        training.fold_activation_norm_scaling_factor(scaler.scaling_factor)
+    training.save_inference_model(folder)
+    sae = SAE.load_from_disk(folder)
 
     def encode(x: torch.Tensor) -> torch.Tensor:
-        a = sae.encode(scaler.scale(x))
-        return a.to_dense() if a.is_sparse else a
+        return sae.encode(x)
 
     def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-        sae.encode(scaler.scale(x))  # SAELens's run-time normalisation keeps x's scale for decode
-        return scaler.unscale(sae.decode(a))
+        sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
+        return sae.decode(a)
 
-    return Reference(encode, decode)
+    ref = Reference(encode, decode)
+    ref.sae = sae
+    return ref
 
 
 def sparsify_trained(
