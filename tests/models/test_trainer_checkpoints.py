@@ -10,6 +10,8 @@ import pytest
 import torch
 
 import saewidgets as sw
+from saewidgets.analysis._summary import summary_text
+from saewidgets.widgets._featurecard import source_line
 from tests import helpers
 from tests.models import trainer_checks as tc
 from tests.saes import trainers
@@ -63,7 +65,7 @@ def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
     lens = sw.Lens(model, checkpoint)
     ref = trainers.saelens_reference(checkpoint)
     run = tc.tl_runner(model, HOOK, HOOK)
-    assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s") == 0
+    assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s")[0] == 0
 
 
 SPARSIFY = {
@@ -93,4 +95,8 @@ def test_sparsify_trained_coder(tmp_path, hf_llama, tokenizer, case):
     assert max(errors.values()) < 1e-4, errors
     if transcode:
         seqs = _sequences(tokenizer, 4, 32)
-        assert tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store") == 0
+        wrong, store = tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store")
+        assert wrong == 0
+        assert store.meta.hook_out == module
+        line = f"transcoder: {module}:input → {module}"
+        assert line in source_line(store) and line in summary_text(store)
