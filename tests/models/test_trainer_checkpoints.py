@@ -52,7 +52,7 @@ def tl_acts(model, tokenizer):
 def test_saelens_training_checkpoint(tmp_path, model, tokenizer, tl_acts, case):
     checkpoint = trainers.saelens_checkpoint(tmp_path / "run", tl_acts, HOOK, **SAELENS[case])
     lens = sw.Lens(model, checkpoint)
-    ref = trainers.saelens_reference(checkpoint, tmp_path / "inference")
+    ref = trainers.saelens_reference(checkpoint)
     tokens = lens.to_tokens(PROMPT)[0]
     errors = tc.compare(lens, ref, tc.tl_runner(model, HOOK, HOOK), tokens)
     assert max(errors.values()) < 1e-4, errors
@@ -89,7 +89,7 @@ def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
     settings = SAELENS["topk_rescaled_dataset_scale"]
     checkpoint = trainers.saelens_checkpoint(tmp_path / "run", tl_acts, HOOK, **settings)
     lens = sw.Lens(model, checkpoint)
-    ref = trainers.saelens_reference(checkpoint, tmp_path / "inference")
+    ref = trainers.saelens_reference(checkpoint)
     run = tc.tl_runner(model, HOOK, HOOK)
     assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s")[0] == 0
 

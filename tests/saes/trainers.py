@@ -263,26 +263,27 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
     return next(p for p in folder.iterdir() if not p.name.startswith("final"))
 
 
-def saelens_reference(checkpoint: Path, folder: Path) -> Reference:
-    """What SAELens makes of a checkpoint when training ends there, with its own code:
-    ``TrainingSAE.load_from_disk``, the ``activation_scaler.json`` factor folded by
-    ``fold_activation_norm_scaling_factor`` (as ``SAETrainer.fit`` does), then
-    ``save_inference_model`` into ``folder`` (its decoder-norm fold) and ``SAE.load_from_disk``."""
+def saelens_reference(checkpoint: Path) -> Reference:
+    """SAELens's own inference SAE for a checkpoint, made as its trainer and runner make the
+    final one: ``TrainingSAE.load_from_disk``, the ``activation_scaler.json`` factor folded in
+    (``SAETrainer.fit``), ``save_inference_model`` (decoder norms folded), ``SAE.load_from_disk``.
+    With ``rescale_acts_by_decoder_norm`` and a dataset scale its activations are the training
+    ones divided by the factor, as in the SAE SAELens saves at the end of the same run."""
     from sae_lens import SAE
     from sae_lens.saes.sae import TrainingSAE
-    from sae_lens.training.activation_scaler import ActivationScaler
 
     training = TrainingSAE.load_from_disk(checkpoint)
-    scaler = ActivationScaler()
-    if (checkpoint / "activation_scaler.json").is_file():
-        scaler.load(checkpoint / "activation_scaler.json")
-    if scaler.scaling_factor is not None:
-        training.fold_activation_norm_scaling_factor(scaler.scaling_factor)
-    training.save_inference_model(folder)
-    sae = SAE.load_from_disk(folder)
+    scaler = checkpoint / "activation_scaler.json"
+    factor = json.loads(scaler.read_text()).get("scaling_factor") if scaler.is_file() else None
+    if factor is not None:
+        training.fold_activation_norm_scaling_factor(factor)
+    out = checkpoint.parent.with_name(f"{checkpoint.parent.name}-{checkpoint.name}-inference")
+    training.save_inference_model(out)
+    sae = SAE.load_from_disk(out)
 
     def encode(x: torch.Tensor) -> torch.Tensor:
-        return sae.encode(x)
+        a = sae.encode(x)
+        return a.to_dense() if a.is_sparse else a
 
     def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
         sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
