@@ -54,20 +54,25 @@ def load_embedded() -> tuple[Any, Any]:
 
 
 class EmbeddedTransport:
-    """Generates chat replies in this process, one request at a time."""
+    """Generates chat replies in this process, one request at a time (greedy)."""
 
     def __init__(self) -> None:
         self.model, self.tokenizer = load_embedded()
         self._lock = threading.Lock()
 
     def send(self, request: dict[str, Any]) -> tuple[str, int, int]:
-        """The reply text and its prompt and completion token counts."""
+        """The reply text and its prompt and completion token counts. With ``choice`` (a list of
+        answers) the reply is the answer whose first token the model ranks highest."""
         import torch
 
         ids = self.tokenizer.apply_chat_template(
             request["messages"], add_generation_prompt=True, return_tensors="pt", return_dict=True
         )["input_ids"]
         with self._lock, torch.no_grad():
+            if request.get("choice"):
+                logits = self.model(ids).logits[0, -1]
+                best = max(request["choice"], key=lambda c: self._first_logit(logits, c))
+                return str(best), int(ids.shape[1]), 1
             out = self.model.generate(
                 ids,
                 attention_mask=torch.ones_like(ids),
@@ -78,3 +83,9 @@ class EmbeddedTransport:
         new = out[0, ids.shape[1] :]
         text = self.tokenizer.decode(new, skip_special_tokens=True)
         return text, int(ids.shape[1]), int(new.shape[0])
+
+    def _first_logit(self, logits: Any, answer: str) -> float:
+        """The best logit of the first token of ``answer`` in its spellings (Yes, yes, " yes")."""
+        spellings = {answer, answer.capitalize(), " " + answer, " " + answer.capitalize()}
+        firsts = {self.tokenizer.encode(s, add_special_tokens=False)[0] for s in spellings}
+        return max(float(logits[i]) for i in firsts)

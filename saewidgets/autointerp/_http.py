@@ -69,7 +69,8 @@ class HttpTransport:
 
     def send(self, request: dict[str, Any]) -> tuple[str, int, int]:
         """The reply text and its prompt and completion token counts."""
-        body = json.dumps({"model": self.model, **request}).encode()
+        sent = {k: v for k, v in request.items() if k != "choice"}  # not an OpenAI parameter
+        body = json.dumps({"model": self.model, **sent}).encode()
         try:
             raw = _open(f"{self.base_url}/chat/completions", self.headers, body, self.timeout)
         except urllib.error.HTTPError as e:

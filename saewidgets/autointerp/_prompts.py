@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from saewidgets.analysis._logits import LogitWeights
 
 EXPLAIN_TOKENS = 48
-ANSWER_TOKENS = 4
+ANSWER_TOKENS = 8
 BASELINE_TOKENS = 5
 
 EXPLAIN_SYSTEM = (
@@ -35,6 +35,10 @@ FUZZ_SYSTEM = (
     "You see a text with some tokens marked <<like this>>. Answer yes if the marked tokens are the "
     "ones the feature fires on, no if they are not. Reply with yes or no only."
 )
+QUESTIONS = {
+    "detection": "Does the feature fire in this text?",
+    "fuzz": "Are the marked tokens the ones the feature fires on?",
+}
 
 
 def marked_text(tokens: Sequence[str], marks: Sequence[int]) -> str:
@@ -78,7 +82,9 @@ def score_request(method: str, explanation: str, text: str) -> dict[str, Any]:
     system = (DETECTION_SYSTEM if method == "detection" else FUZZ_SYSTEM).format(
         explanation=explanation
     )
-    return _request(system, f"Text: {text}\nAnswer yes or no.", ANSWER_TOKENS)
+    question = QUESTIONS[method]
+    request = _request(system, f"Text: {text}\n{question} Answer yes or no.", ANSWER_TOKENS)
+    return {**request, "choice": ["yes", "no"]}  # the embedded model picks one; servers ignore it
 
 
 def _request(system: str, user: str, max_tokens: int) -> dict[str, Any]:
@@ -99,12 +105,17 @@ def parse_explanation(reply: str | None) -> str | None:
 
 
 _ANSWER = re.compile(r"^\W*(yes|no|true|false|1|0)\b", re.I)
+_WORD = re.compile(r"\b(yes|no)\b", re.I)
 
 
 def parse_answer(reply: str | None) -> bool | None:
-    """True for a reply starting with yes / true / 1, False for no / false / 0, else None."""
+    """True for a reply starting with yes / true / 1, False for no / false / 0; else the one of
+    yes / no the reply says (``The answer is "no"``); None when it says neither or both."""
     m = _ANSWER.match(reply or "")
-    return None if m is None else m.group(1).lower() in ("yes", "true", "1")
+    if m is not None:
+        return m.group(1).lower() in ("yes", "true", "1")
+    words = {w.lower() for w in _WORD.findall(reply or "")}
+    return None if len(words) != 1 else words == {"yes"}
 
 
 def baseline_explanation(top: pd.DataFrame) -> str:

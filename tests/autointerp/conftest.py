@@ -81,9 +81,10 @@ def _wait(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError(f"transformers serve did not start:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory):
-    """``transformers serve`` pinned to the tiny yes/no model, on a free local port."""
+@pytest.fixture(scope="session", autouse=True)
+def _boot(tmp_path_factory: pytest.TempPathFactory):
+    """Start ``transformers serve`` (tiny yes/no model, free local port) as the session starts, so
+    it boots while other fixtures build; ``server`` waits for it."""
     folder = build_answer_model(tmp_path_factory.mktemp("answer_model"))
     log = folder.parent / "serve.log"
     port = _free_port()
@@ -93,8 +94,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
-        _wait(f"http://127.0.0.1:{port}", proc, log)
-        yield Server(f"http://127.0.0.1:{port}/v1", str(folder), log)
+        yield proc, Server(f"http://127.0.0.1:{port}/v1", str(folder), log)
     finally:
         proc.terminate()
         try:
@@ -102,3 +102,11 @@ def server(tmp_path_factory: pytest.TempPathFactory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server(_boot) -> Server:
+    """The running ``transformers serve``."""
+    proc, srv = _boot
+    _wait(srv.url.removesuffix("/v1"), proc, srv.log)
+    return srv

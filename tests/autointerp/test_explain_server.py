@@ -11,8 +11,6 @@ from saewidgets.autointerp._prompts import marked_text
 from saewidgets.autointerp._samples import explainer_examples, seen_sequences
 from saewidgets.autointerp._score import balanced_accuracy
 
-FEATURES = [3, 17]
-
 
 def live_features(store, k: int = 2) -> list[int]:
     """Features of ``store`` with at least 30 activating tokens."""
@@ -51,7 +49,8 @@ def test_explain_stores_beside_the_label_and_caches(server, llm, small_store, tm
     assert ann.get(small_store, features[0]).label == "a person's label"
     stored = ann.explanations(small_store)
     assert stored["explanation"].tolist() == out["explanation"].tolist()
-    again = sw.explain(small_store, features, llm, progress=False)
+    rerun = sw.LLM(server.url, server.model, cache=llm.cache.path)  # a new client, same cache
+    again = sw.explain(small_store, features, rerun, progress=False)
     assert server.chat_requests() - before == len(features)  # every call came from the cache
     pd.testing.assert_frame_equal(again, out)
 
@@ -64,7 +63,7 @@ def test_scores_match_their_breakdown_and_the_store(server, llm, small_store, me
     for f in features:
         ann.set_explanation(small_store, f, given[f], "given")
     before = server.chat_requests()
-    res = sw.score(small_store, given, llm, method=method, n=4, annotations=ann, progress=False)
+    res = sw.score(small_store, given, llm, method=method, n=3, annotations=ann, progress=False)
     bd = res.breakdown
     texts = [marked_text(t, m) for t, m in zip(bd["tokens"], bd["marks"], strict=True)]
     sent = set(zip(bd["explanation"], texts, strict=True))  # identical requests go once
