@@ -45,6 +45,7 @@ def dictionary_learning() -> Any:
     ns.dictionary = importlib.import_module("dictionary_learning.dictionary")
     ns.top_k = importlib.import_module("dictionary_learning.trainers.top_k")
     ns.batch_top_k = importlib.import_module("dictionary_learning.trainers.batch_top_k")
+    ns.matryoshka = importlib.import_module("dictionary_learning.trainers.matryoshka_batch_top_k")
     return ns
 
 
@@ -58,6 +59,10 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
         ae = dl.dictionary.JumpReluAutoEncoder(D_IN, D_SAE)
     elif dict_class == "AutoEncoderTopK":
         ae = dl.top_k.AutoEncoderTopK(D_IN, D_SAE, K)
+    elif dict_class == "GatedAutoEncoder":
+        ae = dl.dictionary.GatedAutoEncoder(D_IN, D_SAE)
+    elif dict_class == "MatryoshkaBatchTopKSAE":
+        ae = dl.matryoshka.MatryoshkaBatchTopKSAE(D_IN, D_SAE, K, [24, 72])
     else:
         ae = dl.batch_top_k.BatchTopKSAE(D_IN, D_SAE, K)
     randomise(ae, seed)
@@ -68,15 +73,20 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
     torch.save(ae.state_dict(), folder / "ae.pt")
     trainer = {"dict_class": dict_class, "activation_dim": D_IN, "dict_size": D_SAE, "layer": 0}
     trainer |= {"lm_name": "tiny-test", "submodule_name": "resid_post_layer_0", "k": K}
+    if dict_class == "MatryoshkaBatchTopKSAE":
+        trainer["group_sizes"] = [24, 72]
     (folder / "config.json").write_text(json.dumps({"trainer": trainer}))
     return ae.eval()
 
 
-def write_sparsify(folder: Path, seed: int, transcode: bool = False) -> Any:
+def write_sparsify(
+    folder: Path, seed: int, transcode: bool = False, activation: str = "topk"
+) -> Any:
     """An eai-sparsify SparseCoder saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
-    coder = SparseCoder(D_IN, SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode))
+    cfg = SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode, activation=activation)
+    coder = SparseCoder(D_IN, cfg)
     randomise(coder, seed)
     coder.save_to_disk(folder)
     return coder.eval()
