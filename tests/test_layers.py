@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 
 # bottom to top
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
-LAYERS += ["demo", "top"]
+LAYERS += ["demo", "autointerp", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
 TOP = {"saewidgets", "saewidgets._cli"}
 
@@ -32,9 +32,10 @@ ALLOWED: dict[str, set[str]] = {
     "harvesting": _BELOW_STORE | {"analysis", "harvesting"},
     # a live view runs text through the Lens it was given (duck-typed): no saes or models
     "widgets": {"ground", "annotations", "store", "analysis", "widgets"},
-    "demo": set(LAYERS) - {"top"},
-    "top": set(LAYERS),
 }
+# the layers above widgets may import every layer up to their own
+for _name in LAYERS[LAYERS.index("demo") :]:
+    ALLOWED[_name] = set(LAYERS[: LAYERS.index(_name) + 1])
 
 
 def module_name(path: Path) -> str:

@@ -239,6 +239,7 @@ class Reference:
     def __init__(self, encode: Any, decode: Any) -> None:
         self.encode = encode
         self.decode = decode
+        self.sae: Any = None  # the trainer's own SAE object, where there is one
 
 
 def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
@@ -298,7 +299,9 @@ def saelens_reference(checkpoint: Path) -> Reference:
         sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
         return sae.decode(a)
 
-    return Reference(encode, decode)
+    ref = Reference(encode, decode)
+    ref.sae = sae
+    return ref
 
 
 def sparsify_trained(
