@@ -1,5 +1,13 @@
 """The SAELens format: ``cfg.json`` + ``sae_weights.safetensors``, SAELens objects and release ids
-(read without SAELens except for release ids)."""
+(read without SAELens except for release ids).
+
+Training checkpoints are read as SAELens's inference save would write them:
+``rescale_acts_by_decoder_norm`` is folded into the weights (``fold_decoder_norms``) and
+``normalize_activations="expected_average_only_in"`` takes its factor from the
+``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
+file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +18,27 @@ from typing import Any
 import torch
 
 from saewidgets._errors import SAEConfigError
-from saewidgets.saes._weights import NORMALISATIONS, SAEWeights, float_copy
+from saewidgets.saes._weights import (
+    DATASET_SCALE,
+    SAEWeights,
+    float_copy,
+    fold_decoder_norms,
+    fold_input_scale,
+)
 
 NAME = "saelens"
 EXPECTS = "cfg.json + sae_weights.safetensors"
 _CFG = "cfg.json"
 _WEIGHTS = "sae_weights.safetensors"
+_SCALER = "activation_scaler.json"
 _ARCHS = ("standard", "topk", "jumprelu")
+#: SAELens transcoder architectures and the activation each encodes with
+_TRANSCODERS = {
+    "transcoder": "standard",
+    "skip_transcoder": "standard",
+    "jumprelu_transcoder": "jumprelu",
+    "jumprelu_skip_transcoder": "jumprelu",
+}
 
 
 def detect(path: Path) -> bool:
@@ -49,13 +71,38 @@ def load_sae_folder(path: Path) -> SAEWeights:
     except json.JSONDecodeError as exc:
         raise SAEConfigError(f"{cfg_path} is not valid JSON ({exc}).") from exc
     state = load_file(str(weights_path))
-    return from_state_dict(cfg, state, source=str(path))
+    return from_state_dict(cfg, state, source=str(path), input_scale=_scaler(path))
+
+
+def _scaler(path: Path) -> float | None:
+    """The ``scaling_factor`` of SAELens's ``activation_scaler.json`` next to a checkpoint
+    (None when there is no file or no factor); whitening is refused."""
+    file = path / _SCALER
+    if not file.is_file():
+        return None
+    try:
+        data = json.loads(file.read_text())
+    except json.JSONDecodeError as exc:
+        raise SAEConfigError(f"{file} is not valid JSON ({exc}).") from exc
+    if data.get("has_whitening"):
+        raise SAEConfigError(
+            f"{file} holds an activation whitening, which saewidgets does not read; use the "
+            "final SAE SAELens saves for inference (the whitening folded into its weights)."
+        )
+    factor = data.get("scaling_factor")
+    if factor is not None and not (isinstance(factor, (int, float)) and factor > 0):
+        raise SAEConfigError(f"{file}: scaling_factor={factor!r} is not a positive number.")
+    return None if factor is None else float(factor)
 
 
 def from_state_dict(
-    cfg: dict[str, Any], state: dict[str, torch.Tensor], source: str = ""
+    cfg: dict[str, Any],
+    state: dict[str, torch.Tensor],
+    source: str = "",
+    input_scale: float | None = None,
 ) -> SAEWeights:
-    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied)."""
+    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied);
+    ``input_scale`` is the checkpoint's ``activation_scaler.json`` factor, if any."""
     meta = dict(cfg.get("metadata") or {})
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
     arch = _architecture(flat, state)
@@ -71,26 +118,27 @@ def from_state_dict(
             threshold = float_copy(state["log_threshold"]).exp()
         else:
             raise SAEConfigError(f"JumpReLU SAE {source} has no 'threshold' tensor.")
-    norm = flat.get("normalize_activations") or "none"
-    if norm is True:
-        norm = "expected_average_only_in"
-    if norm is False:
-        norm = "none"
-    if norm not in NORMALISATIONS:
-        raise SAEConfigError(f"normalize_activations={norm!r} is not one of {NORMALISATIONS}.")
     k = flat.get("k") or (flat.get("activation_fn_kwargs") or {}).get("k")
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
-    hook = flat.get("hook_name") or flat.get("hook_point")
+    rescale = bool(flat.get("rescale_acts_by_decoder_norm", False))
+    if rescale:  # SAELens's inference save folds the decoder norms
+        w = fold_decoder_norms(w)
+    norm, w = _normalisation(flat, w, input_scale, source)
+    transcoder = str(flat.get("architecture")) in _TRANSCODERS
     return SAEWeights(
-        **w,
+        W_enc=w["W_enc"],
+        W_dec=w["W_dec"],
+        b_enc=w["b_enc"],
+        b_dec=w["b_dec"],
         architecture=arch,
         threshold=threshold,
         k=int(k) if arch == "topk" and k is not None else None,
-        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", True)),
+        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", not transcoder)),
         normalize_activations=norm,
-        rescale_acts_by_decoder_norm=bool(flat.get("rescale_acts_by_decoder_norm", False)),
-        hook_name=hook,
+        hook_name=flat.get("hook_name") or flat.get("hook_point"),
+        hook_name_out=flat.get("hook_name_out") if transcoder else None,
+        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
         hook_head_index=flat.get("hook_head_index"),
         model_name=flat.get("model_name"),
         prepend_bos=bool(flat.get("prepend_bos", True)),
@@ -102,6 +150,30 @@ def from_state_dict(
     )
 
 
+def _normalisation(
+    flat: dict[str, Any], w: dict[str, torch.Tensor], input_scale: float | None, source: str
+) -> tuple[str, dict[str, torch.Tensor]]:
+    """The run-time normalisation left after folding a dataset-wise scale into ``w``."""
+    norm = flat.get("normalize_activations") or "none"
+    if isinstance(norm, bool):  # old SAELens configs
+        norm = DATASET_SCALE if norm else "none"
+    if norm == DATASET_SCALE and input_scale is None:
+        raise SAEConfigError(
+            f"SAE {source}: normalize_activations={DATASET_SCALE!r}, but no {_SCALER} with its "
+            "scaling factor was found next to it. SAELens writes that file next to each "
+            "training checkpoint: keep it in the folder, or load the final SAE SAELens saved "
+            "for inference (the factor folded in)."
+        )
+    if norm != DATASET_SCALE and input_scale is not None:
+        raise SAEConfigError(
+            f"SAE {source}: {_SCALER} holds scaling_factor={input_scale} but the config says "
+            f"normalize_activations={norm!r}; the checkpoint is inconsistent."
+        )
+    if input_scale is not None:
+        return "none", fold_input_scale(w, input_scale)
+    return str(norm), w
+
+
 def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
     arch = flat.get("architecture")
     if arch is None:
@@ -109,6 +181,7 @@ def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
         arch = "topk" if act == "topk" else "standard"
     if arch == "batchtopk" and ("threshold" in state or "log_threshold" in state):
         arch = "jumprelu"  # BatchTopK is saved for inference as JumpReLU
+    arch = _TRANSCODERS.get(arch, arch)
     if arch not in _ARCHS:
         raise SAEConfigError(
             f"SAE architecture {arch!r} is not supported; supported: {', '.join(_ARCHS)} "
