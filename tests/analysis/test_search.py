@@ -79,7 +79,9 @@ def test_search_equals_dense_reencoding(harvested, model, sae_dirs):
     live = np.nonzero((dense > 0).any(0))[0]
     got = store.search(TEXT, lens=lens, k=None).set_index("feature")
     assert sorted(got.index) == live.tolist()
-    np.testing.assert_allclose(got.loc[live, "max_act"], dense[:, live].max(0), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        got.loc[live, "max_act"], dense[:, live].max(0), rtol=1e-4, atol=1e-5
+    )
     assert (got.loc[live, "n_active"].to_numpy() == (dense[:, live] > 0).sum(0)).all()
     for f in live:
         pos = got.loc[f, "position"]
