@@ -53,6 +53,12 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in names if n not in lower]
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+    unknown = sorted(k for k in state if k.lower() not in names)
+    if unknown:
+        raise SAEConfigError(
+            f"{file} holds {unknown}, which a Gemma Scope JumpReLU SAE does not have (it has "
+            f"{', '.join(names)}, any case); saewidgets does not drop tensors."
+        )
     m = re.search(r"layer_(\d+)", str(file))
     hooks: dict[str, Any] = {"hook_name": None}
     if m and "transcoder" in str(file):
