@@ -1,7 +1,8 @@
 """Adapter for Hugging Face ``transformers`` causal LMs: hooks are module paths.
 
 A hook such as ``"model.layers.6"`` reads that module's output (for a decoder layer: the residual
-stream after it). ``run_to_hook`` stops the forward right after the module; the unembedding is
+stream after it); ``"model.layers.6.mlp:input"`` reads the module's first input (a transcoder's
+input site). ``run_to_hook`` stops the forward right after the module; the unembedding is
 the output embedding (``lm_head``).
 """
 
@@ -15,7 +16,7 @@ import torch
 
 from saewidgets._errors import HookError, SAEConfigError
 from saewidgets.models._adapter import Edit, ModelAdapter
-from saewidgets.models._hooknames import unknown_hook
+from saewidgets.models._hooknames import INPUT_SUFFIX, unknown_hook
 from saewidgets.saes._hooksites import Site, layer_number, parse_site
 
 _MLP = ("mlp", "feed_forward")
@@ -99,10 +100,18 @@ class HFAdapter(ModelAdapter):
                 f"The SAE's config names no hook; pass hook= a module path such as "
                 f"{self._layer_path(0)!r}."
             )
+        if name.endswith(INPUT_SUFFIX):
+            return self._resolve(name.removesuffix(INPUT_SUFFIX)) + INPUT_SUFFIX
+        return self._resolve(name)
+
+    def _resolve(self, name: str) -> str:
         if name in self._modules and name:
             return name
         site = parse_site(name)
         path = None if site is None or self._layers is None else self._translate(name, site)
+        if path is None:  # a unique module path ending in the name (``layers.3.mlp.down_proj``)
+            ends = [m for m in self._modules if m.endswith("." + name)]
+            path = ends[0] if len(ends) == 1 else None
         if path is None or path not in self._modules:
             raise self._unknown(name)
         return path
@@ -144,6 +153,11 @@ class HFAdapter(ModelAdapter):
             ]
         return unknown_hook(name, self.hook_names(), self.name, same, self._n_layers or None)
 
+    def input_site(self, hook: str) -> str:
+        """``hook`` + ``":input"``: the first positional input of module ``hook``."""
+        self._module(hook)
+        return hook if hook.endswith(INPUT_SUFFIX) else hook + INPUT_SUFFIX
+
     @property
     def _n_layers(self) -> int:
         return 0 if self._layers is None else len(self._modules[self._layers])
@@ -159,18 +173,43 @@ class HFAdapter(ModelAdapter):
         return int(head) if head.isdigit() else None
 
     def _module(self, hook: str) -> torch.nn.Module:
-        if hook not in self._modules or not hook:
+        name = hook.removesuffix(INPUT_SUFFIX)
+        if name not in self._modules or not name:
             raise self._unknown(hook)
-        return self._modules[hook]
+        return self._modules[name]
+
+    def _register(self, hook: str, fn: Any) -> Any:
+        """Register ``fn(output-or-input) -> replacement | None`` on the module of ``hook``:
+        a forward pre-hook on its first input for ``…:input``, else a forward hook."""
+        module = self._module(hook)
+        if hook.endswith(INPUT_SUFFIX):
+
+            def pre(module: Any, args: Any) -> Any:
+                new = fn(args[0])
+                return None if new is None else (new, *args[1:])
+
+            return module.register_forward_pre_hook(pre)
+
+        def post(module: Any, args: Any, output: Any) -> Any:
+            new = fn(_main(output))
+            if new is None:
+                return None
+            if isinstance(output, tuple):
+                return (new, *output[1:])
+            if isinstance(output, list):
+                return [new, *output[1:]]
+            return new
+
+        return module.register_forward_hook(post)
 
     def run_to_hook(self, tokens: torch.Tensor, hook: str) -> torch.Tensor:
         """The output of module ``hook``; the modules after it are not run."""
         self.check_tokens(tokens)
 
-        def capture(module: Any, args: Any, output: Any) -> None:
-            raise _Stop(_main(output))
+        def capture(act: torch.Tensor) -> None:
+            raise _Stop(act)
 
-        handle = self._module(hook).register_forward_hook(capture)
+        handle = self._register(hook, capture)
         try:
             self.model(input_ids=tokens.to(self.device), use_cache=False)
         except _Stop as stop:
@@ -185,21 +224,7 @@ class HFAdapter(ModelAdapter):
         """Logits with each module's output passed through its edit (``past_key_values`` when
         ``cache`` is given)."""
         self.check_tokens(tokens)
-
-        def wrap(edit: Edit) -> Any:
-            def fn(module: Any, args: Any, output: Any) -> Any:
-                new = edit(_main(output))
-                if new is None:
-                    return None
-                if isinstance(output, tuple):
-                    return (new, *output[1:])
-                if isinstance(output, list):
-                    return [new, *output[1:]]
-                return new
-
-            return fn
-
-        handles = [self._module(h).register_forward_hook(wrap(e)) for h, e in edits.items()]
+        handles = [self._register(h, e) for h, e in edits.items()]
         try:
             ids = tokens.to(self.device)
             if cache is None:

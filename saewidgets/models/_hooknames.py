@@ -14,6 +14,9 @@ VOCABULARY = (
     "docs/models.md)"
 )
 
+#: appended to a module path to name that module's INPUT (what a sparsify transcoder reads)
+INPUT_SUFFIX = ":input"
+
 
 def unknown_hook(
     name: str, valid: list[str], model: str, same_layer: list[str], n_layers: int | None
