@@ -115,10 +115,9 @@ def main() -> None:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         store = tiny_store(Path(tmp))
-        result = {
-            "client": client(args.requests, Path(tmp)),
-            "embedded": embedded(store, args.features),
-        }
+        result = {"client": client(args.requests, Path(tmp))}
+        print(result, flush=True)
+        result["embedded"] = embedded(store, args.features, args.n)
     result["load_average_at_start"] = round(load, 2)
     result["load_average_at_end"] = round(os.getloadavg()[0], 2)
     result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

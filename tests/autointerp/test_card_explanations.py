@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+import pytest
+
 import saewidgets as sw
 from tests.widgets.test_featurecard import EVIL, busiest, call, exported
 
@@ -34,3 +37,17 @@ def test_card_and_export_carry_the_explanation_and_scores(small_store, tmp_path)
     assert EVIL not in path.read_text(encoding="utf-8")
     assert EVIL in json.dumps(exported(path)["responses"])
     assert call(sw.FeatureCard(small_store, f), "card", {"feature": f})["explanations"] == []
+
+
+def test_map_colours_by_the_best_score(small_store, tmp_path) -> None:
+    ann = sw.Annotations(tmp_path / "ann.db")
+    for f, model, value in [(2, "a", 0.6), (2, "b", 0.9), (5, "a", 0.4)]:
+        ann.set_explanation(small_store, f, f"text {model}", model)
+        ann.set_explanation_score(small_store, f, model, "fuzz", value, 0.5, 10, "judge")
+    view = sw.FeatureMap(small_store, color="fuzz", annotations=ann)
+    values = dict(zip(view.ids.tolist(), view.values("fuzz").tolist(), strict=True))
+    assert values[2] == pytest.approx(0.9) and values[5] == pytest.approx(0.4)
+    others = [v for f, v in values.items() if f not in (2, 5)]
+    assert np.isnan(others).all()
+    with pytest.raises(sw.DataError, match="needs a FeatureStore and the Annotations"):
+        sw.FeatureMap(small_store, color="detection")
