@@ -9,14 +9,13 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tqdm.auto import tqdm
 
 from saewidgets._errors import ArgumentError, StoreError, count_arg
 
-if TYPE_CHECKING:
-    from saewidgets.analysis._featurestore import FeatureStore
+FeatureStore = Any  # a saewidgets FeatureStore (not imported: it imports this module)
 
 N_TOP, N_INTERVALS, PER_INTERVAL, N_LOGITS = 20, 10, 5, 10
 
