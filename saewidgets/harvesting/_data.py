@@ -174,6 +174,11 @@ class _Packer:
         self.lens = lens
         self.size = int(lens.context_size)
         self.bos = lens.bos_token_id if lens.prepend_bos else None
+        if self.size - (self.bos is not None) < 1:  # else every sequence would be BOS alone
+            raise DataError(
+                f"context_size={self.size} leaves no room for a token after BOS; pass "
+                "context_size= of at least 2 to the Lens (e.g. 128)."
+            )
         self.buf: list[int] = []
         self.docs = 0
 
