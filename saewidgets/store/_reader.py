@@ -49,7 +49,7 @@ class StoreFiles:
     @classmethod
     def open(cls: type[_S], path: str | os.PathLike[str], lens: Any = None) -> _S:
         """Open a store folder; with ``lens``, check that it was harvested with that Lens."""
-        folder = Path(path)
+        folder = Path(path).expanduser()
         meta = StoreMeta.read(folder)
         checked = validate_store(folder, meta)
         store = cls(folder, meta)

@@ -95,7 +95,7 @@ def _token_major(store: StoreFiles, counts: np.ndarray) -> list[str]:
     per_token = np.fromfile(folder / "tok_nnz.bin", dtype=np.int32)
     if (per_token < 0).any() or int(per_token.sum(dtype=np.int64)) != int(counts.sum()):
         return ["record/tok_nnz.bin does not add up to the record's entries"]
-    seen = np.zeros(d, np.int64)
+    seen, total = np.zeros(d, np.int64), np.zeros(d, np.float64)
     for s in range(0, int(counts.sum()), CHUNK):
         feat = read_range(folder / "tok_feature.bin", np.int32, s, CHUNK)
         val = read_range(folder / "tok_value.bin", np.float32, s, CHUNK)
@@ -104,6 +104,9 @@ def _token_major(store: StoreFiles, counts: np.ndarray) -> list[str]:
         if not np.isfinite(val).all():
             return [f"record/tok_value.bin holds NaN or infinite values near entry {s}"]
         seen += np.bincount(feat, minlength=d)
+        total += np.bincount(feat, weights=val, minlength=d)
     if not np.array_equal(seen, counts):
         return ["record/tok_feature.bin disagrees with record/feat_indptr.bin"]
+    if not np.allclose(store.accumulators["total"], total, rtol=1e-6, atol=1e-6):
+        return ["record/tok_value.bin disagrees with the statistics' sums"]
     return []
