@@ -2,8 +2,8 @@
 
 Layers, each importing only those below it (``tests/test_layers.py`` enforces it):
 ``annotations`` · ``saes`` → ``models`` → ``store`` → ``analysis`` → ``harvesting`` → ``widgets``
-→ ``demo``. Every public name loads lazily, so ``import saewidgets`` and reading a store import
-neither torch nor any widget library.
+→ ``demo`` → ``autointerp``. Every public name loads lazily, so ``import saewidgets`` and reading a
+store import neither torch nor any widget library.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from saewidgets._errors import (
     DistributedError,
     FeatureIndexError,
     HookError,
+    LLMError,
     SAEConfigError,
     SaeWidgetsError,
     StoreError,
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from saewidgets.analysis._logits import LogitWeights
     from saewidgets.analysis._trajectory import Trajectory, trajectory
     from saewidgets.annotations._annotations import Annotation, Annotations, ImportReport
+    from saewidgets.autointerp._explain import explain
+    from saewidgets.autointerp._llm import LLM
+    from saewidgets.autointerp._score import ScoreFrame, score
     from saewidgets.demo._job import demo_lens, run_demo
     from saewidgets.demo._text import demo_texts
     from saewidgets.harvesting._harvest import harvest
@@ -81,6 +85,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "demo_lens": ("saewidgets.demo._job", "demo_lens"),
     "run_demo": ("saewidgets.demo._job", "run_demo"),
     "demo_texts": ("saewidgets.demo._text", "demo_texts"),
+    "LLM": ("saewidgets.autointerp._llm", "LLM"),
+    "explain": ("saewidgets.autointerp._explain", "explain"),
+    "score": ("saewidgets.autointerp._score", "score"),
+    "ScoreFrame": ("saewidgets.autointerp._score", "ScoreFrame"),
     "Annotator": ("saewidgets.widgets._annotator", "Annotator"),
     "CompareView": ("saewidgets.widgets._compareview", "CompareView"),
     "TrajectoryView": ("saewidgets.widgets._trajectoryview", "TrajectoryView"),
@@ -128,6 +136,8 @@ __all__ = [
     "Histogram",
     "HookError",
     "ImportReport",
+    "LLM",
+    "LLMError",
     "Intervention",
     "Lens",
     "LogitWeights",
@@ -137,6 +147,7 @@ __all__ = [
     "SAEConfigError",
     "SAEWeights",
     "SaeWidgetsError",
+    "ScoreFrame",
     "StoreError",
     "Steer",
     "StoreMeta",
@@ -147,9 +158,11 @@ __all__ = [
     "compare",
     "demo_lens",
     "demo_texts",
+    "explain",
     "harvest",
     "load_sae",
     "merge_stores",
     "run_demo",
+    "score",
     "trajectory",
 ]

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 
 # bottom to top; a module may import its own layer and the layers before it
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
-LAYERS += ["demo", "top"]
+LAYERS += ["demo", "autointerp", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
 TOP = {"saewidgets", "saewidgets._cli"}
 

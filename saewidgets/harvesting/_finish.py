@@ -68,6 +68,7 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
         "sae_id": lens.sae_id,
         "model_name": lens.model_name,
         "hook": lens.hook,
+        "hook_out": "" if lens.hook_out == lens.hook else lens.hook_out,
         "d_sae": sae.d_sae,
         "d_in": sae.d_in,
         "d_model": model.d_model,

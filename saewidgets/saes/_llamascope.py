@@ -15,6 +15,9 @@ Scope) prepares a checkpoint for inference, then encodes:
    ``jump_relu_threshold`` (``act_fn`` "jumprelu", or "topk" with a positive threshold, which
    lm-saes converts to JumpReLU), TopK with ``top_k`` (``act_fn`` "topk", no threshold), or ReLU.
 4. decode: ``decoder(acts)``, at the model's scale of the ``out`` hook point.
+
+``hook_point_in`` is the site read and ``hook_point_out`` the site written (a transcoder when
+they differ).
 """
 
 from __future__ import annotations
@@ -50,6 +53,12 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in names if n not in state]
     if missing:
         raise SAEConfigError(f"{path} checkpoint lacks {missing}; found {sorted(state)}.")
+    unknown = sorted(set(state) - set(names))
+    if unknown:
+        raise SAEConfigError(
+            f"{path} checkpoint holds {unknown}, which saewidgets does not read (it reads "
+            f"{names}, as use_decoder_bias={use_b_dec} says); it does not drop tensors."
+        )
     W_enc = float_copy(state["encoder.weight"])  # [d_sae, d_in]
     W_dec = float_copy(state["decoder.weight"])  # [d_in, d_sae]
     b_enc = float_copy(state["encoder.bias"])
@@ -71,6 +80,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         architecture=arch,
         apply_b_dec_to_input=use_b_dec and bool(cfg.get("apply_decoder_bias_to_pre_encoder", True)),
         hook_name=cfg.get("hook_point_in"),
+        hook_name_out=cfg.get("hook_point_out") or None,
         model_name=cfg.get("model_name"),
         source=str(path),
         format=NAME,

@@ -1,8 +1,8 @@
 """``load_sae``: any supported SAE (object, folder, file or release id) as ``SAEWeights``.
 
 Formats are tried in ``FORMATS`` order unless ``format=`` forces one; each reader module has
-``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)``. Add a format: a reader module
-and a line in ``FORMATS``.
+``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)`` (and may have ``why_not(path)``,
+saying where it looked). Add a format: a reader module and a line in ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -75,8 +75,9 @@ def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
     if format is not None:
         reader = FORMATS[format]
         if not reader.detect(path):
+            why = f" ({reader.why_not(path)})" if hasattr(reader, "why_not") else ""
             raise SAEConfigError(
-                f"{path} is not in the {format} format: expected {reader.EXPECTS}."
+                f"{path} is not in the {format} format: expected {reader.EXPECTS}{why}."
             )
         return reader.read(path, hook)
     for reader in FORMATS.values():

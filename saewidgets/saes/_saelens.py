@@ -1,5 +1,13 @@
 """The SAELens format: ``cfg.json`` + ``sae_weights.safetensors``, SAELens objects and release ids
-(read without SAELens except for release ids)."""
+(read without SAELens except for release ids).
+
+Training checkpoints are read as SAELens's inference save would write them:
+``rescale_acts_by_decoder_norm`` is folded into the weights (``fold_decoder_norms``) and
+``normalize_activations="expected_average_only_in"`` takes its factor from the
+``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
+file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +18,57 @@ from typing import Any
 import torch
 
 from saewidgets._errors import SAEConfigError
-from saewidgets.saes._weights import NORMALISATIONS, SAEWeights, float_copy
+from saewidgets.saes._registry import CONVERSIONS
+from saewidgets.saes._weights import (
+    DATASET_SCALE,
+    SAEWeights,
+    float_copy,
+    fold_decoder_norms,
+    fold_input_scale,
+)
 
 NAME = "saelens"
 EXPECTS = "cfg.json + sae_weights.safetensors"
 _CFG = "cfg.json"
 _WEIGHTS = "sae_weights.safetensors"
-_ARCHS = ("standard", "topk", "jumprelu")
+_SCALER = "activation_scaler.json"
+#: SAELens transcoder architectures and the activation each encodes with
+_TRANSCODERS = {
+    "transcoder": "standard",
+    "skip_transcoder": "standard",
+    "jumprelu_transcoder": "jumprelu",
+    "jumprelu_skip_transcoder": "jumprelu",
+}
+_COMMON = {n: n for n in ("W_enc", "W_dec", "b_enc", "b_dec")}
+# SAELens's tensor names for each architecture it saves, by our names
+_TENSORS: dict[str, dict[str, str]] = {
+    "standard": _COMMON,
+    "topk": _COMMON,
+    "jumprelu": {**_COMMON, "threshold": "threshold"},
+    "gated": {**_COMMON, "b_enc": "b_gate", "r_mag": "r_mag", "b_mag": "b_mag"},
+    "batchtopk": {**_COMMON, "threshold": "topk_threshold"},
+    "matryoshka_batchtopk": {**_COMMON, "threshold": "topk_threshold"},
+}
+# the config fields of SAELens 6.54's inference and training classes of each architecture
+_BASE_SETTINGS = frozenset(
+    "architecture metadata d_in d_sae dtype device apply_b_dec_to_input normalize_activations "
+    "reshape_activations decoder_init_norm".split()
+)
+_TOPK = {"k", "rescale_acts_by_decoder_norm", "aux_loss_coefficient", "use_sparse_activations"}
+_SETTINGS: dict[str, set[str]] = {
+    "standard": {"l1_coefficient", "l1_warm_up_steps", "lp_norm"},
+    "gated": {"l1_coefficient", "l1_warm_up_steps"},
+    "topk": _TOPK,
+    "jumprelu": set(
+        "jumprelu_bandwidth jumprelu_init_threshold jumprelu_sparsity_loss_mode "
+        "jumprelu_ste_to_input jumprelu_tanh_scale l0_coefficient l0_warm_up_steps "
+        "pre_act_loss_coefficient target_l0".split()
+    ),
+    "batchtopk": _TOPK | {"topk_threshold_lr"},
+    "matryoshka_batchtopk": _TOPK
+    | {"topk_threshold_lr", "matryoshka_widths", "use_matryoshka_aux_loss"},
+}
+_SETTINGS |= {t: _SETTINGS[a] | {"d_out"} for t, a in _TRANSCODERS.items()}
 
 
 def detect(path: Path) -> bool:
@@ -49,48 +101,68 @@ def load_sae_folder(path: Path) -> SAEWeights:
     except json.JSONDecodeError as exc:
         raise SAEConfigError(f"{cfg_path} is not valid JSON ({exc}).") from exc
     state = load_file(str(weights_path))
-    return from_state_dict(cfg, state, source=str(path))
+    return from_state_dict(cfg, state, source=str(path), input_scale=_scaler(path))
+
+
+def _scaler(path: Path) -> float | None:
+    """The ``scaling_factor`` of SAELens's ``activation_scaler.json`` next to a checkpoint
+    (None when there is no file or no factor); whitening is refused."""
+    file = path / _SCALER
+    if not file.is_file():
+        return None
+    try:
+        data = json.loads(file.read_text())
+    except json.JSONDecodeError as exc:
+        raise SAEConfigError(f"{file} is not valid JSON ({exc}).") from exc
+    if data.get("has_whitening"):
+        raise SAEConfigError(
+            f"{file} holds an activation whitening, which saewidgets does not read; use the "
+            "final SAE SAELens saves for inference (the whitening folded into its weights)."
+        )
+    factor = data.get("scaling_factor")
+    if factor is not None and not (isinstance(factor, (int, float)) and factor > 0):
+        raise SAEConfigError(f"{file}: scaling_factor={factor!r} is not a positive number.")
+    return None if factor is None else float(factor)
 
 
 def from_state_dict(
-    cfg: dict[str, Any], state: dict[str, torch.Tensor], source: str = ""
+    cfg: dict[str, Any],
+    state: dict[str, torch.Tensor],
+    source: str = "",
+    input_scale: float | None = None,
 ) -> SAEWeights:
-    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied)."""
+    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied);
+    ``input_scale`` is the checkpoint's ``activation_scaler.json`` factor, if any."""
     meta = dict(cfg.get("metadata") or {})
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
+    declared = str(flat.get("architecture") or "")
     arch = _architecture(flat, state)
-    missing = [n for n in ("W_enc", "W_dec", "b_enc", "b_dec") if n not in state]
-    if missing:
-        raise SAEConfigError(f"SAE weights {source or ''} lack {missing}; found {sorted(state)}.")
-    w = {n: float_copy(state[n]) for n in ("W_enc", "W_dec", "b_enc", "b_dec")}
-    threshold = None
-    if arch == "jumprelu":
-        if "threshold" in state:
-            threshold = float_copy(state["threshold"])
-        elif "log_threshold" in state:
-            threshold = float_copy(state["log_threshold"]).exp()
-        else:
-            raise SAEConfigError(f"JumpReLU SAE {source} has no 'threshold' tensor.")
-    norm = flat.get("normalize_activations") or "none"
-    if norm is True:
-        norm = "expected_average_only_in"
-    if norm is False:
-        norm = "none"
-    if norm not in NORMALISATIONS:
-        raise SAEConfigError(f"normalize_activations={norm!r} is not one of {NORMALISATIONS}.")
+    if isinstance(cfg.get("metadata"), dict) and "architecture" in cfg:  # SAELens >= 6 layout
+        _check_settings(declared, cfg, source)
+    w = _tensors(arch, state, source, skip="skip" in declared)
     k = flat.get("k") or (flat.get("activation_fn_kwargs") or {}).get("k")
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
-    hook = flat.get("hook_name") or flat.get("hook_point")
+    rescale = bool(flat.get("rescale_acts_by_decoder_norm", False))
+    # as SAELens's trainer: the dataset scale folded first, then the inference save's folds
+    norm, w = _normalisation(flat, w, input_scale, source)
+    if rescale and input_scale is not None and arch in CONVERSIONS:
+        w["threshold"] = w["threshold"] / input_scale  # BatchTopK's threshold follows the fold
+    if rescale:
+        w = fold_decoder_norms(w)
+    if arch in CONVERSIONS:  # a training checkpoint, read as SAELens saves it for inference
+        CONVERSIONS[arch].convert(w, flat)
+        arch = CONVERSIONS[arch].reads_as
+    transcoder = str(flat.get("architecture")) in _TRANSCODERS
+    params: dict[str, Any] = dict(w)
     return SAEWeights(
-        **w,
+        **params,
         architecture=arch,
-        threshold=threshold,
         k=int(k) if arch == "topk" and k is not None else None,
-        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", True)),
+        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", not transcoder)),
         normalize_activations=norm,
-        rescale_acts_by_decoder_norm=bool(flat.get("rescale_acts_by_decoder_norm", False)),
-        hook_name=hook,
+        hook_name=flat.get("hook_name") or flat.get("hook_point"),
+        hook_name_out=flat.get("hook_name_out") if transcoder else None,
         hook_head_index=flat.get("hook_head_index"),
         model_name=flat.get("model_name"),
         prepend_bos=bool(flat.get("prepend_bos", True)),
@@ -102,17 +174,79 @@ def from_state_dict(
     )
 
 
+def _tensors(
+    arch: str, state: dict[str, torch.Tensor], source: str, skip: bool
+) -> dict[str, torch.Tensor]:
+    """Our tensors from SAELens's names for ``arch`` (with ``W_skip`` for a skip
+    transcoder); a tensor the architecture does not have is refused."""
+    names = dict(_TENSORS[arch]) | ({"W_skip": "W_skip"} if skip else {})
+    if arch == "jumprelu" and "threshold" not in state and "log_threshold" in state:
+        names["threshold"] = "log_threshold"  # a JumpReLU training checkpoint
+    unknown = sorted(set(state) - set(names.values()))
+    if unknown:
+        raise SAEConfigError(
+            f"SAE weights {source} hold {unknown}, which SAELens's {arch} SAE does not have "
+            f"(it has {sorted(names.values())}); saewidgets does not drop tensors. Save the SAE "
+            "with SAELens's own save_model or save_inference_model."
+        )
+    missing = sorted(set(names.values()) - set(state))
+    if missing:
+        raise SAEConfigError(f"SAE weights {source} lack {missing}; found {sorted(state)}.")
+    out = {ours: float_copy(state[theirs]) for ours, theirs in names.items()}
+    if names.get("threshold") == "log_threshold":
+        out["threshold"] = out["threshold"].exp()
+    return out
+
+
+def _check_settings(arch: str, cfg: dict[str, Any], source: str) -> None:
+    """Refuse a config field SAELens 6's ``arch`` config classes do not have."""
+    known = _BASE_SETTINGS | _SETTINGS[arch]
+    unknown = sorted(set(cfg) - known)
+    if unknown:
+        raise SAEConfigError(
+            f"SAE config {source} has {unknown}, which SAELens's {arch} config does not; "
+            "saewidgets does not ignore settings. The closest supported config is the one "
+            f"SAELens writes for a {arch} SAE: {', '.join(sorted(known))}."
+        )
+
+
+def _normalisation(
+    flat: dict[str, Any], w: dict[str, torch.Tensor], input_scale: float | None, source: str
+) -> tuple[str, dict[str, torch.Tensor]]:
+    """The run-time normalisation left after folding a dataset-wise scale into ``w``."""
+    norm = flat.get("normalize_activations") or "none"
+    if isinstance(norm, bool):  # old SAELens configs
+        norm = DATASET_SCALE if norm else "none"
+    if norm == DATASET_SCALE and input_scale is None:
+        raise SAEConfigError(
+            f"SAE {source}: normalize_activations={DATASET_SCALE!r}, but no {_SCALER} with its "
+            "scaling factor was found next to it. SAELens writes that file next to each "
+            "training checkpoint: keep it in the folder, or load the final SAE SAELens saved "
+            "for inference (the factor folded in)."
+        )
+    if norm != DATASET_SCALE and input_scale is not None:
+        raise SAEConfigError(
+            f"SAE {source}: {_SCALER} holds scaling_factor={input_scale} but the config says "
+            f"normalize_activations={norm!r}; the checkpoint is inconsistent."
+        )
+    if input_scale is not None:
+        return "none", fold_input_scale(w, input_scale)
+    return str(norm), w
+
+
 def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
     arch = flat.get("architecture")
     if arch is None:
         act = flat.get("activation_fn") or flat.get("activation_fn_str") or "relu"
         arch = "topk" if act == "topk" else "standard"
-    if arch == "batchtopk" and ("threshold" in state or "log_threshold" in state):
-        arch = "jumprelu"  # BatchTopK is saved for inference as JumpReLU
-    if arch not in _ARCHS:
+    if arch in CONVERSIONS and "threshold" in state and "topk_threshold" not in state:
+        arch = "jumprelu"  # already converted for inference, under its training name
+    arch = _TRANSCODERS.get(arch, arch)
+    if arch not in _TENSORS:
         raise SAEConfigError(
-            f"SAE architecture {arch!r} is not supported; supported: {', '.join(_ARCHS)} "
-            "(BatchTopK saved as JumpReLU works too)."
+            f"SAELens SAE architecture {arch!r} is not supported; supported: "
+            f"{', '.join([*_TENSORS, *_TRANSCODERS])} (BatchTopK and Matryoshka read as SAELens "
+            "converts them for inference: JumpReLU at the learned threshold)."
         )
     return arch
 

@@ -2,7 +2,11 @@
 of several, one per hook (``hook=`` picks one).
 
 sparsify's encode: ``relu(encoder(x - b_dec))`` (no subtraction when transcoding), then the top
-``k``; its decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``.
+``k`` (``activation="topk"``) or the largest of each of ``k`` equal groups (``"groupmax"``); its
+decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``, plus ``x @ W_skip.T`` with
+``skip_connection``. A transcoder (``transcode``) reads the INPUT of its hook module and writes
+the module's output, as sparsify's trainer pairs them. A tensor or setting that ``SparseCoder``
+1.3 does not have is refused.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes._weights import SAEWeights, float_copy
@@ -17,6 +22,13 @@ from saewidgets.saes._weights import SAEWeights, float_copy
 NAME = "sparsify"
 EXPECTS = "cfg.json + sae.safetensors (or sub-folders holding them, one per hook)"
 _WEIGHTS = "sae.safetensors"
+_TENSORS = ("encoder.weight", "encoder.bias", "W_dec", "b_dec")
+# the fields ``SparseCoder.save_to_disk`` writes (``SparseCoderConfig`` 1.3 and ``d_in``)
+_SETTINGS = frozenset(
+    "activation expansion_factor normalize_decoder num_latents k multi_topk skip_connection "
+    "transcode d_in".split()
+)
+_ACTIVATIONS = {"topk": "topk", "groupmax": "groupmax"}
 
 
 def hook_folders(path: Path) -> list[str]:
@@ -61,27 +73,54 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         raise SAEConfigError(f"{path} has {_WEIGHTS} but no cfg.json; the config is missing.")
     cfg = json.loads(cfg_path.read_text())
     state = load_file(str(path / _WEIGHTS))
-    missing = [n for n in ("encoder.weight", "encoder.bias", "W_dec", "b_dec") if n not in state]
-    if missing:
-        raise SAEConfigError(
-            f"{path / _WEIGHTS} lacks {missing} (found {sorted(state)}); a sparsify SAE saved "
-            "without its decoder cannot be read."
-        )
-    if cfg.get("activation", "topk") != "topk":
-        raise SAEConfigError(
-            f"sparsify activation {cfg.get('activation')!r} is not supported; only 'topk' is."
-        )
+    _check(cfg, state, path)
+    transcode = bool(cfg.get("transcode", False))
     return SAEWeights(
         W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
         W_dec=float_copy(state["W_dec"]),
         b_enc=float_copy(state["encoder.bias"]),
         b_dec=float_copy(state["b_dec"]),
-        architecture="topk",
+        architecture=_ACTIVATIONS[cfg.get("activation", "topk")],
         k=int(cfg.get("k", 32)),
-        apply_b_dec_to_input=not cfg.get("transcode", False),
+        apply_b_dec_to_input=not transcode,
+        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
+        reads_module_input=transcode,
         hook_name=path.name,
         prepend_bos=True,
         source=str(path),
         format=NAME,
         cfg=cfg,
     )
+
+
+def _check(cfg: dict[str, Any], state: dict[str, Any], path: Path) -> None:
+    """Refuse a missing or unknown tensor, an unknown setting or activation."""
+    missing = [n for n in _TENSORS if n not in state]
+    if missing:
+        raise SAEConfigError(
+            f"{path / _WEIGHTS} lacks {missing} (found {sorted(state)}); a sparsify SAE saved "
+            "without its decoder cannot be read."
+        )
+    if bool(cfg.get("skip_connection", False)) != ("W_skip" in state):
+        raise SAEConfigError(
+            f"{path}: cfg.json says skip_connection={cfg.get('skip_connection')} but "
+            f"{_WEIGHTS} {'holds' if 'W_skip' in state else 'lacks'} W_skip."
+        )
+    unknown = sorted(set(state) - set(_TENSORS) - {"W_skip"})
+    if unknown:
+        raise SAEConfigError(
+            f"{path / _WEIGHTS} holds {unknown}, which saewidgets does not read "
+            f"(it reads {', '.join(_TENSORS)} and W_skip); it does not drop tensors. The "
+            "closest supported checkpoint: one SparseCoder.save_to_disk writes."
+        )
+    settings = sorted(set(cfg) - _SETTINGS)
+    if settings:
+        raise SAEConfigError(
+            f"{path / 'cfg.json'} has {settings}, which sparsify 1.3's SparseCoderConfig does "
+            f"not; saewidgets does not ignore settings (known: {', '.join(sorted(_SETTINGS))})."
+        )
+    if cfg.get("activation", "topk") not in _ACTIVATIONS:
+        raise SAEConfigError(
+            f"sparsify activation {cfg.get('activation')!r} is not supported; supported: "
+            f"{', '.join(_ACTIVATIONS)}."
+        )

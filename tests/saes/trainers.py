@@ -45,6 +45,7 @@ def dictionary_learning() -> Any:
     ns.dictionary = importlib.import_module("dictionary_learning.dictionary")
     ns.top_k = importlib.import_module("dictionary_learning.trainers.top_k")
     ns.batch_top_k = importlib.import_module("dictionary_learning.trainers.batch_top_k")
+    ns.matryoshka = importlib.import_module("dictionary_learning.trainers.matryoshka_batch_top_k")
     return ns
 
 
@@ -58,6 +59,10 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
         ae = dl.dictionary.JumpReluAutoEncoder(D_IN, D_SAE)
     elif dict_class == "AutoEncoderTopK":
         ae = dl.top_k.AutoEncoderTopK(D_IN, D_SAE, K)
+    elif dict_class == "GatedAutoEncoder":
+        ae = dl.dictionary.GatedAutoEncoder(D_IN, D_SAE)
+    elif dict_class == "MatryoshkaBatchTopKSAE":
+        ae = dl.matryoshka.MatryoshkaBatchTopKSAE(D_IN, D_SAE, K, [24, 72])
     else:
         ae = dl.batch_top_k.BatchTopKSAE(D_IN, D_SAE, K)
     randomise(ae, seed)
@@ -68,15 +73,20 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
     torch.save(ae.state_dict(), folder / "ae.pt")
     trainer = {"dict_class": dict_class, "activation_dim": D_IN, "dict_size": D_SAE, "layer": 0}
     trainer |= {"lm_name": "tiny-test", "submodule_name": "resid_post_layer_0", "k": K}
+    if dict_class == "MatryoshkaBatchTopKSAE":
+        trainer["group_sizes"] = [24, 72]
     (folder / "config.json").write_text(json.dumps({"trainer": trainer}))
     return ae.eval()
 
 
-def write_sparsify(folder: Path, seed: int, transcode: bool = False) -> Any:
+def write_sparsify(
+    folder: Path, seed: int, transcode: bool = False, activation: str = "topk"
+) -> Any:
     """An eai-sparsify SparseCoder saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
-    coder = SparseCoder(D_IN, SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode))
+    cfg = SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode, activation=activation)
+    coder = SparseCoder(D_IN, cfg)
     randomise(coder, seed)
     coder.save_to_disk(folder)
     return coder.eval()
@@ -218,3 +228,113 @@ def llamascope_decode(saved: dict[str, Any], z: np.ndarray) -> np.ndarray:
     """lm-saes's ``decode`` after ``from_pretrained``: the out hook point's own scale."""
     s = llamascope_inference(saved)
     return z @ s["decoder.weight"].T + s["decoder.bias"]
+
+
+# -- checkpoints written during training, each trainer's own encode/decode in model space ------
+class Reference:
+    """A trainer's own encode ``x [n, d_in] -> acts [n, d_sae]`` and decode
+    ``(acts, x) -> [n, d_out]`` into the model's space at the output site (what the trainer's
+    forward adds there: inverse normalisation, dataset scale and skip term included)."""
+
+    def __init__(self, encode: Any, decode: Any) -> None:
+        self.encode = encode
+        self.decode = decode
+        self.sae: Any = None  # the trainer's own SAE object, where there is one
+
+
+def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
+    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 20 steps on ``acts``
+    and return the checkpoint it writes halfway (``n_checkpoints=1``): ``cfg.json``,
+    ``sae_weights.safetensors`` and ``activation_scaler.json``, as during real training."""
+    import itertools
+
+    from sae_lens.config import SAETrainerConfig
+    from sae_lens.saes.sae import TrainingSAE
+    from sae_lens.training.sae_trainer import SAETrainer
+
+    cfg = {"d_in": acts.shape[1], "d_sae": 64, "dtype": "float32", "device": "cpu"}
+    cfg |= {"metadata": {"hook_name": hook, "model_name": "tiny-test"}, **settings}
+    torch.manual_seed(0)
+    sae = TrainingSAE.from_dict(cfg)
+    trainer = SAETrainer(
+        SAETrainerConfig(
+            total_training_samples=64 * 20,
+            train_batch_size_samples=64,
+            lr=3e-3,
+            lr_end=3e-3,
+            n_checkpoints=1,
+            checkpoint_path=str(folder),
+            n_batches_for_norm_estimate=4,
+        ),
+        sae,
+        itertools.cycle(acts.split(64)),
+    )
+    trainer.fit()
+    return next(p for p in folder.iterdir() if not p.name.startswith("final"))
+
+
+def saelens_reference(checkpoint: Path) -> Reference:
+    """SAELens's own inference SAE for a checkpoint, made as its trainer and runner make the
+    final one: ``TrainingSAE.load_from_disk``, the ``activation_scaler.json`` factor folded in
+    (``SAETrainer.fit``), ``save_inference_model`` (decoder norms folded), ``SAE.load_from_disk``.
+    With ``rescale_acts_by_decoder_norm`` and a dataset scale its activations are the training
+    ones divided by the factor, as in the SAE SAELens saves at the end of the same run."""
+    from sae_lens import SAE
+    from sae_lens.saes.sae import TrainingSAE
+
+    training = TrainingSAE.load_from_disk(checkpoint)
+    scaler = checkpoint / "activation_scaler.json"
+    factor = json.loads(scaler.read_text()).get("scaling_factor") if scaler.is_file() else None
+    if factor is not None:
+        training.fold_activation_norm_scaling_factor(factor)
+    out = checkpoint.parent.with_name(f"{checkpoint.parent.name}-{checkpoint.name}-inference")
+    training.save_inference_model(out)
+    sae = SAE.load_from_disk(out)
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        a = sae.encode(x)
+        return a.to_dense() if a.is_sparse else a
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
+        return sae.decode(a)
+
+    ref = Reference(encode, decode)
+    ref.sae = sae
+    return ref
+
+
+def sparsify_trained(
+    folder: Path, x: torch.Tensor, y: torch.Tensor, seed: int = 0, **settings: Any
+) -> Any:
+    """An eai-sparsify SparseCoder trained for 30 Adam steps on its own ``forward(x, y)`` FVU
+    (``y`` = ``x`` unless a transcoder), saved with its own ``save_to_disk``."""
+    from sparsify import SparseCoder, SparseCoderConfig
+
+    torch.manual_seed(seed)
+    coder = SparseCoder(x.shape[1], SparseCoderConfig(num_latents=D_SAE, k=K, **settings))
+    opt = torch.optim.Adam(coder.parameters(), lr=1e-2)
+    for _ in range(30):
+        opt.zero_grad()
+        coder(x, y).fvu.backward()
+        opt.step()
+    coder.save_to_disk(folder)
+    return coder.eval()
+
+
+def sparsify_reference(coder: Any) -> Reference:
+    """sparsify's own encode, and its decode of every latent plus ``x @ W_skip.mT`` (its
+    forward's skip term)."""
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        out = coder.encode(x)
+        return torch.zeros(x.shape[0], coder.num_latents).scatter_(
+            -1, out.top_indices, out.top_acts
+        )
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        every = torch.arange(a.shape[-1]).expand(a.shape[0], -1)
+        out = coder.decode(a, every)
+        return out if coder.W_skip is None else out + x @ coder.W_skip.mT
+
+    return Reference(encode, decode)
