@@ -7,7 +7,8 @@ record's entries against the per-feature statistics, the feature table against b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -16,8 +17,24 @@ from saewidgets.store._manifest import check_files, read_manifest
 from saewidgets.store._record import CHUNK, read_range
 from saewidgets.store._validate import damaged
 
-if TYPE_CHECKING:
-    from saewidgets.store._reader import StoreFiles
+
+class StoreFiles(Protocol):
+    """What verification reads of a store (``_reader.StoreFiles`` has it)."""
+
+    path: Path
+
+    @property
+    def d_sae(self) -> int: ...
+    @property
+    def n_tokens(self) -> int: ...
+    @property
+    def weights(self) -> dict[str, np.ndarray]: ...
+    @property
+    def accumulators(self) -> dict[str, np.ndarray]: ...
+    @property
+    def features(self) -> Any: ...
+    @property
+    def tokens(self) -> np.ndarray: ...
 
 
 def verify_store(store: StoreFiles) -> None:
