@@ -28,6 +28,7 @@ from saewidgets._version import __version__
 
 if TYPE_CHECKING:
     from saewidgets.analysis._compare import SAEComparison, compare
+    from saewidgets.analysis._contrast import contrast
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.analysis._geometry import Geometry
     from saewidgets.analysis._grid import PairGrid
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from saewidgets.store._meta import StoreMeta
     from saewidgets.widgets._annotator import Annotator
     from saewidgets.widgets._compareview import CompareView
+    from saewidgets.widgets._contrastview import ContrastView
     from saewidgets.widgets._explorer import Explorer
     from saewidgets.widgets._featurecard import FeatureCard
     from saewidgets.widgets._featuremap import FeatureMap
@@ -73,6 +75,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "StoreMeta": ("saewidgets.store._meta", "StoreMeta"),
     "SAEComparison": ("saewidgets.analysis._compare", "SAEComparison"),
     "compare": ("saewidgets.analysis._compare", "compare"),
+    "contrast": ("saewidgets.analysis._contrast", "contrast"),
+    "ContrastView": ("saewidgets.widgets._contrastview", "ContrastView"),
     "Trajectory": ("saewidgets.analysis._trajectory", "Trajectory"),
     "trajectory": ("saewidgets.analysis._trajectory", "trajectory"),
     "Lens": ("saewidgets.models._lens", "Lens"),
@@ -123,6 +127,7 @@ __all__ = [
     "Annotator",
     "ArgumentError",
     "CompareView",
+    "ContrastView",
     "DataError",
     "DistributedError",
     "Explorer",
@@ -156,6 +161,7 @@ __all__ = [
     "TrajectoryView",
     "__version__",
     "compare",
+    "contrast",
     "demo_lens",
     "demo_texts",
     "explain",

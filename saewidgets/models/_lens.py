@@ -240,6 +240,20 @@ class Lens:
 
         return ablate(self, prompt, features, positions, max_new_tokens)
 
+    def intervene(
+        self,
+        prompt: str | torch.Tensor,
+        steer: Mapping[int, float],
+        ablate: Sequence[int],
+        positions: Sequence[int] | None = None,
+        max_new_tokens: int = 0,
+    ) -> Intervention:
+        """Ablate the ``ablate`` features and add the ``steer`` vectors in one edit at the hook
+        (``steer`` and ``ablate`` are the one-sided cases); either may be empty."""
+        from saewidgets.models._interventions import intervene
+
+        return intervene(self, prompt, steer, ablate, positions, max_new_tokens)
+
     def attribute(
         self,
         prompt: str | torch.Tensor,
@@ -317,6 +331,11 @@ def make_adapter(model: Any, tokenizer: Any | None, device: Any) -> ModelAdapter
     if isinstance(model, str):
         return HookedAdapter(_load_hooked(model, device))
     if hasattr(model, "run_with_hooks") and hasattr(model, "hook_dict"):
+        if getattr(getattr(model, "cfg", None), "attention_dir", "causal") != "causal":
+            raise SAEConfigError(
+                f"{type(model).__name__} attends in both directions (attention_dir="
+                f"{model.cfg.attention_dir!r}): it is not a causal LM. Pass a HookedTransformer."
+            )
         return HookedAdapter(model)
     if is_hf_model(model):
         return HFAdapter(model, tokenizer)

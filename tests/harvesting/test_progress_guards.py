@@ -33,7 +33,7 @@ def test_context_size_from_cfg_json_is_checked(model, tmp_path, size):
 def test_packing_refuses_a_bos_only_size_whatever_the_lens_says(texts):
     lens = SimpleNamespace(context_size=1, prepend_bos=True, bos_token_id=0)
     lens.tokenize_document = lambda text: [5, 6, 7]
-    with pytest.raises(sw.DataError, match="no room for a token after BOS"):
+    with pytest.raises(sw.DataError, match="no room for text after the BOS token"):
         next(iter_sequences(lens, texts, None))
 
 

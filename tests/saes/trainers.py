@@ -338,3 +338,69 @@ def sparsify_reference(coder: Any) -> Reference:
         return out if coder.W_skip is None else out + x @ coder.W_skip.mT
 
     return Reference(encode, decode)
+
+
+def openai_reference(state: dict[str, Any]) -> Reference:
+    """openai/sparse_autoencoder's ``Autoencoder`` restated (the package is not on PyPI):
+    a TopK model layer-normalises its input (``LN``: mean 0, ``/ (std + 1e-5)``) and its
+    ``decode`` returns ``(decoder(latents) + pre_bias) * std + mu``."""
+    t = {k: v.float() for k, v in state.items() if isinstance(v, torch.Tensor)}
+    topk = state["activation"] == "TopK"
+
+    def ln(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        mu = x.mean(-1, keepdim=True)
+        std = (x - mu).std(-1, keepdim=True)
+        return (x - mu) / (std + 1e-5), mu, std
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        xn = ln(x)[0] if topk else x
+        pre = (xn - t["pre_bias"]) @ t["encoder.weight"].T + t["latent_bias"]
+        if not topk:
+            return pre.relu()
+        vals, idx = pre.topk(K, dim=-1)
+        return torch.zeros_like(pre).scatter(-1, idx, vals.relu())
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        out = a @ t["decoder.weight"].T + t["pre_bias"]
+        if not topk:
+            return out
+        _, mu, std = ln(x)
+        return out * std + mu
+
+    return Reference(encode, decode)
+
+
+def jumprelu_reference(p: dict[str, Any], skip: Any = None) -> Reference:
+    """Gemma Scope's JumpReLU restated, decode plus Gemma Scope 2's affine skip
+    ``x @ affine_skip_connection`` (stored ``[d_in, d_out]``)."""
+    t = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in p.items()}
+    s = None if skip is None else torch.as_tensor(skip, dtype=torch.float32)
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        pre = x @ t["W_enc"] + t["b_enc"]
+        return pre.relu() * (pre > t["threshold"])
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        out = a @ t["W_dec"] + t["b_dec"]
+        return out if s is None else out + x @ s
+
+    return Reference(encode, decode)
+
+
+def llamascope_reference(saved: dict[str, Any]) -> Reference:
+    """lm-saes's ``from_pretrained`` + ``encode``/``decode`` restated (``llamascope_inference``);
+    JumpReLU releases only."""
+    s = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in llamascope_inference(saved).items()}
+    h = saved["hyper"]
+    assert h["act_fn"] == "jumprelu"
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        if h["use_decoder_bias"] and h["apply_decoder_bias_to_pre_encoder"]:
+            x = x - s["decoder.bias"]
+        pre = x @ s["encoder.weight"].T + s["encoder.bias"]
+        return torch.where(pre > h["jump_relu_threshold"], pre, torch.zeros_like(pre))
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        return a @ s["decoder.weight"].T + s["decoder.bias"]
+
+    return Reference(encode, decode)
