@@ -30,7 +30,8 @@ _REQUIRED = (
     "seq_len.bin",
     *(f"record/{n}.bin" for n in _RECORD),
 )
-LEGACY = (*_REQUIRED, "logits.safetensors", "token_bytes.json")  # names a store writes
+# every name a store writes (test_ownership checks it against a new store's manifest)
+LEGACY = (*_REQUIRED, "logits.safetensors", "token_bytes.json", "token_index.safetensors")
 
 
 def sha256_file(path: Path) -> str:
