@@ -1,8 +1,10 @@
 """Text is packed into sequences exactly as SAELens's own ActivationsStore packs a text dataset
-(its ``_iterate_tokenized_sequences``, run here on a real ``datasets.Dataset``), except that
-the last, shorter sequence is kept."""
+(its ``_iterate_tokenized_sequences``, run here on a real ``datasets.Dataset``, with the SAE's
+separator and concatenation settings), except that the last, shorter sequence is kept."""
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pytest
@@ -24,7 +26,7 @@ def documents() -> list[str]:
     return out
 
 
-def saelens_sequences(model, texts: list[str], context: int, prepend_bos: bool) -> list:
+def saelens_sequences(model, texts: list[str], context: int, prepend_bos: bool, **settings) -> list:
     from datasets import Dataset
     from sae_lens.training.activations_store import ActivationsStore
 
@@ -44,24 +46,58 @@ def saelens_sequences(model, texts: list[str], context: int, prepend_bos: bool) 
         normalize_activations="none",
         device=torch.device("cpu"),
         dtype="float32",
+        **settings,
     )
     return [t.numpy() for t in store._iterate_tokenized_sequences()]
 
 
-@pytest.mark.parametrize("prepend_bos", [True, False])
-def test_packing_equals_saelens_activations_store(model, tmp_path, prepend_bos):
+def with_metadata(folder, **settings):
+    """``folder``'s cfg.json with ``settings`` in its metadata, where SAELens's trainer writes
+    them."""
+    cfg = json.loads((folder / "cfg.json").read_text())
+    cfg["metadata"].update(settings)
+    (folder / "cfg.json").write_text(json.dumps(cfg))
+    return folder
+
+
+SETTINGS = {
+    "defaults": (True, {}),
+    "no_bos": (False, {}),
+    "no_separator": (True, {"sequence_separator_token": None}),
+    "pad_separator": (True, {"sequence_separator_token": 1}),
+    "one_per_document": (True, {"disable_concat_sequences": True}),
+}
+
+
+@pytest.mark.parametrize("case", list(SETTINGS))
+def test_packing_equals_saelens_activations_store(model, tmp_path, case):
+    """The SAE's SAELens training settings (in its cfg.json) given to both sides."""
+    prepend_bos, settings = SETTINGS[case]
     texts, context = documents(), 16
-    sae = helpers.write_sae(tmp_path / "sae", prepend_bos=prepend_bos, context_size=context)
+    sae = with_metadata(
+        helpers.write_sae(tmp_path / "sae", prepend_bos=prepend_bos, context_size=context),
+        **settings,
+    )
     ours = list(iter_sequences(sw.Lens(model, sae), texts, None))
     with pytest.warns(UserWarning, match="not tokenized"):
-        theirs = saelens_sequences(model, texts, context, prepend_bos)
-    assert len(theirs) > 80 and len(ours) == len(theirs) + 1
+        theirs = saelens_sequences(model, texts, context, prepend_bos, **settings)
+    one = settings.get("disable_concat_sequences", False)
+    assert len(theirs) > 50 and len(ours) == len(theirs) + (not one)
     for a, b in zip(ours, theirs, strict=False):
         np.testing.assert_array_equal(a, b)
-    assert 0 < len(ours[-1]) < context  # kept here, dropped by SAELens
+    if not one:
+        assert 0 < len(ours[-1]) < context  # kept here, dropped by SAELens
     bos = model.tokenizer.bos_token_id
     assert all(s[0] == bos for s in ours) or not prepend_bos
-    assert any(s[-1] == bos for s in ours), "a separator must fall on a sequence's last slot"
+    sep = {"no_separator": None, "pad_separator": 1}.get(case, bos)
+    if not one and sep is not None:
+        assert any(s[-1] == sep for s in ours), "a separator must fall on a last slot"
+
+
+def test_unknown_separator_is_refused(model, tmp_path):
+    sae = with_metadata(helpers.write_sae(tmp_path / "sae"), sequence_separator_token="newline")
+    with pytest.raises(sw.DataError, match="sequence_separator_token is 'newline'"):
+        list(iter_sequences(sw.Lens(model, sae), ["some text"], None))
 
 
 def test_context_size_one_with_bos_is_refused(model, tmp_path):
