@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
 LAYERS += ["demo", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
+GROUND |= {"saewidgets._checks"}
 TOP = {"saewidgets", "saewidgets._cli"}
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from saewidgets._checks import finite_result
 from saewidgets._errors import ArgumentError, StoreError, count_arg
 from saewidgets.analysis._screen import screened_products
 
@@ -50,6 +51,9 @@ class Geometry:
                 "output_sim": self.output_sim[i, j],
             }
         )
+
+
+_DAMAGED = "the store's decoder weights are damaged (NaN/inf); harvest the store again."
 
 
 def unit_decoder(store: StoreFiles) -> np.ndarray:
@@ -168,6 +172,7 @@ def geometry(store: StoreFiles, ids: np.ndarray) -> Geometry:
     """Dense N x N relations for the features ``ids``."""
     D = _unit_rows(np.asarray(store.weights["W_dec"][ids], dtype=np.float64))
     cos = D @ D.T
+    finite_result(cos, f"The decoder cosine of features {ids.tolist()}", _DAMAGED)
     M = indicator(store, ids)
     C = (M.T @ M).toarray().astype(np.int64)
     n = np.diag(C).copy()
@@ -231,6 +236,8 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
         value = np.where(count >= min_count, score, np.nan)
         extra = {"count": count, "lift": lift, "npmi": score, "jaccard": jac}
     value = np.asarray(value, dtype=np.float64).copy()
+    if by == "cosine":
+        finite_result(value, f"The decoder cosine of feature {f} with the others", _DAMAGED)
     value[f] = np.nan
     ok = np.nonzero(~np.isnan(value))[0]
     if len(ok) > k:  # only features at least as close as the k-th can be among the first k

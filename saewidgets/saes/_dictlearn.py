@@ -10,13 +10,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from saewidgets._checks import cfg_dict, cfg_int
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_widths, read_json
 from saewidgets.saes._torchfile import load_state
 from saewidgets.saes._weights import SAEWeights, float_copy, jumprelu_weights
 
@@ -38,8 +39,16 @@ def detect(path: Path) -> bool:
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read ``ae.pt`` with the encode of the class its config names."""
     file = _file(path)
-    cfg = json.loads((file.parent / "config.json").read_text())
-    trainer = cfg.get("trainer", {})
+    where = str(file.parent / "config.json")
+    cfg = read_json(file.parent / "config.json")
+    trainer = cfg_dict(cfg.get("trainer", {}), where, "trainer")
+    sae = _build(file, cfg, trainer)
+    check_widths(sae, trainer, ("activation_dim", "dict_size"), where)
+    return sae
+
+
+def _build(file: Path, cfg: dict[str, Any], trainer: dict[str, Any]) -> SAEWeights:
+    where = str(file.parent / "config.json")
     cls = trainer.get("dict_class")
     if cls not in CLASSES:
         raise SAEConfigError(
@@ -68,7 +77,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     if cls == "AutoEncoder":
         return SAEWeights(**tensors, architecture="standard", **common)
     if cls == "AutoEncoderTopK":
-        k = int(state["k"]) if "k" in state else int(trainer.get("k", 0))
+        k = int(state["k"]) if "k" in state else cfg_int(trainer, "k", 0, where)
         return SAEWeights(**tensors, architecture="topk", k=k, **common)
     _need(state, ("threshold",), file)
     threshold = float_copy(state["threshold"]).reshape(()).expand(tensors["b_enc"].shape)

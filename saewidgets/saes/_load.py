@@ -13,6 +13,7 @@ from typing import Any
 
 import torch
 
+from saewidgets._checks import device_arg, text_arg
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes import (
     _dictlearn,
@@ -39,10 +40,13 @@ def load_sae(
     """Read an SAE: a folder or file in any supported format (detected unless ``format=``), a
     SAELens ``SAE`` object, or a SAELens ``"release/sae_id"``. ``hook`` picks one SAE in a
     sparsify folder of several hooks; ``device`` moves the weights."""
+    dev = device_arg(device)
+    if hook is not None:
+        text_arg(hook, "hook")
     sae = _load(source, format, hook)
     if not isinstance(source, SAEWeights):
         check_finite(sae)
-    return sae if device is None else sae.to(device)
+    return sae if dev is None else sae.to(dev)
 
 
 def _load(source: Any, format: str | None, hook: str | None) -> SAEWeights:
@@ -79,8 +83,14 @@ def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
                 f"{path} is not in the {format} format: expected {reader.EXPECTS}."
             )
         return reader.read(path, hook)
-    for reader in FORMATS.values():
-        if reader.detect(path):
-            return reader.read(path, hook)
+    found = [name for name, reader in FORMATS.items() if reader.detect(path)]
+    if len(found) > 1:
+        both = "; ".join(f"{name} ({FORMATS[name].EXPECTS})" for name in found)
+        raise SAEConfigError(
+            f"{path} matches {len(found)} SAE formats: {both}. Pass format= one of "
+            f"{', '.join(repr(n) for n in found)}, or keep one SAE per folder."
+        )
+    if found:
+        return FORMATS[found[0]].read(path, hook)
     tried = "; ".join(f"{name}: {m.EXPECTS}" for name, m in FORMATS.items())
     raise SAEConfigError(f"{path} matches no SAE format. Tried {tried}.")

@@ -51,8 +51,10 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     if activation == "TopK":
         act_state = state.get("activation_state_dict") or {}
         k = act_state.get("k")
-        if isinstance(k, torch.Tensor):
+        if isinstance(k, torch.Tensor) and k.numel() == 1 and not k.is_floating_point():
             k = int(k)
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise SAEConfigError(f"{file}: TopK activation_state_dict k={k!r} is not an integer.")
         if act_state.get("postact_fn", "ReLU") != "ReLU":
             raise SAEConfigError(f"{file}: TopK post-activation must be ReLU.")
     return SAEWeights(

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_text
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_tensors, check_widths, read_json, read_safetensors
 from saewidgets.saes._weights import NORMALISATIONS, SAEWeights, float_copy
 
 NAME = "saelens"
@@ -31,8 +32,6 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
 
 def load_sae_folder(path: Path) -> SAEWeights:
     """Load a SAELens-format folder (``cfg.json`` + ``sae_weights.safetensors``)."""
-    from safetensors.torch import load_file
-
     path = Path(path)
     if not path.is_dir():
         raise SAEConfigError(f"{path} is not a folder; an SAE folder holds {_CFG} and {_WEIGHTS}.")
@@ -44,20 +43,20 @@ def load_sae_folder(path: Path) -> SAEWeights:
         )
     if not weights_path.exists():
         raise SAEConfigError(f"{path} has {_CFG} but no {_WEIGHTS}; the weights file is missing.")
-    try:
-        cfg = json.loads(cfg_path.read_text())
-    except json.JSONDecodeError as exc:
-        raise SAEConfigError(f"{cfg_path} is not valid JSON ({exc}).") from exc
-    state = load_file(str(weights_path))
+    cfg = read_json(cfg_path)
+    state = read_safetensors(weights_path)
     return from_state_dict(cfg, state, source=str(path))
 
 
 def from_state_dict(
     cfg: dict[str, Any], state: dict[str, torch.Tensor], source: str = ""
 ) -> SAEWeights:
-    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied)."""
-    meta = dict(cfg.get("metadata") or {})
+    """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied);
+    every config value is checked for its type (``"prepend_bos": "no"`` is refused)."""
+    where = f"the config of {source}" if source else "the SAE config"
+    meta = cfg_dict(cfg_dict(cfg, where).get("metadata") or {}, where, "metadata")
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
+    check_tensors(state, source or "the SAE's state dict")
     arch = _architecture(flat, state)
     missing = [n for n in ("W_enc", "W_dec", "b_enc", "b_dec") if n not in state]
     if missing:
@@ -78,28 +77,30 @@ def from_state_dict(
         norm = "none"
     if norm not in NORMALISATIONS:
         raise SAEConfigError(f"normalize_activations={norm!r} is not one of {NORMALISATIONS}.")
-    k = flat.get("k") or (flat.get("activation_fn_kwargs") or {}).get("k")
+    kwargs = cfg_dict(flat.get("activation_fn_kwargs") or {}, where, "activation_fn_kwargs")
+    k = cfg_int(flat, "k", None, where, 1) or cfg_int(kwargs, "k", None, where, 1)
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
-    hook = flat.get("hook_name") or flat.get("hook_point")
-    return SAEWeights(
+    sae = SAEWeights(
         **w,
         architecture=arch,
         threshold=threshold,
-        k=int(k) if arch == "topk" and k is not None else None,
-        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", True)),
+        k=k if arch == "topk" else None,
+        apply_b_dec_to_input=cfg_bool(flat, "apply_b_dec_to_input", True, where),
         normalize_activations=norm,
-        rescale_acts_by_decoder_norm=bool(flat.get("rescale_acts_by_decoder_norm", False)),
-        hook_name=hook,
-        hook_head_index=flat.get("hook_head_index"),
-        model_name=flat.get("model_name"),
-        prepend_bos=bool(flat.get("prepend_bos", True)),
-        context_size=flat.get("context_size"),
-        reshape_activations=flat.get("reshape_activations") or "none",
+        rescale_acts_by_decoder_norm=cfg_bool(flat, "rescale_acts_by_decoder_norm", False, where),
+        hook_name=cfg_text(flat, "hook_name", where) or cfg_text(flat, "hook_point", where),
+        hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
+        model_name=cfg_text(flat, "model_name", where),
+        prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
+        context_size=cfg_int(flat, "context_size", None, where, 1),
+        reshape_activations=cfg_text(flat, "reshape_activations", where) or "none",
         source=source,
         format=NAME,
         cfg=cfg,
     )
+    check_widths(sae, flat, ("d_in", "d_sae"), where)
+    return sae
 
 
 def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:

@@ -7,11 +7,12 @@ sparsify's encode: ``relu(encoder(x - b_dec))`` (no subtraction when transcoding
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
+from saewidgets._checks import cfg_bool, cfg_int, cfg_text
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_widths, read_json, read_safetensors
 from saewidgets.saes._weights import SAEWeights, float_copy
 
 NAME = "sparsify"
@@ -42,8 +43,6 @@ def detect(path: Path) -> bool:
 
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read one hook folder (``hook`` picks it inside a parent folder)."""
-    from safetensors.torch import load_file
-
     if not (path / _WEIGHTS).is_file():
         hooks = hook_folders(path)
         if hook is None and len(hooks) == 1:
@@ -59,29 +58,31 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     cfg_path = path / "cfg.json"
     if not cfg_path.is_file():
         raise SAEConfigError(f"{path} has {_WEIGHTS} but no cfg.json; the config is missing.")
-    cfg = json.loads(cfg_path.read_text())
-    state = load_file(str(path / _WEIGHTS))
+    cfg = read_json(cfg_path)
+    state = read_safetensors(path / _WEIGHTS)
     missing = [n for n in ("encoder.weight", "encoder.bias", "W_dec", "b_dec") if n not in state]
     if missing:
         raise SAEConfigError(
             f"{path / _WEIGHTS} lacks {missing} (found {sorted(state)}); a sparsify SAE saved "
             "without its decoder cannot be read."
         )
-    if cfg.get("activation", "topk") != "topk":
+    if (cfg_text(cfg, "activation", str(cfg_path)) or "topk") != "topk":
         raise SAEConfigError(
             f"sparsify activation {cfg.get('activation')!r} is not supported; only 'topk' is."
         )
-    return SAEWeights(
+    sae = SAEWeights(
         W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
         W_dec=float_copy(state["W_dec"]),
         b_enc=float_copy(state["encoder.bias"]),
         b_dec=float_copy(state["b_dec"]),
         architecture="topk",
-        k=int(cfg.get("k", 32)),
-        apply_b_dec_to_input=not cfg.get("transcode", False),
+        k=cfg_int(cfg, "k", 32, str(cfg_path), 1),
+        apply_b_dec_to_input=not cfg_bool(cfg, "transcode", False, str(cfg_path)),
         hook_name=path.name,
         prepend_bos=True,
         source=str(path),
         format=NAME,
         cfg=cfg,
     )
+    check_widths(sae, cfg, ("d_in", "num_latents"), str(cfg_path))
+    return sae
