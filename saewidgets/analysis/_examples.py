@@ -54,6 +54,17 @@ def example_frame(
     )
 
 
+def _spread(n: int, m: int) -> np.ndarray:
+    """``m`` evenly spread positions in ``range(n)``: ``round(j (n-1) / (m-1))`` with ties to
+    even, in integers so that no float rounding can move a pick."""
+    if m <= 1:
+        return np.zeros(1, dtype=np.int64)
+    num, den = np.arange(m, dtype=np.int64) * (n - 1), m - 1
+    q, r = np.divmod(num, den)
+    up = (2 * r > den) | ((2 * r == den) & (q % 2 == 1))
+    return np.unique(q + up)
+
+
 def quantile_frame(
     store: StoreFiles, f: int, n_intervals: int, per_interval: int, window: tuple[int, int]
 ) -> pd.DataFrame:
@@ -66,7 +77,7 @@ def quantile_frame(
     cols = [*COLUMNS, "interval", "lo", "hi", "n_in_interval"]
     if len(val) == 0:
         return pd.DataFrame(columns=cols)
-    edges = np.linspace(0.0, float(val.max()), n_intervals + 1)
+    edges = float(val.max()) * np.arange(n_intervals + 1) / n_intervals  # exact, not linspace
     which = np.clip(np.searchsorted(edges, val, side="left") - 1, 0, n_intervals - 1)
     order = np.lexsort((tok, -val, -which))  # top interval first, then by value, then token
     which_sorted = which[order]
@@ -76,9 +87,7 @@ def quantile_frame(
         b = a + int(np.count_nonzero(which_sorted == i))
         if b == a:
             continue
-        # positions within the interval (rounding must not depend on where it starts)
-        spread = a + np.unique(np.linspace(0, b - 1 - a, min(per_interval, b - a)).round())
-        spread = spread.astype(int)
+        spread = a + _spread(b - a, min(per_interval, b - a))
         picks.append(order[spread])
         interval += [i] * len(spread)
         n_in += [b - a] * len(spread)

@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from saewidgets._errors import DataError
+from saewidgets._errors import DataError, HookError
 
 #: An edit reads the activation at a hook and returns its replacement (or None to keep it).
 Edit = Callable[[torch.Tensor], "torch.Tensor | None"]
@@ -69,6 +69,15 @@ class ModelAdapter(ABC):
     def resolve_hook(self, hook: str | None, sae_hook: str | None) -> str:
         """The hook to read: ``hook`` when given, else the SAE's hook translated to this model's
         naming; raises ``HookError`` listing close names when it does not exist."""
+
+    def input_site(self, hook: str) -> str:
+        """The name under which ``run_to_hook`` and ``run_with_edits`` read the INPUT of the
+        module ``hook`` (a transcoder's input site); HookError when the adapter has none."""
+        raise HookError(
+            f"This SAE reads the input of module {hook!r} (a transcoder trained on a "
+            f"transformers model); {self.kind} models cannot read a module's input. Open the "
+            "model with transformers (AutoModelForCausalLM) instead."
+        )
 
     @abstractmethod
     def layer_of(self, hook: str) -> int | None:

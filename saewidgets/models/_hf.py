@@ -1,7 +1,8 @@
 """Adapter for Hugging Face ``transformers`` causal LMs: hooks are module paths.
 
 A hook such as ``"model.layers.6"`` reads that module's output (for a decoder layer: the residual
-stream after it). ``run_to_hook`` stops the forward right after the module; the unembedding is
+stream after it); ``"model.layers.6.mlp:input"`` reads the module's first input (a transcoder's
+input site). ``run_to_hook`` stops the forward right after the module; the unembedding is
 the output embedding (``lm_head``).
 """
 
@@ -15,7 +16,7 @@ import torch
 
 from saewidgets._errors import HookError, SAEConfigError
 from saewidgets.models._adapter import Edit, ModelAdapter
-from saewidgets.models._hooknames import layer_output_index, unknown_hook
+from saewidgets.models._hooknames import INPUT_SUFFIX, layer_output_index, unknown_hook
 
 
 class _Stop(Exception):
@@ -102,9 +103,16 @@ class HFAdapter(ModelAdapter):
             layer = layer_output_index(name)  # an explicit path is only translated from TL's
             if layer is not None and self._layers is not None and 0 <= layer < self._n_layers:
                 name = self._layer_path(layer)
-        if name not in self._modules or not name:
-            raise unknown_hook(name, self.hook_names(), self.name)
+        if name not in self._modules and not name.endswith(INPUT_SUFFIX):
+            ends = [m for m in self._modules if m.endswith("." + name)]  # sparsify's layers.3.mlp
+            name = ends[0] if len(ends) == 1 else name
+        self._module(name)
         return name
+
+    def input_site(self, hook: str) -> str:
+        """``hook`` + ``":input"``: the first positional input of module ``hook``."""
+        self._module(hook)
+        return hook if hook.endswith(INPUT_SUFFIX) else hook + INPUT_SUFFIX
 
     @property
     def _n_layers(self) -> int:
@@ -121,18 +129,43 @@ class HFAdapter(ModelAdapter):
         return int(head) if head.isdigit() else None
 
     def _module(self, hook: str) -> torch.nn.Module:
-        if hook not in self._modules or not hook:
+        name = hook.removesuffix(INPUT_SUFFIX)
+        if name not in self._modules or not name:
             raise unknown_hook(hook, self.hook_names(), self.name)
-        return self._modules[hook]
+        return self._modules[name]
+
+    def _register(self, hook: str, fn: Any) -> Any:
+        """Register ``fn(output-or-input) -> replacement | None`` on the module of ``hook``:
+        a forward pre-hook on its first input for ``…:input``, else a forward hook."""
+        module = self._module(hook)
+        if hook.endswith(INPUT_SUFFIX):
+
+            def pre(module: Any, args: Any) -> Any:
+                new = fn(args[0])
+                return None if new is None else (new, *args[1:])
+
+            return module.register_forward_pre_hook(pre)
+
+        def post(module: Any, args: Any, output: Any) -> Any:
+            new = fn(_main(output))
+            if new is None:
+                return None
+            if isinstance(output, tuple):
+                return (new, *output[1:])
+            if isinstance(output, list):
+                return [new, *output[1:]]
+            return new
+
+        return module.register_forward_hook(post)
 
     def run_to_hook(self, tokens: torch.Tensor, hook: str) -> torch.Tensor:
         """The output of module ``hook``; the modules after it are not run."""
         self.check_tokens(tokens)
 
-        def capture(module: Any, args: Any, output: Any) -> None:
-            raise _Stop(_main(output))
+        def capture(act: torch.Tensor) -> None:
+            raise _Stop(act)
 
-        handle = self._module(hook).register_forward_hook(capture)
+        handle = self._register(hook, capture)
         try:
             self.model(input_ids=tokens.to(self.device), use_cache=False)
         except _Stop as stop:
@@ -147,21 +180,7 @@ class HFAdapter(ModelAdapter):
         """Logits with each module's output passed through its edit (``past_key_values`` when
         ``cache`` is given)."""
         self.check_tokens(tokens)
-
-        def wrap(edit: Edit) -> Any:
-            def fn(module: Any, args: Any, output: Any) -> Any:
-                new = edit(_main(output))
-                if new is None:
-                    return None
-                if isinstance(output, tuple):
-                    return (new, *output[1:])
-                if isinstance(output, list):
-                    return [new, *output[1:]]
-                return new
-
-            return fn
-
-        handles = [self._module(h).register_forward_hook(wrap(e)) for h, e in edits.items()]
+        handles = [self._register(h, e) for h, e in edits.items()]
         try:
             ids = tokens.to(self.device)
             if cache is None:

@@ -12,6 +12,9 @@ import re
 
 from saewidgets._errors import HookError
 
+#: appended to a module path to name that module's INPUT (what a sparsify transcoder reads)
+INPUT_SUFFIX = ":input"
+
 _RESID = re.compile(r"^blocks\.(\d+)\.hook_resid_(pre|post)$")
 _LAYER = re.compile(r"^(?:.*\.)?(?:layers|h|blocks|layer)\.(\d+)$")
 

@@ -1,4 +1,10 @@
-"""Steer, ablate and attribute SAE features at the Lens's hook, on the Lens's own model."""
+"""Steer, ablate and attribute SAE features on the Lens's own model.
+
+Every edit acts in the model's space at the SAE's output site (``lens.hook_out``) with each
+feature's model-space write direction (``SAEWeights.decoder`` rows times the per-token
+``write_scale`` of a normalising SAE); activations are encoded from the input site
+(``lens.hook``), captured in the same forward pass when the two differ (transcoders).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ class LensLike(Protocol):
     adapter: ModelAdapter
     sae: SAEWeights
     hook: str
+    hook_out: str
     device: torch.device
 
     @property
@@ -40,8 +47,9 @@ class LensLike(Protocol):
     def partial_tokens(self) -> dict[int, bytes]: ...
 
 
-#: An edit of the hook activations: (x [batch, pos, d_in], absolute positions [pos]) -> new x.
-Edit = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
+#: An edit of one row's output-site activations: (x [pos, d_in] at the input site, y [pos, d_out]
+#: at the output site, absolute positions [pos]) -> new y. For an SAE, x is y before the edit.
+Edit = Callable[[torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor]
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,7 +123,7 @@ def steer(
     positions: Sequence[int] | None = None,
     max_new_tokens: int = 0,
 ) -> Intervention:
-    """Add ``strength * W_dec[f]`` at the hook for each ``{f: strength}`` (see ``Lens.steer``)."""
+    """Add ``strength`` times each feature's model-space write direction (see ``Lens.steer``)."""
     if not isinstance(features, Mapping):
         raise DataError("steer takes {feature: strength}; ablate takes a list of feature ids.")
     if not features:
@@ -130,7 +138,7 @@ def ablate(
     positions: Sequence[int] | None = None,
     max_new_tokens: int = 0,
 ) -> Intervention:
-    """Subtract ``a_f(x) * W_dec[f]`` at the hook for each feature (see ``Lens.ablate``)."""
+    """Subtract each feature's model-space write ``a_f(x) * d_f(x)`` (see ``Lens.ablate``)."""
     if isinstance(features, Mapping):
         raise DataError("ablate takes a list of feature ids; steer takes {feature: strength}.")
     if isinstance(features, (str, bytes)) or not isinstance(features, (Sequence, set, frozenset)):
@@ -154,18 +162,22 @@ def intervene(
     ``steer`` vectors, in one edit at the hook; ``steer`` and ``ablate`` both call this."""
     added = _feature_map(lens, steer)
     removed = sorted({_feature(lens, f) for f in ablate})
-    W = lens.sae.W_dec
-    vector = torch.zeros(W.shape[1], dtype=W.dtype, device=W.device)
+    sae = lens.sae
+    D = sae.decoder
+    vector = torch.zeros(D.shape[1], dtype=D.dtype, device=D.device)
     if added:
-        ids = torch.tensor(list(added), dtype=torch.long, device=W.device)
-        vector = torch.tensor(list(added.values()), dtype=W.dtype, device=W.device) @ W[ids]
-    gone = torch.tensor(removed, dtype=torch.long, device=W.device)
+        ids = torch.tensor(list(added), dtype=torch.long, device=D.device)
+        vector = torch.tensor(list(added.values()), dtype=D.dtype, device=D.device) @ D[ids]
+    gone = torch.tensor(removed, dtype=torch.long, device=D.device)
 
-    def edit(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
-        delta = vector.expand(x.shape[0], -1)
+    def edit(x: torch.Tensor, y: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        delta = vector.expand(y.shape[0], -1)
         if removed:
-            delta = delta - lens.sae.encode(x)[..., gone] @ W[gone]
-        return x + _mask(pos, positions, x) * delta.to(x.dtype)
+            delta = delta - sae.encode(x)[..., gone] @ D[gone]
+        scale = sae.write_scale(x)
+        if scale is not None:
+            delta = delta * scale
+        return y + _mask(pos, positions, y) * delta.to(y.dtype)
 
     kind = "+".join(k for k, v in (("steer", added), ("ablate", removed)) if v) or "none"
     return _intervene(lens, kind, added, tuple(removed), prompt, edit, positions, max_new_tokens)
@@ -195,20 +207,23 @@ def attribute(
     tokens = tokens[: position + 1]  # causal: later tokens cannot change this prediction
     held: dict[str, torch.Tensor] = {}
 
-    def leaf(x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
-        held["x"] = x.detach().requires_grad_(True)
-        return held["x"]
+    def leaf(x: torch.Tensor, y: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        held["x"] = x.detach()
+        held["y"] = y.detach().requires_grad_(True)
+        return held["y"]
 
     with torch.enable_grad():
         logits = _run(lens, tokens[None], edit_rows=[(0, leaf)])[0, position]
         logp = logits.float().log_softmax(-1)
         tgt = _target(lens, target, int(logp.argmax()))
-        (grad,) = torch.autograd.grad(logp[tgt], held["x"])
-    x = held["x"].detach()
+        (grad,) = torch.autograd.grad(logp[tgt], held["y"])
     with torch.no_grad():
-        rows, feats, vals = lens.sae.encode_sparse(x)
-        W = lens.sae.W_dec
-        attr = vals * (grad[rows].to(W.dtype) * W[feats]).sum(-1)
+        rows, feats, vals = lens.sae.encode_sparse(held["x"])
+        D = lens.sae.decoder
+        attr = vals * (grad[rows].to(D.dtype) * D[feats]).sum(-1)
+        scale = lens.sae.write_scale(held["x"])
+        if scale is not None:
+            attr = attr * scale[rows, 0]
     finite_result(
         attr,
         f"The attribution to target {tgt} at position {position}",
@@ -320,22 +335,34 @@ def _run(
     cache: Any = None,
 ) -> torch.Tensor:
     """Logits ``[batch, pos, d_vocab]`` of a forward pass through the Lens's adapter with
-    ``edit`` applied to the hook activations of batch row ``row`` for each ``(row, edit)``;
-    ``offset`` is the absolute position of the first token (with a key-value ``cache``)."""
+    ``edit`` applied to the output-site activations of batch row ``row`` for each
+    ``(row, edit)``; ``offset`` is the absolute position of the first token (with a key-value
+    ``cache``). The input site, when it differs, is read in the same pass."""
     head = lens.sae.hook_head_index
+    seen: dict[str, torch.Tensor] = {}
 
-    def hook(act: torch.Tensor) -> torch.Tensor:
+    def rows(act: torch.Tensor, row: int) -> torch.Tensor:
+        return act[row, :, head] if head is not None else act[row].reshape(act.shape[1], -1)
+
+    def read(act: torch.Tensor) -> None:
+        seen["x"] = act
+
+    def write(act: torch.Tensor) -> torch.Tensor:
         pos = torch.arange(offset, offset + act.shape[1], device=act.device)
+        src = seen.get("x", act)
         out = act.clone()
         for row, edit in edit_rows:
+            new = edit(rows(src, row), rows(act, row), pos)
             if head is not None:
-                out[row, :, head] = edit(act[row, :, head], pos)
+                out[row, :, head] = new
             else:
-                x = act[row].reshape(act.shape[1], -1)
-                out[row] = edit(x, pos).reshape(act.shape[1:])
+                out[row] = new.reshape(act.shape[1:])
         return out
 
-    return lens.adapter.run_with_edits(tokens, {lens.hook: hook}, cache=cache)
+    hooks: dict[str, Any] = {lens.hook_out: write}
+    if lens.hook != lens.hook_out:
+        hooks = {lens.hook: read, lens.hook_out: write}
+    return lens.adapter.run_with_edits(tokens, hooks, cache=cache)
 
 
 def _intervene(

@@ -43,6 +43,10 @@ class Lens:
     ``hook`` wins. ``tokenizer`` overrides the model's own. The user's model and SAE objects are
     never modified (the SAE is copied), except that ``device`` moves the model there; the device
     is checked first, and a Lens that fails to build moves the model back.
+
+    ``hook`` is the site the SAE reads (encode, harvest) and ``hook_out`` the site it writes
+    (decode, steer, ablate, attribute, logit weights): the same hook unless the SAE is a
+    transcoder. A transcoder trained on a module's input reads ``"<module>:input"``.
     """
 
     def __init__(
@@ -76,7 +80,7 @@ class Lens:
 
     def _finish(self, weights: SAEWeights, hook: str | None, context_size: int | None) -> None:
         self.sae: SAEWeights = weights.to(self.device)
-        self.hook = self.adapter.resolve_hook(hook, self.sae.hook_name)
+        self.hook, self.hook_out = self._sites(hook)
         self.layer = self.adapter.layer_of(self.hook)
         self.prepend_bos = self.sae.prepend_bos
         n_ctx = self.adapter.n_ctx
@@ -84,6 +88,16 @@ class Lens:
         self._vocab: list[str] | None = None
         self._partial: dict[int, bytes] | None = None
         self._check_width()
+
+    def _sites(self, hook: str | None) -> tuple[str, str]:
+        """(input site, output site) in the adapter's naming; see the class doc."""
+        sae = self.sae
+        read = self.adapter.resolve_hook(hook, sae.hook_name)
+        if not sae.is_transcoder:
+            return read, read
+        same = sae.output_hook == sae.hook_name
+        write = read if same else self.adapter.resolve_hook(None, sae.output_hook)
+        return (self.adapter.input_site(read) if sae.reads_module_input else read), write
 
     # -- identity -------------------------------------------------------------------------
     @property
@@ -207,7 +221,9 @@ class Lens:
 
     def output_directions(self) -> torch.Tensor | None:
         """Each feature's direct write into the residual stream ``[d_sae, d_model]``, if defined."""
-        return self.adapter.output_directions(self.sae.W_dec, self.hook, self.sae.hook_head_index)
+        return self.adapter.output_directions(
+            self.sae.decoder, self.hook_out, self.sae.hook_head_index
+        )
 
     def unembed(self) -> torch.Tensor:
         """The unembedding ``W_U [d_model, d_vocab]`` as float32."""
@@ -221,7 +237,9 @@ class Lens:
         positions: Sequence[int] | None = None,
         max_new_tokens: int = 0,
     ) -> Intervention:
-        """Add ``strength * W_dec[f]`` to the hook activations for each ``{f: strength}``.
+        """Add ``strength`` times feature f's model-space write direction at the output hook for
+        each ``{f: strength}`` (``W_dec[f]``, times the per-token inverse normalisation of a
+        normalising SAE: what raising the activation by ``strength`` adds to the decode).
 
         ``prompt`` is a string (tokenised as ``to_tokens`` does) or 1-D token ids used as given;
         the edit applies at every position in ``positions`` (default all, and every generated
@@ -238,9 +256,10 @@ class Lens:
         positions: Sequence[int] | None = None,
         max_new_tokens: int = 0,
     ) -> Intervention:
-        """Subtract ``a_f(x) * W_dec[f]`` at the hook for each feature, with ``a_f(x)`` the SAE's
-        activation of f on the hook activation ``x``; the SAE's reconstruction error is kept (the
-        model sees ``x``, not the reconstruction). This is the exact effect that
+        """Subtract ``a_f(x) * W_dec[f]`` (in model space) at the output hook for each feature,
+        with ``a_f(x)`` the SAE's activation of f on the input-hook activation ``x``; the SAE's
+        reconstruction error is kept (the model sees its own activation, not the
+        reconstruction). This is the exact effect that
         ``attribute`` approximates to first order: use it to check a few attributions.
         """
         from saewidgets.models._interventions import ablate
@@ -256,7 +275,8 @@ class Lens:
         annotations: Annotations | None = None,
     ) -> pd.DataFrame:
         """First-order attribution of ``log_softmax(logits[position])[target]`` to every active
-        (pos, feature) with ``pos <= position``: ``a_f(x_p) * (W_dec[f] . dm/dx_p)``, all from one
+        (pos, feature) with ``pos <= position``: ``a_f(x_p) * (d_f(x_p) . dm/dy_p)`` with ``d_f``
+        the feature's model-space write direction and ``y`` the output hook, all from one
         forward and one backward pass. ``target`` (a token id or one-token string) defaults to
         the clean top token.
 
@@ -292,10 +312,21 @@ class Lens:
                 f"{self.model_name} is {width} wide. Use the SAE trained for this hook, or pass "
                 "the hook the SAE was trained on."
             )
+        if self.hook_out == self.hook:
+            return
+        out = self.adapter.run_to_hook(probe, self.hook_out)
+        if self.sae.hook_head_index is None and out.ndim == 4:
+            out = out.flatten(-2)
+        if int(out.shape[-1]) != self.sae.d_out:
+            raise SAEConfigError(
+                f"The transcoder writes {self.sae.d_out}-wide activations but its output hook "
+                f"{self.hook_out!r} of {self.model_name} is {int(out.shape[-1])} wide."
+            )
 
     def __repr__(self) -> str:
+        out = "" if self.hook_out == self.hook else f", hook_out={self.hook_out!r}"
         return (
-            f"Lens(model={self.model_name!r}, hook={self.hook!r}, d_sae={self.d_sae}, "
+            f"Lens(model={self.model_name!r}, hook={self.hook!r}{out}, d_sae={self.d_sae}, "
             f"architecture={self.sae.architecture!r}, device={str(self.device)!r})"
         )
 

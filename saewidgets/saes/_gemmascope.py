@@ -3,7 +3,10 @@
 
 JumpReLU: ``relu(pre) * (pre > threshold)`` with ``pre = x @ W_enc + b_enc`` (no b_dec
 subtraction). The files do not name the hook; a residual-stream release's ``layer_L/``
-folder gives it.
+folder gives it. A transcoder release (``transcoder`` in the path) reads the MLP's input
+(``blocks.L.ln2.hook_normalized``) and writes its output (``blocks.L.hook_mlp_out``), as
+SAELens's loader names them; Gemma Scope 2's ``affine_skip_connection [d_in, d_out]`` is the
+skip term (``W_skip`` is its transpose).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes._files import read_npz, read_safetensors
-from saewidgets.saes._weights import SAEWeights, jumprelu_weights
+from saewidgets.saes._weights import SAEWeights, float_copy, jumprelu_weights
 
 NAME = "gemmascope"
 EXPECTS = "params.npz or params.safetensors with W_enc, W_dec, b_enc, b_dec, threshold"
@@ -43,9 +46,20 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
     m = re.search(r"layer_(\d+)", str(file))
+    hooks: dict[str, Any] = {"hook_name": None}
+    if m and "transcoder" in str(file):
+        layer = m.group(1)
+        hooks = {
+            "hook_name": f"blocks.{layer}.ln2.hook_normalized",
+            "hook_name_out": f"blocks.{layer}.hook_mlp_out",
+        }
+    elif m and "res" in str(file):
+        hooks["hook_name"] = f"blocks.{m.group(1)}.hook_resid_post"
+    skip = lower.get("affine_skip_connection")
     return jumprelu_weights(
         {"W_enc": lower["w_enc"], "W_dec": lower["w_dec"], **lower},
-        hook_name=f"blocks.{m.group(1)}.hook_resid_post" if m and "res" in str(file) else None,
+        W_skip=None if skip is None else float_copy(skip).T.contiguous(),
         source=str(file),
         format=NAME,
+        **hooks,
     )

@@ -15,6 +15,9 @@ Scope) prepares a checkpoint for inference, then encodes:
    ``jump_relu_threshold`` (``act_fn`` "jumprelu", or "topk" with a positive threshold, which
    lm-saes converts to JumpReLU), TopK with ``top_k`` (``act_fn`` "topk", no threshold), or ReLU.
 4. decode: ``decoder(acts)``, at the model's scale of the ``out`` hook point.
+
+``hook_point_in`` is the site read and ``hook_point_out`` the site written (a transcoder when
+they differ).
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         architecture=arch,
         apply_b_dec_to_input=use_b_dec and pre_bias,
         hook_name=cfg_text(cfg, "hook_point_in", where),
+        hook_name_out=cfg_text(cfg, "hook_point_out", where) or None,
         model_name=cfg_text(cfg, "model_name", where),
         source=str(path),
         format=NAME,

@@ -1,5 +1,13 @@
 """The SAELens format: ``cfg.json`` + ``sae_weights.safetensors``, SAELens objects and release ids
-(read without SAELens except for release ids)."""
+(read without SAELens except for release ids).
+
+Training checkpoints are read as SAELens's inference save would write them:
+``rescale_acts_by_decoder_norm`` is folded into the weights (``fold_decoder_norms``) and
+``normalize_activations="expected_average_only_in"`` takes its factor from the
+``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
+file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +16,30 @@ from typing import Any
 
 import torch
 
-from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_text
+from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_number, cfg_text
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes._files import check_tensors, check_widths, read_json, read_safetensors
-from saewidgets.saes._weights import NORMALISATIONS, SAEWeights, float_copy
+from saewidgets.saes._weights import (
+    DATASET_SCALE,
+    SAEWeights,
+    float_copy,
+    fold_decoder_norms,
+    fold_input_scale,
+)
 
 NAME = "saelens"
 EXPECTS = "cfg.json + sae_weights.safetensors"
 _CFG = "cfg.json"
 _WEIGHTS = "sae_weights.safetensors"
+_SCALER = "activation_scaler.json"
 _ARCHS = ("standard", "topk", "jumprelu")
+#: SAELens transcoder architectures and the activation each encodes with
+_TRANSCODERS = {
+    "transcoder": "standard",
+    "skip_transcoder": "standard",
+    "jumprelu_transcoder": "jumprelu",
+    "jumprelu_skip_transcoder": "jumprelu",
+}
 
 
 def detect(path: Path) -> bool:
@@ -45,14 +67,35 @@ def load_sae_folder(path: Path) -> SAEWeights:
         raise SAEConfigError(f"{path} has {_CFG} but no {_WEIGHTS}; the weights file is missing.")
     cfg = read_json(cfg_path)
     state = read_safetensors(weights_path)
-    return from_state_dict(cfg, state, source=str(path))
+    return from_state_dict(cfg, state, source=str(path), input_scale=_scaler(path))
+
+
+def _scaler(path: Path) -> float | None:
+    """The ``scaling_factor`` of SAELens's ``activation_scaler.json`` next to a checkpoint
+    (None when there is no file or no factor); whitening is refused."""
+    file = path / _SCALER
+    if not file.is_file():
+        return None
+    data = read_json(file)
+    if data.get("has_whitening"):
+        raise SAEConfigError(
+            f"{file} holds an activation whitening, which saewidgets does not read; use the "
+            "final SAE SAELens saves for inference (the whitening folded into its weights)."
+        )
+    if data.get("scaling_factor") is None:
+        return None
+    return cfg_number(data, "scaling_factor", 0.0, str(file), positive=True)
 
 
 def from_state_dict(
-    cfg: dict[str, Any], state: dict[str, torch.Tensor], source: str = ""
+    cfg: dict[str, Any],
+    state: dict[str, torch.Tensor],
+    source: str = "",
+    input_scale: float | None = None,
 ) -> SAEWeights:
     """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied);
-    every config value is checked for its type (``"prepend_bos": "no"`` is refused)."""
+    ``input_scale`` is the checkpoint's ``activation_scaler.json`` factor, if any; every config
+    value is checked for its type (``"prepend_bos": "no"`` is refused)."""
     where = f"the config of {source}" if source else "the SAE config"
     meta = cfg_dict(cfg_dict(cfg, where).get("metadata") or {}, where, "metadata")
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
@@ -70,26 +113,28 @@ def from_state_dict(
             threshold = float_copy(state["log_threshold"]).exp()
         else:
             raise SAEConfigError(f"JumpReLU SAE {source} has no 'threshold' tensor.")
-    norm = flat.get("normalize_activations") or "none"
-    if norm is True:
-        norm = "expected_average_only_in"
-    if norm is False:
-        norm = "none"
-    if norm not in NORMALISATIONS:
-        raise SAEConfigError(f"normalize_activations={norm!r} is not one of {NORMALISATIONS}.")
     kwargs = cfg_dict(flat.get("activation_fn_kwargs") or {}, where, "activation_fn_kwargs")
     k = cfg_int(flat, "k", None, where, 1) or cfg_int(kwargs, "k", None, where, 1)
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
+    rescale = cfg_bool(flat, "rescale_acts_by_decoder_norm", False, where)
+    if rescale:  # SAELens's inference save folds the decoder norms
+        w = fold_decoder_norms(w)
+    norm, w = _normalisation(flat, w, input_scale, source)
+    transcoder = str(flat.get("architecture")) in _TRANSCODERS
     sae = SAEWeights(
-        **w,
+        W_enc=w["W_enc"],
+        W_dec=w["W_dec"],
+        b_enc=w["b_enc"],
+        b_dec=w["b_dec"],
         architecture=arch,
         threshold=threshold,
         k=k if arch == "topk" else None,
-        apply_b_dec_to_input=cfg_bool(flat, "apply_b_dec_to_input", True, where),
+        apply_b_dec_to_input=cfg_bool(flat, "apply_b_dec_to_input", not transcoder, where),
         normalize_activations=norm,
-        rescale_acts_by_decoder_norm=cfg_bool(flat, "rescale_acts_by_decoder_norm", False, where),
         hook_name=cfg_text(flat, "hook_name", where) or cfg_text(flat, "hook_point", where),
+        hook_name_out=cfg_text(flat, "hook_name_out", where) if transcoder else None,
+        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
         hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
         model_name=cfg_text(flat, "model_name", where),
         prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
@@ -103,6 +148,30 @@ def from_state_dict(
     return sae
 
 
+def _normalisation(
+    flat: dict[str, Any], w: dict[str, torch.Tensor], input_scale: float | None, source: str
+) -> tuple[str, dict[str, torch.Tensor]]:
+    """The run-time normalisation left after folding a dataset-wise scale into ``w``."""
+    norm = flat.get("normalize_activations") or "none"
+    if isinstance(norm, bool):  # old SAELens configs
+        norm = DATASET_SCALE if norm else "none"
+    if norm == DATASET_SCALE and input_scale is None:
+        raise SAEConfigError(
+            f"SAE {source}: normalize_activations={DATASET_SCALE!r}, but no {_SCALER} with its "
+            "scaling factor was found next to it. SAELens writes that file next to each "
+            "training checkpoint: keep it in the folder, or load the final SAE SAELens saved "
+            "for inference (the factor folded in)."
+        )
+    if norm != DATASET_SCALE and input_scale is not None:
+        raise SAEConfigError(
+            f"SAE {source}: {_SCALER} holds scaling_factor={input_scale} but the config says "
+            f"normalize_activations={norm!r}; the checkpoint is inconsistent."
+        )
+    if input_scale is not None:
+        return "none", fold_input_scale(w, input_scale)
+    return str(norm), w
+
+
 def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
     arch = flat.get("architecture")
     if arch is None:
@@ -110,6 +179,7 @@ def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
         arch = "topk" if act == "topk" else "standard"
     if arch == "batchtopk" and ("threshold" in state or "log_threshold" in state):
         arch = "jumprelu"  # BatchTopK is saved for inference as JumpReLU
+    arch = _TRANSCODERS.get(arch, arch)
     if arch not in _ARCHS:
         raise SAEConfigError(
             f"SAE architecture {arch!r} is not supported; supported: {', '.join(_ARCHS)} "

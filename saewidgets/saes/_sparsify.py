@@ -2,7 +2,9 @@
 of several, one per hook (``hook=`` picks one).
 
 sparsify's encode: ``relu(encoder(x - b_dec))`` (no subtraction when transcoding), then the top
-``k``; its decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``.
+``k``; its decode ``top_acts @ W_dec + b_dec`` with ``W_dec [d_sae, d_in]``, plus
+``x @ W_skip.T`` with ``skip_connection``. A transcoder (``transcode``) reads the INPUT of its
+hook module and writes the module's output, as sparsify's trainer pairs them.
 """
 
 from __future__ import annotations
@@ -70,14 +72,23 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         raise SAEConfigError(
             f"sparsify activation {cfg.get('activation')!r} is not supported; only 'topk' is."
         )
+    where = str(cfg_path)
+    transcode = cfg_bool(cfg, "transcode", False, where)
+    if cfg_bool(cfg, "skip_connection", False, where) != ("W_skip" in state):
+        raise SAEConfigError(
+            f"{path}: cfg.json says skip_connection={cfg.get('skip_connection')} but "
+            f"{_WEIGHTS} {'holds' if 'W_skip' in state else 'lacks'} W_skip."
+        )
     sae = SAEWeights(
         W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
         W_dec=float_copy(state["W_dec"]),
         b_enc=float_copy(state["encoder.bias"]),
         b_dec=float_copy(state["b_dec"]),
         architecture="topk",
-        k=cfg_int(cfg, "k", 32, str(cfg_path), 1),
-        apply_b_dec_to_input=not cfg_bool(cfg, "transcode", False, str(cfg_path)),
+        k=cfg_int(cfg, "k", 32, where, 1),
+        apply_b_dec_to_input=not transcode,
+        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
+        reads_module_input=transcode,
         hook_name=path.name,
         prepend_bos=True,
         source=str(path),

@@ -31,6 +31,14 @@ def brute_quantiles(col: np.ndarray, n_intervals: int, per_interval: int):
     return out, edges
 
 
+def assert_same_picks(got: np.ndarray, want: list[int], col: np.ndarray) -> None:
+    """The same tokens, except where two activations tie within float32 harvest precision
+    (the float64 reference may order such a pair the other way)."""
+    assert len(got) == len(want)
+    for g, w in zip(got.tolist(), want, strict=True):
+        assert g == w or abs(col[g] - col[w]) <= 1e-6 * abs(col[w]), (g, w, col[g], col[w])
+
+
 @pytest.mark.parametrize("arch", ARCHS)
 def test_quantile_examples_equal_brute_force(harvested, arch):
     _, store, dense = harvested[arch]
@@ -41,7 +49,7 @@ def test_quantile_examples_equal_brute_force(harvested, arch):
             q = store.quantile_examples(int(f), n_intervals=n_int, per_interval=per)
             ref, edges = brute_quantiles(dense[:, f], n_int, per)
             tok = store.seq_offsets[q["seq"].to_numpy()] + q["pos"].to_numpy()
-            assert tok.tolist() == [r[0] for r in ref]
+            assert_same_picks(tok, [r[0] for r in ref], dense[:, f])
             np.testing.assert_allclose(q["act"], [r[1] for r in ref], rtol=1e-4, atol=1e-6)
             assert q["interval"].tolist() == [r[2] for r in ref]
             assert q["n_in_interval"].tolist() == [r[3] for r in ref]

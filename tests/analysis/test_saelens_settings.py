@@ -11,7 +11,6 @@ from saewidgets.saes._load import load_sae
 SETTINGS = [
     ("standard", {"normalize_activations": "layer_norm"}),
     ("standard", {"normalize_activations": "constant_norm_rescale"}),
-    ("standard", {"normalize_activations": "expected_average_only_in"}),
     ("standard", {"apply_b_dec_to_input": False}),
     ("jumprelu", {"normalize_activations": "layer_norm", "apply_b_dec_to_input": False}),
     ("topk", {"rescale_acts_by_decoder_norm": True}),
@@ -66,5 +65,18 @@ def test_encode_settings_match_saelens(tmp_path, arch, settings):
     dense = torch.zeros_like(expected)
     dense[rows, feats] = vals
     torch.testing.assert_close(dense, expected, rtol=1e-5, atol=1e-5)
-    for key, value in settings.items():
-        assert ours.encode_settings()[key] == value
+    expected_out = sae.decode(sae.encode(x)).detach()  # SAELens decodes into model space
+    torch.testing.assert_close(ours.decode(ours.encode(x), x), expected_out, rtol=1e-5, atol=1e-5)
+    for key, value in settings.items():  # decoder norms are folded as SAELens's inference save
+        assert ours.encode_settings()[key] == (False if key.startswith("rescale") else value)
+
+
+def test_dataset_scale_without_its_factor_is_refused(tmp_path):
+    from saewidgets import SAEConfigError
+
+    sae = _sae("standard", normalize_activations="expected_average_only_in")
+    with pytest.raises(SAEConfigError, match="activation_scaler.json"):
+        load_sae(sae)
+    sae.save_model(tmp_path / "saved")
+    with pytest.raises(SAEConfigError, match="activation_scaler.json"):
+        load_sae(tmp_path / "saved")

@@ -218,3 +218,104 @@ def llamascope_decode(saved: dict[str, Any], z: np.ndarray) -> np.ndarray:
     """lm-saes's ``decode`` after ``from_pretrained``: the out hook point's own scale."""
     s = llamascope_inference(saved)
     return z @ s["decoder.weight"].T + s["decoder.bias"]
+
+
+# -- checkpoints written during training, each trainer's own encode/decode in model space ------
+class Reference:
+    """A trainer's own encode ``x [n, d_in] -> acts [n, d_sae]`` and decode
+    ``(acts, x) -> [n, d_out]`` into the model's space at the output site (what the trainer's
+    forward adds there: inverse normalisation, dataset scale and skip term included)."""
+
+    def __init__(self, encode: Any, decode: Any) -> None:
+        self.encode = encode
+        self.decode = decode
+
+
+def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
+    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 20 steps on ``acts``
+    and return the checkpoint it writes halfway (``n_checkpoints=1``): ``cfg.json``,
+    ``sae_weights.safetensors`` and ``activation_scaler.json``, as during real training."""
+    import itertools
+
+    from sae_lens.config import SAETrainerConfig
+    from sae_lens.saes.sae import TrainingSAE
+    from sae_lens.training.sae_trainer import SAETrainer
+
+    cfg = {"d_in": acts.shape[1], "d_sae": 64, "dtype": "float32", "device": "cpu"}
+    cfg |= {"metadata": {"hook_name": hook, "model_name": "tiny-test"}, **settings}
+    torch.manual_seed(0)
+    sae = TrainingSAE.from_dict(cfg)
+    trainer = SAETrainer(
+        SAETrainerConfig(
+            total_training_samples=64 * 20,
+            train_batch_size_samples=64,
+            lr=3e-3,
+            lr_end=3e-3,
+            n_checkpoints=1,
+            checkpoint_path=str(folder),
+            n_batches_for_norm_estimate=4,
+        ),
+        sae,
+        itertools.cycle(acts.split(64)),
+    )
+    trainer.fit()
+    return next(p for p in folder.iterdir() if not p.name.startswith("final"))
+
+
+def saelens_reference(checkpoint: Path) -> Reference:
+    """SAELens's own objects for a checkpoint: ``TrainingSAE.load_from_disk`` and the
+    ``ActivationScaler`` loaded from its ``activation_scaler.json``, used as its trainer does
+    (``scale``, encode, decode, ``unscale``)."""
+    from sae_lens.saes.sae import TrainingSAE
+    from sae_lens.training.activation_scaler import ActivationScaler
+
+    sae = TrainingSAE.load_from_disk(checkpoint)
+    scaler = ActivationScaler()
+    if (checkpoint / "activation_scaler.json").is_file():
+        scaler.load(checkpoint / "activation_scaler.json")
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        a = sae.encode(scaler.scale(x))
+        return a.to_dense() if a.is_sparse else a
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        sae.encode(scaler.scale(x))  # SAELens's run-time normalisation keeps x's scale for decode
+        return scaler.unscale(sae.decode(a))
+
+    return Reference(encode, decode)
+
+
+def sparsify_trained(
+    folder: Path, x: torch.Tensor, y: torch.Tensor, seed: int = 0, **settings: Any
+) -> Any:
+    """An eai-sparsify SparseCoder trained for 30 Adam steps on its own ``forward(x, y)`` FVU
+    (``y`` = ``x`` unless a transcoder), saved with its own ``save_to_disk``."""
+    from sparsify import SparseCoder, SparseCoderConfig
+
+    torch.manual_seed(seed)
+    coder = SparseCoder(x.shape[1], SparseCoderConfig(num_latents=D_SAE, k=K, **settings))
+    opt = torch.optim.Adam(coder.parameters(), lr=1e-2)
+    for _ in range(30):
+        opt.zero_grad()
+        coder(x, y).fvu.backward()
+        opt.step()
+    coder.save_to_disk(folder)
+    return coder.eval()
+
+
+def sparsify_reference(coder: Any) -> Reference:
+    """sparsify's own encode, and its decode of every latent plus ``x @ W_skip.mT`` (its
+    forward's skip term)."""
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        out = coder.encode(x)
+        return torch.zeros(x.shape[0], coder.num_latents).scatter_(
+            -1, out.top_indices, out.top_acts
+        )
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        every = torch.arange(a.shape[-1]).expand(a.shape[0], -1)
+        out = coder.decode(a, every)
+        return out if coder.W_skip is None else out + x @ coder.W_skip.mT
+
+    return Reference(encode, decode)
