@@ -67,8 +67,8 @@ def real_arg(value: object, name: str, minimum: float | None = None) -> float:
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and not _np_bool(value)
     if not ok:
         raise ArgumentError(
-            f"{name} must be a real number, got {value!r} ({type(value).__name__}); pass a "
-            "float such as 2.5."
+            f"{name} must be a finite real number, got {value!r} ({type(value).__name__}); "
+            "pass a float such as 2.5."
         )
     v = float(value)  # type: ignore[arg-type]
     if not math.isfinite(v):

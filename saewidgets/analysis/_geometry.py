@@ -211,6 +211,8 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
     extra: dict[str, np.ndarray] = {}
     if by == "cosine":
         W, norm = store.weights["W_dec"], decoder_norms(store)
+        finite_result(W[f], f"The decoder row of feature {f}", _DAMAGED)
+        finite_result(norm, "The store's decoder norms", _DAMAGED)
         if norm[f] == 0:  # a zero decoder row: cosine 0 with every feature
             value = np.zeros(store.d_sae)
         else:
@@ -236,8 +238,6 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
         value = np.where(count >= min_count, score, np.nan)
         extra = {"count": count, "lift": lift, "npmi": score, "jaccard": jac}
     value = np.asarray(value, dtype=np.float64).copy()
-    if by == "cosine":
-        finite_result(value, f"The decoder cosine of feature {f} with the others", _DAMAGED)
     value[f] = np.nan
     ok = np.nonzero(~np.isnan(value))[0]
     if len(ok) > k:  # only features at least as close as the k-th can be among the first k

@@ -46,7 +46,7 @@ def trajectory(stores: Sequence[StoreFiles], steps: Sequence[int]) -> Trajectory
     stores = sequence_arg(stores, "stores")
     step_list = int_list(steps, "steps", 0, 2**62)
     for i, store in enumerate(stores):
-        if not isinstance(store, StoreFiles):
+        if not (hasattr(store, "meta") and hasattr(store, "features")):
             raise StoreError(
                 f"stores[{i}] is a {type(store).__name__}, not a FeatureStore; open each "
                 "checkpoint's store with sw.FeatureStore.open(path)."

@@ -1,8 +1,9 @@
 """``load_sae``: any supported SAE (object, folder, file or release id) as ``SAEWeights``.
 
 Formats are tried in ``FORMATS`` order unless ``format=`` forces one; each reader module has
-``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)``. Add a format: a reader module
-and a line in ``FORMATS``.
+``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)`` (and may have ``confirm(path)``,
+which looks inside the files when two formats match one folder; a folder that still matches two
+is refused, naming both). Add a format: a reader module and a line in ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
             )
         return reader.read(path, hook)
     found = [name for name, reader in FORMATS.items() if reader.detect(path)]
+    if len(found) > 1:  # a reader may look inside its files to say whether they are its own
+        found = [n for n in found if getattr(FORMATS[n], "confirm", lambda p: True)(path)]
     if len(found) > 1:
         both = "; ".join(f"{name} ({FORMATS[name].EXPECTS})" for name in found)
         raise SAEConfigError(

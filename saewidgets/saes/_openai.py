@@ -36,6 +36,17 @@ def detect(path: Path) -> bool:
     )
 
 
+def confirm(path: Path) -> bool:
+    """Whether the ``.pt`` that ``detect`` found holds OpenAI's tensors (read only when another
+    format matches the folder too: a SAELens checkpoint folder also holds a training-state .pt)."""
+    file = _file(path)
+    try:
+        state = load_state(file) if file is not None else {}
+    except SAEConfigError:
+        return False
+    return all(k in state for k in _KEYS)
+
+
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read the state dict with the activation it names."""
     file = _file(path)

@@ -29,7 +29,7 @@ def chip(msg: Any) -> dict[str, Any]:
     """A checked chip ``{feature, strength, ablate}`` from a view's message."""
     if not isinstance(msg, dict) or "feature" not in msg:
         raise DataError(f"a chip is {{feature, strength, ablate}}, got {msg!r}")
-    f = int_arg(msg["feature"], "a chip's feature", 0)
+    f = int_arg(msg["feature"], "a chip's feature")
     strength = real_arg(msg.get("strength", 0.0), f"the strength of feature {f}")
     return {
         "feature": f,
