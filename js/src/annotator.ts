@@ -7,6 +7,7 @@ import baseCss from "./lib/base.css";
 import { child } from "./lib/children";
 import { decodeArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
+import { listen } from "./lib/events";
 import type { Model, RenderProps } from "./lib/types";
 
 const CSS = `
@@ -45,14 +46,13 @@ async function render({ model, el, host }: RenderProps): Promise<() => void> {
     progress.textContent = `${reviewed} / ${queue.length} reviewed · ${where}`;
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
-  const events = "change:queue change:reviewed";
-  model.on(events, paint);
+  const unlisten = listen(model, ["change:queue", "change:reviewed"], paint);
   model.on("change:error", onError);
   cardModel.on("change:feature", paint);
   onError();
   paint();
   return () => {
-    model.off(events, paint);
+    unlisten();
     model.off("change:error", onError);
     cardModel.off("change:feature", paint);
   };

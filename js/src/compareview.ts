@@ -8,6 +8,7 @@
 import baseCss from "./lib/base.css";
 import { decodeArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
+import { listen } from "./lib/events";
 import { formatValue } from "./lib/format";
 import { createLocalModel } from "./lib/model";
 import type { Invoke, Model, RenderProps } from "./lib/types";
@@ -164,7 +165,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
     modelA.set("feature", Number(model.get("feature_a")));
     modelB.set("feature", Number(model.get("feature_b")));
   };
-  model.on("change:feature_a change:feature_b", onFeatures);
+  const unFeatures = listen(model, ["change:feature_a", "change:feature_b"], onFeatures);
   a.model.on("change:clicked", () => {
     const id = Number(a.model.get("clicked"));
     const i = a.index.get(id);
@@ -185,7 +186,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
   root.setAttribute("data-painted", "true");
   return () => {
     for (const c of cleanups) c();
-    model.off("change:feature_a change:feature_b", onFeatures);
+    unFeatures();
     model.off("change:error", onError);
   };
 }

@@ -6,6 +6,7 @@
 
 import baseCss from "./lib/base.css";
 import { addStyle, errorBanner, h } from "./lib/dom";
+import { listen } from "./lib/events";
 import { child } from "./lib/children";
 import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
@@ -144,13 +145,13 @@ async function render({ model, el, experimental, host }: RenderProps): Promise<(
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
   map.on("change:clicked", onClicked);
-  map.on("change:selected change:labels", onSelected);
+  const unSelected = listen(map, ["change:selected", "change:labels"], onSelected);
   card.on("change:feature", drawChips);
   model.on("change:error", onError);
   drawChips();
   return () => {
     map.off("change:clicked", onClicked);
-    map.off("change:selected change:labels", onSelected);
+    unSelected();
     card.off("change:feature", drawChips);
     model.off("change:error", onError);
   };

@@ -8,6 +8,7 @@
 import baseCss from "./lib/base.css";
 import { decodeArray, type NDArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h, tooltip } from "./lib/dom";
+import { listen } from "./lib/events";
 import { countOf, formatValue } from "./lib/format";
 import { hostInvoke } from "./lib/host";
 import { createLocalModel } from "./lib/model";
@@ -302,13 +303,13 @@ export function mountGrid(model: Model, el: HTMLElement, invoke: Invoke): () => 
   };
   const onFeatures = () => drawSelection();
   const onError = () => banner.show(String(model.get("error") ?? ""));
-  model.on("change:features change:sel_cosine", onFeatures);
+  const unFeatures = listen(model, ["change:features", "change:sel_cosine"], onFeatures);
   model.on("change:error", onError);
   drawSelection();
   root.setAttribute("data-painted", "true");
   return () => {
     for (const c of cards) c.destroy();
-    model.off("change:features change:sel_cosine", onFeatures);
+    unFeatures();
     model.off("change:error", onError);
   };
 }

@@ -6,6 +6,7 @@
 import baseCss from "./lib/base.css";
 import { decodeArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
+import { listen } from "./lib/events";
 import { formatPercent, formatValue } from "./lib/format";
 import { hostInvoke } from "./lib/host";
 import { request } from "./lib/request";
@@ -255,13 +256,13 @@ function render({ model, el, experimental }: RenderProps): () => void {
   onResult();
   onError();
   drawHistory();
-  model.on("change:chips change:prompt change:max_new_tokens", fromModel);
+  const unInputs = listen(model, ["change:chips", "change:prompt", "change:max_new_tokens"], fromModel);
   model.on("change:result", onResult);
   model.on("change:error", onError);
   model.on("change:history", drawHistory);
   return () => {
     clearTimeout(timer);
-    model.off("change:chips change:prompt change:max_new_tokens", fromModel);
+    unInputs();
     model.off("change:result", onResult);
     model.off("change:error", onError);
     model.off("change:history", drawHistory);

@@ -8,6 +8,7 @@ import baseCss from "./lib/base.css";
 import { decodeArray, row, type NDArray, type WireArray } from "./lib/codec";
 import { activationBackground, featureColour, intensity, type RGB } from "./lib/colour";
 import { addStyle, errorBanner, h, tooltip } from "./lib/dom";
+import { listen } from "./lib/events";
 import { formatValue } from "./lib/format";
 import { hostInvoke } from "./lib/host";
 import { request } from "./lib/request";
@@ -265,14 +266,14 @@ function render({ model, el, experimental }: RenderProps): () => void {
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
   model.on("change:selected_token", showPanel);
-  const dataEvents = "change:tokens change:acts change:features change:top_ids change:top_vals change:labels";
-  model.on(dataEvents, onData);
-  model.on("change:focus change:selected_token", onFocus);
+  const data = ["tokens", "acts", "features", "top_ids", "top_vals", "labels"];
+  const unData = listen(model, data.map((k) => `change:${k}`), onData);
+  const unFocus = listen(model, ["change:focus", "change:selected_token"], onFocus);
   model.on("change:error", onError);
   build();
   return () => {
-    model.off(dataEvents, onData);
-    model.off("change:focus change:selected_token", onFocus);
+    unData();
+    unFocus();
     model.off("change:selected_token", showPanel);
     model.off("change:error", onError);
   };

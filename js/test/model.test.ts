@@ -7,7 +7,8 @@ describe("createLocalModel", () => {
     const model = createLocalModel({ a: 1 });
     const onA = vi.fn();
     const onAny = vi.fn();
-    model.on("change:a change:b", onA);
+    model.on("change:a", onA);
+    model.on("change:b", onA);
     model.on("change", onAny);
     model.set("a", 2);
     model.set("a", 2);

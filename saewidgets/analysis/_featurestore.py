@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from saewidgets._errors import ArgumentError, count_arg
-from saewidgets.analysis import _examples, _geometry, _grid, _histogram, _logits
+from saewidgets.analysis import _examples, _geometry, _grid, _histogram, _logits, _search
 from saewidgets.store._reader import StoreFiles
 
 if TYPE_CHECKING:
@@ -75,6 +75,20 @@ class FeatureStore(StoreFiles):
     def logit_weights(self, feature: int, k: int = 10) -> LogitWeights:
         """Top and bottom ``k`` tokens of ``W_out[f] @ W_U`` (direct path) with their values."""
         return _logits.logit_weights(self, self.check_feature(feature), k)
+
+    # -- finding features ----------------------------------------------------------------
+    def search(self, text: str, lens: Any = None, k: int | None = 50) -> pd.DataFrame:
+        """Features active on new ``text`` encoded with ``lens`` (the Lens this store was
+        harvested with), strongest first: columns ``feature``, ``max_act``, ``position``,
+        ``token``, ``n_active`` (tokens it fires on), ``density`` (in the store)."""
+        k = None if k is None else count_arg(k, "k")
+        return _search.search_text(self, text, lens, k)
+
+    def find(self, token: str | int, k: int | None = 50) -> pd.DataFrame:
+        """Features whose top examples peak on ``token`` (a vocabulary string such as
+        ``" Paris"``, or an id), most such examples first: ``n_top_on_token`` of ``n_top``."""
+        k = None if k is None else count_arg(k, "k")
+        return _search.find_token(self, token, k)
 
     # -- relations between features --------------------------------------------------------
     def neighbours(self, feature: int, by: str = "cosine", k: int = 10) -> pd.DataFrame:

@@ -46,7 +46,9 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
     m, f = store.meta, store.features
     live = ~f["dead"]
     lines = [
-        f"saewidgets report: {m.model_name}, hook {m.hook}, {m.architecture} SAE, "
+        f"saewidgets report: {m.model_name}, "
+        + (f"transcoder: {m.hook} → {m.hook_out}" if m.hook_out else f"hook {m.hook}")
+        + f", {m.architecture} SAE, "
         f"d_sae {m.d_sae:,}",
         f"harvested {m.n_tokens:,} tokens in {m.n_seq:,} sequences (store: {store.path})",
         "",

@@ -21,6 +21,7 @@ import pandas as pd
 
 from saewidgets._errors import AnnotationError, FeatureIndexError
 from saewidgets.annotations import _db as db
+from saewidgets.annotations import _explanations as ex
 from saewidgets.annotations import _io as aio
 from saewidgets.annotations._db import Annotation
 
@@ -252,6 +253,40 @@ class Annotations:
     ) -> ImportReport:
         """Import Neuronpedia explanation descriptions as labels (first one per index)."""
         return self._import(store, aio.read_neuronpedia(path, model_id, layer), on_conflict, author)
+
+    def set_explanation(self, store: object, feature: int, explanation: str, model: str) -> None:
+        """Store ``model``'s explanation of ``feature`` beside (never over) its label."""
+        sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
+        text, who = _text(explanation, "explanation"), _text(model, "model")
+        if not text or not who:
+            raise AnnotationError("explanation and model must be non-empty strings")
+        with self._write() as conn:
+            ex.put_explanation(conn, sid, f, text, who)
+
+    def set_explanation_score(
+        self,
+        store: object,
+        feature: int,
+        model: str,
+        method: str,
+        score: float,
+        baseline: float,
+        n: int,
+        scorer: str,
+    ) -> None:
+        """Store a score (and its baseline) of ``model``'s explanation of ``feature``."""
+        sid, f = sae_id_of(store), feature_id(feature)
+        if method not in ex.METHODS:
+            raise AnnotationError(f"method {method!r} is not one of {', '.join(ex.METHODS)}")
+        with self._write() as conn:
+            ex.put_score(conn, (sid, f, model), method, scorer, (score, baseline, n))
+
+    def explanations(self, store: object) -> pd.DataFrame:
+        """LLM explanations of ``store``'s features: one row per feature and model, with the
+        latest ``detection`` and ``fuzz`` scores, their baselines and example counts."""
+        with self._read() as conn:
+            return ex.read_explanations(conn, sae_id_of(store))
 
     def close(self) -> None:
         """Close the database connection (reopened automatically on next use)."""

@@ -18,6 +18,7 @@ from saewidgets.analysis._logits import centred_gram, logit_tables
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.store._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
 from saewidgets.store._record import build_feature_index, read_range
+from saewidgets.store._tokenindex import write_token_index
 
 if TYPE_CHECKING:
     from saewidgets.models._lens import Lens
@@ -68,6 +69,7 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
         "sae_id": lens.sae_id,
         "model_name": lens.model_name,
         "hook": lens.hook,
+        "hook_out": "" if lens.hook_out == lens.hook else lens.hook_out,
         "d_sae": sae.d_sae,
         "d_in": sae.d_in,
         "d_model": model.d_model,
@@ -125,9 +127,11 @@ def finish_store(
     weights = load_file(folder / "weights.safetensors")
     info = {**info, "has_output_directions": "W_out" in weights}
     feature_table(acc, weights, n_tokens).to_parquet(folder / "features.parquet")
+    top_id = max_token_id(folder / "tokens.bin")
+    write_token_index(folder, acc.top_tok, top_id)
     meta = StoreMeta(
         **info,
-        max_token_id=max_token_id(folder / "tokens.bin"),
+        max_token_id=top_id,
         n_tokens=n_tokens,
         n_seq=n_seq,
         top_k=top_k,

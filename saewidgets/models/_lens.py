@@ -266,6 +266,20 @@ class Lens:
 
         return ablate(self, prompt, features, positions, max_new_tokens)
 
+    def intervene(
+        self,
+        prompt: str | torch.Tensor,
+        steer: Mapping[int, float],
+        ablate: Sequence[int],
+        positions: Sequence[int] | None = None,
+        max_new_tokens: int = 0,
+    ) -> Intervention:
+        """Ablate the ``ablate`` features and add the ``steer`` vectors in one edit at the hook
+        (``steer`` and ``ablate`` are the one-sided cases); either may be empty."""
+        from saewidgets.models._interventions import intervene
+
+        return intervene(self, prompt, steer, ablate, positions, max_new_tokens)
+
     def attribute(
         self,
         prompt: str | torch.Tensor,

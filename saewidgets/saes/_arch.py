@@ -1,6 +1,7 @@
 """What an SAE architecture is: the tensors it owns and its activation function.
 
-Each architecture lives in its own module (``_standard``, ``_topk``, ``_jumprelu``) and is
+Each architecture lives in its own module (``_standard``, ``_topk``, ``_jumprelu``, ``_gated``,
+``_groupmax``; ``_batchtopk`` and ``_matryoshka`` convert to JumpReLU) and is
 registered in ``_registry``. ``SAEWeights`` moves, fingerprints and validates exactly the tensors
 its architecture declares, so a new tensor cannot be left behind.
 """
@@ -50,3 +51,18 @@ def nonzero(acts: torch.Tensor) -> Sparse:
 def no_check(sae: Any) -> str | None:
     """Architectures with no settings of their own are always valid."""
     return None
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """An architecture trained in one form and read in another, as its trainer converts it for
+    inference (BatchTopK is read as JumpReLU).
+
+    ``convert(tensors, settings)`` turns the trainer's tensors, under the common names plus the
+    architecture's own, into the tensors of ``reads_as``, in place.
+    """
+
+    name: str
+    reads_as: str
+    convert: Callable[[dict[str, torch.Tensor], dict[str, Any]], None]
+    summary: str

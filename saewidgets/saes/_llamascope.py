@@ -53,6 +53,12 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in names if n not in state]
     if missing:
         raise SAEConfigError(f"{path} checkpoint lacks {missing}; found {sorted(state)}.")
+    unknown = sorted(set(state) - set(names))
+    if unknown:
+        raise SAEConfigError(
+            f"{path} checkpoint holds {unknown}, which saewidgets does not read (it reads "
+            f"{names}, as use_decoder_bias={use_b_dec} says); it does not drop tensors."
+        )
     W_enc = float_copy(state["encoder.weight"])  # [d_sae, d_in]
     W_dec = float_copy(state["decoder.weight"])  # [d_in, d_sae]
     b_enc = float_copy(state["encoder.bias"])

@@ -1,9 +1,10 @@
 """``load_sae``: any supported SAE (object, folder, file or release id) as ``SAEWeights``.
 
 Formats are tried in ``FORMATS`` order unless ``format=`` forces one; each reader module has
-``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)`` (and may have ``confirm(path)``,
-which looks inside the files when two formats match one folder; a folder that still matches two
-is refused, naming both). Add a format: a reader module and a line in ``FORMATS``.
+``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)``, and may have ``why_not(path)``
+(saying where it looked) and ``confirm(path)`` (looking inside the files when two formats match
+one folder; a folder that still matches two is refused, naming both). Add a format: a reader
+module and a line in ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -80,8 +81,9 @@ def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
     if format is not None:
         reader = FORMATS[format]
         if not reader.detect(path):
+            why = f" ({reader.why_not(path)})" if hasattr(reader, "why_not") else ""
             raise SAEConfigError(
-                f"{path} is not in the {format} format: expected {reader.EXPECTS}."
+                f"{path} is not in the {format} format: expected {reader.EXPECTS}{why}."
             )
         return reader.read(path, hook)
     found = [name for name, reader in FORMATS.items() if reader.detect(path)]

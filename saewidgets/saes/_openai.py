@@ -8,6 +8,7 @@ a TopK model layer-normalises its input first (mean 0, ``x / (std + 1e-5)``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import torch
@@ -19,6 +20,14 @@ from saewidgets.saes._weights import SAEWeights, float_copy
 NAME = "openai"
 EXPECTS = "a .pt state dict with pre_bias, encoder.weight, latent_bias, decoder.weight"
 _KEYS = ("pre_bias", "encoder.weight", "latent_bias", "decoder.weight")
+# what their Autoencoder.state_dict also writes: activation statistics and the activation
+_OTHER = (
+    "stats_last_nonzero",
+    "latents_activation_frequency",
+    "latents_mean_square",
+    "activation",
+    "activation_state_dict",
+)
 
 
 def _file(path: Path) -> Path | None:
@@ -29,11 +38,12 @@ def _file(path: Path) -> Path | None:
 
 
 def detect(path: Path) -> bool:
-    """A ``.pt`` file (or a folder holding exactly one) other than dictionary_learning's."""
+    """A ``.pt`` file (or a folder holding exactly one) other than dictionary_learning's
+    (``ae.pt`` beside a ``config.json``, or ``checkpoints/ae_<step>.pt``)."""
     file = _file(path)
-    return file is not None and not (
-        file.name == "ae.pt" and (file.parent / "config.json").exists()
-    )
+    if file is None or (file.name == "ae.pt" and (file.parent / "config.json").exists()):
+        return False
+    return not (file.parent.name == "checkpoints" and re.fullmatch(r"ae_\d+\.pt", file.name))
 
 
 def confirm(path: Path) -> bool:
@@ -54,13 +64,31 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     state = load_state(file)
     missing = [n for n in _KEYS if n not in state]
     if missing:
-        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+        hint = ""
+        if {"b_dec", "bias", "decoder_bias", "threshold"} & set(state):
+            hint = (
+                " It looks like a dictionary_learning state dict: dictionary_learning reads it "
+                "with the trainer's config.json next to ae.pt, or one folder up for "
+                "checkpoints/ae_<step>.pt."
+            )
+        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.{hint}")
+    unknown = sorted(set(state) - set(_KEYS) - set(_OTHER))
+    if unknown:
+        raise SAEConfigError(
+            f"{file} holds {unknown}, which openai/sparse_autoencoder's Autoencoder does not "
+            f"write (it writes {', '.join(_KEYS + _OTHER)}); saewidgets does not drop them."
+        )
     activation = state.get("activation", "ReLU")
     if activation not in ("ReLU", "TopK"):
         raise SAEConfigError(f"{file}: activation {activation!r} is not ReLU or TopK.")
     k = None
     if activation == "TopK":
         act_state = state.get("activation_state_dict") or {}
+        if set(act_state) - {"k", "postact_fn"}:
+            raise SAEConfigError(
+                f"{file}: the TopK activation state holds {sorted(act_state)}; saewidgets "
+                "reads k and postact_fn only and does not drop the rest."
+            )
         k = act_state.get("k")
         if isinstance(k, torch.Tensor) and k.numel() == 1 and not k.is_floating_point():
             k = int(k)

@@ -19,6 +19,7 @@ import torch
 from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_number, cfg_text
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes._files import check_tensors, check_widths, read_json, read_safetensors
+from saewidgets.saes._registry import CONVERSIONS
 from saewidgets.saes._weights import (
     DATASET_SCALE,
     SAEWeights,
@@ -32,7 +33,6 @@ EXPECTS = "cfg.json + sae_weights.safetensors"
 _CFG = "cfg.json"
 _WEIGHTS = "sae_weights.safetensors"
 _SCALER = "activation_scaler.json"
-_ARCHS = ("standard", "topk", "jumprelu")
 #: SAELens transcoder architectures and the activation each encodes with
 _TRANSCODERS = {
     "transcoder": "standard",
@@ -40,6 +40,36 @@ _TRANSCODERS = {
     "jumprelu_transcoder": "jumprelu",
     "jumprelu_skip_transcoder": "jumprelu",
 }
+_COMMON = {n: n for n in ("W_enc", "W_dec", "b_enc", "b_dec")}
+# SAELens's tensor names for each architecture it saves, by our names
+_TENSORS: dict[str, dict[str, str]] = {
+    "standard": _COMMON,
+    "topk": _COMMON,
+    "jumprelu": {**_COMMON, "threshold": "threshold"},
+    "gated": {**_COMMON, "b_enc": "b_gate", "r_mag": "r_mag", "b_mag": "b_mag"},
+    "batchtopk": {**_COMMON, "threshold": "topk_threshold"},
+    "matryoshka_batchtopk": {**_COMMON, "threshold": "topk_threshold"},
+}
+# the config fields of SAELens 6.54's inference and training classes of each architecture
+_BASE_SETTINGS = frozenset(
+    "architecture metadata d_in d_sae dtype device apply_b_dec_to_input normalize_activations "
+    "reshape_activations decoder_init_norm".split()
+)
+_TOPK = {"k", "rescale_acts_by_decoder_norm", "aux_loss_coefficient", "use_sparse_activations"}
+_SETTINGS: dict[str, set[str]] = {
+    "standard": {"l1_coefficient", "l1_warm_up_steps", "lp_norm"},
+    "gated": {"l1_coefficient", "l1_warm_up_steps"},
+    "topk": _TOPK,
+    "jumprelu": set(
+        "jumprelu_bandwidth jumprelu_init_threshold jumprelu_sparsity_loss_mode "
+        "jumprelu_ste_to_input jumprelu_tanh_scale l0_coefficient l0_warm_up_steps "
+        "pre_act_loss_coefficient target_l0".split()
+    ),
+    "batchtopk": _TOPK | {"topk_threshold_lr"},
+    "matryoshka_batchtopk": _TOPK
+    | {"topk_threshold_lr", "matryoshka_widths", "use_matryoshka_aux_loss"},
+}
+_SETTINGS |= {t: _SETTINGS[a] | {"d_out"} for t, a in _TRANSCODERS.items()}
 
 
 def detect(path: Path) -> bool:
@@ -100,41 +130,35 @@ def from_state_dict(
     meta = cfg_dict(cfg_dict(cfg, where).get("metadata") or {}, where, "metadata")
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
     check_tensors(state, source or "the SAE's state dict")
+    declared = str(flat.get("architecture") or "")
     arch = _architecture(flat, state)
-    missing = [n for n in ("W_enc", "W_dec", "b_enc", "b_dec") if n not in state]
-    if missing:
-        raise SAEConfigError(f"SAE weights {source or ''} lack {missing}; found {sorted(state)}.")
-    w = {n: float_copy(state[n]) for n in ("W_enc", "W_dec", "b_enc", "b_dec")}
-    threshold = None
-    if arch == "jumprelu":
-        if "threshold" in state:
-            threshold = float_copy(state["threshold"])
-        elif "log_threshold" in state:
-            threshold = float_copy(state["log_threshold"]).exp()
-        else:
-            raise SAEConfigError(f"JumpReLU SAE {source} has no 'threshold' tensor.")
+    if isinstance(cfg.get("metadata"), dict) and "architecture" in cfg:  # SAELens >= 6 layout
+        _check_settings(declared, cfg, source)
+    w = _tensors(arch, state, source, skip="skip" in declared)
     kwargs = cfg_dict(flat.get("activation_fn_kwargs") or {}, where, "activation_fn_kwargs")
     k = cfg_int(flat, "k", None, where, 1) or cfg_int(kwargs, "k", None, where, 1)
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
     rescale = cfg_bool(flat, "rescale_acts_by_decoder_norm", False, where)
-    if rescale:  # SAELens's inference save folds the decoder norms
-        w = fold_decoder_norms(w)
+    # as SAELens's trainer: the dataset scale folded first, then the inference save's folds
     norm, w = _normalisation(flat, w, input_scale, source)
+    if rescale and input_scale is not None and arch in CONVERSIONS:
+        w["threshold"] = w["threshold"] / input_scale  # BatchTopK's threshold follows the fold
+    if rescale:
+        w = fold_decoder_norms(w)
+    if arch in CONVERSIONS:  # a training checkpoint, read as SAELens saves it for inference
+        CONVERSIONS[arch].convert(w, flat)
+        arch = CONVERSIONS[arch].reads_as
     transcoder = str(flat.get("architecture")) in _TRANSCODERS
+    params: dict[str, Any] = dict(w)
     sae = SAEWeights(
-        W_enc=w["W_enc"],
-        W_dec=w["W_dec"],
-        b_enc=w["b_enc"],
-        b_dec=w["b_dec"],
+        **params,
         architecture=arch,
-        threshold=threshold,
         k=k if arch == "topk" else None,
         apply_b_dec_to_input=cfg_bool(flat, "apply_b_dec_to_input", not transcoder, where),
         normalize_activations=norm,
         hook_name=cfg_text(flat, "hook_name", where) or cfg_text(flat, "hook_point", where),
         hook_name_out=cfg_text(flat, "hook_name_out", where) if transcoder else None,
-        W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
         hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
         model_name=cfg_text(flat, "model_name", where),
         prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
@@ -146,6 +170,42 @@ def from_state_dict(
     )
     check_widths(sae, flat, ("d_in", "d_sae"), where)
     return sae
+
+
+def _tensors(
+    arch: str, state: dict[str, torch.Tensor], source: str, skip: bool
+) -> dict[str, torch.Tensor]:
+    """Our tensors from SAELens's names for ``arch`` (with ``W_skip`` for a skip
+    transcoder); a tensor the architecture does not have is refused."""
+    names = dict(_TENSORS[arch]) | ({"W_skip": "W_skip"} if skip else {})
+    if arch == "jumprelu" and "threshold" not in state and "log_threshold" in state:
+        names["threshold"] = "log_threshold"  # a JumpReLU training checkpoint
+    unknown = sorted(set(state) - set(names.values()))
+    if unknown:
+        raise SAEConfigError(
+            f"SAE weights {source} hold {unknown}, which SAELens's {arch} SAE does not have "
+            f"(it has {sorted(names.values())}); saewidgets does not drop tensors. Save the SAE "
+            "with SAELens's own save_model or save_inference_model."
+        )
+    missing = sorted(set(names.values()) - set(state))
+    if missing:
+        raise SAEConfigError(f"SAE weights {source} lack {missing}; found {sorted(state)}.")
+    out = {ours: float_copy(state[theirs]) for ours, theirs in names.items()}
+    if names.get("threshold") == "log_threshold":
+        out["threshold"] = out["threshold"].exp()
+    return out
+
+
+def _check_settings(arch: str, cfg: dict[str, Any], source: str) -> None:
+    """Refuse a config field SAELens 6's ``arch`` config classes do not have."""
+    known = _BASE_SETTINGS | _SETTINGS[arch]
+    unknown = sorted(set(cfg) - known)
+    if unknown:
+        raise SAEConfigError(
+            f"SAE config {source} has {unknown}, which SAELens's {arch} config does not; "
+            "saewidgets does not ignore settings. The closest supported config is the one "
+            f"SAELens writes for a {arch} SAE: {', '.join(sorted(known))}."
+        )
 
 
 def _normalisation(
@@ -177,13 +237,14 @@ def _architecture(flat: dict[str, Any], state: dict[str, torch.Tensor]) -> str:
     if arch is None:
         act = flat.get("activation_fn") or flat.get("activation_fn_str") or "relu"
         arch = "topk" if act == "topk" else "standard"
-    if arch == "batchtopk" and ("threshold" in state or "log_threshold" in state):
-        arch = "jumprelu"  # BatchTopK is saved for inference as JumpReLU
+    if arch in CONVERSIONS and "threshold" in state and "topk_threshold" not in state:
+        arch = "jumprelu"  # already converted for inference, under its training name
     arch = _TRANSCODERS.get(arch, arch)
-    if arch not in _ARCHS:
+    if arch not in _TENSORS:
         raise SAEConfigError(
-            f"SAE architecture {arch!r} is not supported; supported: {', '.join(_ARCHS)} "
-            "(BatchTopK saved as JumpReLU works too)."
+            f"SAELens SAE architecture {arch!r} is not supported; supported: "
+            f"{', '.join([*_TENSORS, *_TRANSCODERS])} (BatchTopK and Matryoshka read as SAELens "
+            "converts them for inference: JumpReLU at the learned threshold)."
         )
     return arch
 

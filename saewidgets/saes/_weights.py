@@ -22,6 +22,8 @@ from saewidgets._errors import ActivationError, DataError, SAEConfigError
 from saewidgets.saes._arch import Architecture, Sparse
 from saewidgets.saes._registry import architecture
 
+#: per-feature tensors only some architectures hold (``Architecture.extra_tensors``)
+OPTIONAL_TENSORS = ("threshold", "r_mag", "b_mag")
 NORMALISATIONS = ("none", "constant_norm_rescale", "layer_norm")
 #: SAELens's dataset-wise scale: readers fold its factor into the weights (``fold_input_scale``)
 DATASET_SCALE = "expected_average_only_in"
@@ -43,7 +45,9 @@ class SAEWeights:
     b_dec: torch.Tensor  # [d_out]
     architecture: str
     threshold: torch.Tensor | None = None  # [d_sae], JumpReLU only
-    k: int | None = None  # TopK only
+    r_mag: torch.Tensor | None = None  # [d_sae], Gated only: log magnitude scale
+    b_mag: torch.Tensor | None = None  # [d_sae], Gated only: magnitude bias
+    k: int | None = None  # TopK: latents kept per token; GroupMax: number of groups
     apply_b_dec_to_input: bool = True
     normalize_activations: str = "none"
     rescale_acts_by_decoder_norm: bool = False
@@ -250,8 +254,12 @@ def _check_settings(w: SAEWeights) -> None:
     for name, value in ints.items():
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise SAEConfigError(f"SAE {w.source}: {name}={value!r} is not an integer.")
-    flags = ("apply_b_dec_to_input", "rescale_acts_by_decoder_norm", "prepend_bos")
-    flags += ("reads_module_input",)
+    flags = (
+        "apply_b_dec_to_input",
+        "rescale_acts_by_decoder_norm",
+        "prepend_bos",
+        "reads_module_input",
+    )
     for name in flags:
         if not isinstance(getattr(w, name), bool):
             raise SAEConfigError(f"SAE {w.source}: {name}={getattr(w, name)!r} is not a bool.")
@@ -278,9 +286,9 @@ def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
         "W_dec": (d_sae, d_out),
         "b_enc": (d_sae,),
         "b_dec": (d_out,),
-        "threshold": (d_sae,),
         "W_skip": (d_out, d_in),
     }
+    expected |= {name: (d_sae,) for name in OPTIONAL_TENSORS}
     if w.W_dec.shape[0] != d_sae:
         raise SAEConfigError(
             f"SAE tensor W_dec{where} has shape {tuple(w.W_dec.shape)}; expected "
@@ -296,7 +304,7 @@ def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
                 f"SAE tensor {name}{where} has shape {tuple(t.shape)}; expected "
                 f"{expected[name]} (from W_enc [d_in={d_in}, d_sae={d_sae}])."
             )
-    extra = [n for n in ("threshold",) if n not in arch.tensors and getattr(w, n) is not None]
+    extra = [n for n in OPTIONAL_TENSORS if n not in arch.tensors and getattr(w, n) is not None]
     if extra:
         raise SAEConfigError(f"A {arch.name} SAE has no {extra[0]} tensor, but one was given.")
 

@@ -94,8 +94,8 @@ class TokenView(AttributionRequests):
     """The text shown; with a Lens, setting it (here or in the view's text box) re-runs it."""
 
     bos = traitlets.Bool(False).tag(sync=True)
-    """The first token is BOS: drawn grey and left out of the colour scale (its activations are
-    often far above the rest and would wash them out)."""
+    """The first token is BOS: drawn grey and left out of the colour scale and of the choice of
+    default features (its activations are often far above the rest and would wash them out)."""
 
     live = traitlets.Bool(False).tag(sync=True)
     """Whether the view shows an editable text box that re-runs the Lens (needs a Lens)."""
@@ -174,7 +174,8 @@ class TokenView(AttributionRequests):
             raise DataError(f"{len(tokens)} tokens but activations for {full.shape[0]} positions")
         if not np.isfinite(full).all():
             raise DataError("activations contain NaN or infinite values")
-        shown = self._chosen or _most_active(full, ids, self._n_features)
+        counted = full[1:] if self.bos else full  # BOS: drawn grey, never picks the features
+        shown = self._chosen or _most_active(counted, ids, self._n_features)
         top_ids, top_vals = _top_features(full, ids, TOP_K)
         self._full, self._ids = full, ids
         self._loading = True

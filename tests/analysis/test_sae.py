@@ -61,7 +61,7 @@ def test_missing_path_is_clear(tmp_path):
 
 
 def test_unsupported_architecture(tmp_path):
-    folder = helpers.write_sae(tmp_path / "g", architecture="gated")
+    folder = helpers.write_sae(tmp_path / "g", architecture="matching_pursuit")
     with pytest.raises(SAEConfigError, match="standard, topk, jumprelu"):
         load_sae(folder)
 
@@ -95,5 +95,11 @@ def test_old_threshold_and_topk_configs(tmp_path):
     cfg["activation_fn_str"] = "topk"
     cfg["activation_fn_kwargs"] = {"k": 3}
     (folder / "cfg.json").write_text(json.dumps(cfg))
+    with pytest.raises(SAEConfigError, match=r"hold \['log_threshold'\], which SAELens's topk"):
+        load_sae(folder)  # a tensor the architecture does not have is never dropped
+    del state["log_threshold"]
+    save_file(
+        {k: torch.from_numpy(v) for k, v in state.items()}, str(folder / "sae_weights.safetensors")
+    )
     sae = load_sae(folder)
     assert (sae.architecture, sae.k) == ("topk", 3)

@@ -1,7 +1,9 @@
-"""marimo (``marimo run``): the card draws its examples and requests reach Python through the
-custom-message channel (marimo refuses anywidget's invoke); a click in the map opens the card;
-the Explorer and the Annotator (composed of child widgets) draw, and the Explorer's map opens its
-card."""
+"""marimo (``marimo run`` and ``marimo edit``): the card draws its examples and requests reach
+Python through the custom-message channel (marimo refuses anywidget's invoke); a click in the map
+opens the card; the Explorer and the Annotator (composed of child widgets) draw, and the
+Explorer's map opens its card; a status key updates the Annotator's "N / M reviewed" at once; a
+TokenView's live text box re-runs the Lens (marimo's model fires only single-event subscriptions,
+see tests/widgets/test_js_events.py)."""
 
 from __future__ import annotations
 
@@ -65,22 +67,39 @@ def _(mo, store, sw):
     return
 
 
+@app.cell
+def _(mo, sw):
+    import pathlib
+    from tests import helpers
+
+    tmp = pathlib.Path({root!r})
+    model = helpers.build_model(helpers.build_tokenizer(tmp / "tok"))
+    lens = sw.Lens(model, helpers.write_sae(tmp / "sae"))
+    view = sw.TokenView(lens, "the cat sat")
+    mo.ui.anywidget(view)
+    return
+
+
 if __name__ == "__main__":
     app.run()
 """
 
 
-@pytest.fixture(scope="module")
-def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
-    """``marimo run`` of an app with a FeatureCard and a FeatureMap of the small store."""
-    root = tmp_path_factory.mktemp("marimo")
+@pytest.fixture(scope="module", params=["run", "edit"])
+def marimo_app(request, small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
+    """``marimo run`` (or ``edit``) of an app with a FeatureCard, a FeatureMap, an Explorer, an
+    Annotator and a live TokenView; yields the URL and the Annotator's first feature."""
+    mode = request.param
+    root = tmp_path_factory.mktemp(f"marimo-{mode}")
     first = int(small_store.features["count"].idxmax())
     app = root / "app.py"
     second = int(small_store.features["count"].nlargest(2).index[-1])
     notes = str(root / "notes.db")
     app.write_text(
         textwrap.dedent(
-            APP.format(store=str(small_store.path), first=first, second=second, notes=notes)
+            APP.format(
+                store=str(small_store.path), first=first, second=second, notes=notes, root=str(root)
+            )
         )
     )
     port = _free_port()
@@ -91,9 +110,11 @@ def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
         "HOME": str(root),
     }
     log = (root / "marimo.log").open("w")
-    cmd = [sys.executable, "-m", "marimo", "run", str(app), "--headless", "--no-token"]
+    cmd = [sys.executable, "-m", "marimo", mode, str(app), "--headless", "--no-token"]
+    extra = ["--no-check"] if mode == "run" else []
+    (root / ".marimo.toml").write_text("[runtime]\nauto_instantiate = true\n")  # edit: run all
     server = subprocess.Popen(
-        [*cmd, "--port", str(port), "--host", "127.0.0.1", "--no-sandbox", "--no-check"],
+        [*cmd, "--port", str(port), "--host", "127.0.0.1", "--no-sandbox", *extra],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -112,6 +133,7 @@ def marimo_app(small_store, tmp_path_factory) -> Iterator[tuple[str, int]]:
                     raise RuntimeError(f"marimo did not start: {text}") from None
                 time.sleep(0.5)
         yield url, first
+        assert "Model not found" not in Path(log.name).read_text()
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -132,11 +154,14 @@ def _click_feature(page: Page, scope: Locator, frame, target: int) -> None:
 
 
 def _open(page: Page, url: str, first: int) -> None:
-    """Open the app and wait until its last cell (the Annotator) shows its first card, so the
-    kernel has run every cell before the test clicks."""
+    """Open the app and wait until the Annotator shows its first card and the last cell's
+    TokenView its tokens, so the kernel has run every cell before the test clicks (marimo drops
+    a widget's messages sent while a cell runs)."""
     page.goto(url)
     tool = page.locator(".sw-annotator-tool")
     expect(tool.get_by_test_id("title")).to_have_text(f"Feature #{first}", timeout=WAIT)
+    tokens = page.locator(".sw-tokenview").get_by_test_id("tokens").locator(".sw-tok")
+    expect(tokens).not_to_have_count(0, timeout=WAIT)
 
 
 def test_card_and_map_work_in_marimo(page: Page, marimo_app, small_store) -> None:
@@ -183,3 +208,25 @@ def test_explorer_and_annotator_work_in_marimo(page: Page, marimo_app, small_sto
     n_first = len(small_store.top_examples(first))
     expect(tool.locator(".sw-group-top .sw-example")).to_have_count(n_first, timeout=WAIT)
     assert page.get_by_role("alert").filter(has_text="invoke").count() == 0
+
+
+def test_annotator_count_and_tokenview_live_edit_in_marimo(page: Page, marimo_app) -> None:
+    url, first = marimo_app
+    logs: list[str] = []
+    page.on("console", lambda m: logs.append(m.text))
+    _open(page, url, first)
+    tool = page.locator(".sw-annotator-tool")
+    progress = tool.get_by_test_id("progress")
+    expect(progress).to_have_text("0 / 2 reviewed · #1 of 2", timeout=WAIT)
+    tool.get_by_test_id("card").focus()
+    page.keyboard.press("2")  # a status: the count follows at once, not on the next move
+    expect(progress).to_have_text("1 / 2 reviewed · #1 of 2", timeout=WAIT)
+
+    view = page.locator(".sw-tokenview")
+    tokens = view.get_by_test_id("tokens")
+    before = tokens.inner_text()
+    box = view.get_by_role("textbox", name="Text to run")
+    box.fill("a dog ran far away")
+    expect(tokens).to_contain_text("dog", timeout=WAIT)
+    assert tokens.inner_text() != before
+    assert not [m for m in logs if "Model not found" in m]

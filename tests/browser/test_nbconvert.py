@@ -4,6 +4,7 @@ static snapshot of each widget (no widget state stored, as JupyterLab saves by d
 from __future__ import annotations
 
 import os
+import subprocess
 
 import nbformat
 from nbclient import NotebookClient
@@ -66,3 +67,63 @@ def test_exported_notebook_shows_each_widget_snapshot_offline(
     # no widget object reprs, no script from the exporter's CDN needed
     assert "object at 0x" not in page.locator("body").inner_text()
     assert page.locator(".jupyter-widgets").count() == 0
+
+
+EXECUTED = """import numpy as np
+import saewidgets as sw
+store = sw.FeatureStore.open({store!r})
+---
+sw.FeatureCard(store, {first})
+---
+sw.FeatureMap(store)
+---
+sw.TokenView.from_arrays(["<bos>", "a", " <b>x</b>"], np.array([[9.0, 0], [1.0, 0], [3.0, 2.0]]))
+"""
+
+
+def test_executed_report_shows_each_view_offline(page: Page, small_store, tmp_path) -> None:
+    """``jupyter nbconvert --to saewidgets-html --execute``, the command docs/hosts.md leads
+    with (``--to html --execute`` stores widget state and draws the views from a CDN)."""
+    first = int(small_store.features["count"].idxmax())
+    sources = EXECUTED.format(store=str(small_store.path), first=first).split("---\n")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, tmp_path / "report.ipynb")
+    path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    cmd = ["jupyter", "nbconvert", "--to", "saewidgets-html", "--execute", "report.ipynb"]
+    done = subprocess.run(
+        cmd, cwd=tmp_path, env={**os.environ, "PYTHONPATH": path}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "report.html").read_text()
+    assert "widget-state+json" not in html and "unpkg.com" not in html  # no CDN script
+
+    requests: list[str] = []
+
+    def offline(route: Route) -> None:
+        requests.append(route.request.url)
+        route.abort()
+
+    def only_the_file(route: Route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            offline(route)
+
+    page.route("**/*", only_the_file)
+    page.goto((tmp_path / "report.html").as_uri())
+    shots = page.locator(".saewidgets-snapshot")
+    kinds = [shots.nth(i).get_attribute("data-widget") for i in range(shots.count())]
+    assert kinds == ["FeatureCard", "FeatureMap", "TokenView"]
+    top = small_store.top_examples(first, n=1)
+    assert "".join(top["tokens"][0]) in shots.nth(0).inner_text().replace("↵", "\n")
+    live = int((~small_store.features["dead"]).sum())
+    assert shots.nth(1).locator("circle").count() == 3 * live
+    assert shots.nth(2).locator("span[title]", has_text="<b>x</b>").count() == 2
+    assert page.locator(".jupyter-widgets").count() == 0
+    # nbconvert's page asks for require.js and MathJax (refused here), never a widget manager
+    assert not [url for url in requests if "widget" in url or "unpkg" in url], requests

@@ -10,6 +10,8 @@ import pytest
 import torch
 
 import saewidgets as sw
+from saewidgets.analysis._summary import summary_text
+from saewidgets.widgets._featurecard import source_line
 from tests import helpers
 from tests.models import trainer_checks as tc
 from tests.saes import trainers
@@ -50,11 +52,37 @@ def tl_acts(model, tokenizer):
 def test_saelens_training_checkpoint(tmp_path, model, tokenizer, tl_acts, case):
     checkpoint = trainers.saelens_checkpoint(tmp_path / "run", tl_acts, HOOK, **SAELENS[case])
     lens = sw.Lens(model, checkpoint)
-    run = tc.tl_runner(model, HOOK, HOOK)
-    errors = tc.compare(
-        lens, trainers.saelens_reference(checkpoint), run, lens.to_tokens(PROMPT)[0]
-    )
+    ref = trainers.saelens_reference(checkpoint)
+    tokens = lens.to_tokens(PROMPT)[0]
+    errors = tc.compare(lens, ref, tc.tl_runner(model, HOOK, HOOK), tokens)
     assert max(errors.values()) < 1e-4, errors
+    assert _hooked_sae_steer(model, ref.sae, lens, tokens) < 1e-4
+
+
+def _hooked_sae_steer(model, sae, lens, tokens) -> float:
+    """SAELens's HookedSAETransformer (the SAE spliced in with its error term) with two
+    features' activations raised, against ``lens.steer``: max relative logit error."""
+    from sae_lens import HookedSAETransformer
+
+    hooked = HookedSAETransformer(model.cfg, tokenizer=model.tokenizer)
+    hooked.load_state_dict(model.state_dict(), strict=False)
+    hooked.add_sae(sae, use_error_term=True)
+    acts = lens.encode_tokens(tokens[None])[0]
+    feats = [int(f) for f in torch.nonzero(acts[-1] > 0).flatten()[:2]]
+    strength = {feats[0]: 3.0 * float(acts.max()), feats[1]: -1.5 * float(acts.max())}
+
+    def raise_acts(a, hook):
+        for f, s in strength.items():
+            a[..., f] += s
+        return a
+
+    with torch.no_grad():
+        clean = hooked(tokens[None])[0]
+        want = hooked.run_with_hooks(
+            tokens[None], fwd_hooks=[(f"{HOOK}.hook_sae_acts_post", raise_acts)]
+        )[0]
+    assert (want - clean).abs().max() > 1e-2
+    return tc.rel(lens.steer(tokens, strength).logits_after, want)
 
 
 def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
@@ -63,7 +91,7 @@ def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
     lens = sw.Lens(model, checkpoint)
     ref = trainers.saelens_reference(checkpoint)
     run = tc.tl_runner(model, HOOK, HOOK)
-    assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s") == 0
+    assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s")[0] == 0
 
 
 SPARSIFY = {
@@ -93,4 +121,8 @@ def test_sparsify_trained_coder(tmp_path, hf_llama, tokenizer, case):
     assert max(errors.values()) < 1e-4, errors
     if transcode:
         seqs = _sequences(tokenizer, 4, 32)
-        assert tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store") == 0
+        wrong, store = tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store")
+        assert wrong == 0
+        assert store.meta.hook_out == module
+        line = f"transcoder: {module}:input → {module}"
+        assert line in source_line(store) and line in summary_text(store)

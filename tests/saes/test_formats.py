@@ -59,6 +59,8 @@ def test_sparsify_parent_folder_needs_hook(tmp_path, x):
         ("AutoEncoderTopK", "topk"),
         ("BatchTopKSAE", "jumprelu"),
         ("JumpReluAutoEncoder", "jumprelu"),
+        ("GatedAutoEncoder", "gated"),
+        ("MatryoshkaBatchTopKSAE", "jumprelu"),
     ],
 )
 def test_dictionary_learning_matches_its_classes(tmp_path, x, dict_class, arch):
@@ -170,7 +172,11 @@ def test_harvest_through_the_lens_matches_each_trainer(model, texts, tmp_path):
     (tmp_path / "gs").mkdir()
     np.savez(tmp_path / "gs" / "params.npz", **gs)
     ls = tr.write_llamascope(tmp_path / "ls", seed=6)
+    gated = tr.write_dictionary_learning(tmp_path / "dg", "GatedAutoEncoder", seed=7)
+    groupmax = tr.write_sparsify(tmp_path / "sg" / "layers.0", seed=8, activation="groupmax")
     cases = {
+        "dg": lambda x: gated.encode(torch.from_numpy(x).float()).numpy(),
+        "sg": lambda x: tr.sparsify_encode(groupmax, torch.from_numpy(x).float()).numpy(),
         "sp": lambda x: tr.sparsify_encode(coder, torch.from_numpy(x).float()).numpy(),
         "dl": lambda x: ae.encode(torch.from_numpy(x).float()).numpy(),
         "oa": lambda x: tr.openai_encode(oa, x),

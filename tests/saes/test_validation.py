@@ -46,7 +46,10 @@ def weights(**changes):
             r"threshold .* \(7,\); expected \(20,\)",
         ),
         ({"threshold": torch.zeros(20)}, "standard SAE has no threshold"),
-        ({"architecture": "gated"}, "not supported; supported: standard, topk, jumprelu"),
+        ({"architecture": "gated", "r_mag": torch.zeros(20)}, "gated SAE .* has no 'b_mag'"),
+        ({"architecture": "groupmax", "k": 3}, "k groups dividing d_sae=20, found k=3"),
+        ({"r_mag": torch.zeros(20)}, "standard SAE has no r_mag"),
+        ({"architecture": "abstopk"}, "not supported; supported: standard, topk, jumprelu, gated"),
     ],
 )
 def test_bad_shapes_named(changes, message):
@@ -54,11 +57,15 @@ def test_bad_shapes_named(changes, message):
         weights(**changes)
 
 
+def settings(arch: str) -> dict:
+    """What ``arch`` needs beyond the common tensors: k and its own per-feature tensors."""
+    extra: dict = {"k": 4} if arch in ("topk", "groupmax") else {}
+    return extra | {name: torch.rand(20) for name in ARCHITECTURES[arch].extra_tensors}
+
+
 @pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
 def test_to_and_fingerprint_cover_every_registered_tensor(arch):
-    extra = {"k": 3} if arch == "topk" else {}
-    if "threshold" in ARCHITECTURES[arch].tensors:
-        extra["threshold"] = torch.rand(20)
+    extra = settings(arch)
     w = weights(architecture=arch, **extra)
     moved = w.to("meta")
     for name in ARCHITECTURES[arch].tensors:
@@ -69,13 +76,9 @@ def test_to_and_fingerprint_cover_every_registered_tensor(arch):
         assert other.fingerprint() != w.fingerprint(), name
 
 
-@pytest.mark.parametrize(
-    "changes", [{}, {"architecture": "topk", "k": 3}, {"architecture": "jumprelu"}]
-)
-def test_nan_pre_activations_are_an_error_not_dropped(changes):
-    if changes.get("architecture") == "jumprelu":
-        changes = {**changes, "threshold": torch.zeros(20)}
-    sae = weights(**changes)
+@pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
+def test_nan_pre_activations_are_an_error_not_dropped(arch):
+    sae = weights(architecture=arch, **settings(arch))
     W_enc = sae.W_enc.clone()
     W_enc[:, 5] = float("inf")  # inf * (x_i of both signs) sums to NaN for feature 5
     bad = sw.SAEWeights(**{**vars(sae), "W_enc": W_enc})

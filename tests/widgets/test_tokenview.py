@@ -71,7 +71,7 @@ def test_lens_mode_picks_active_features_and_reruns_on_new_text(fake_lens) -> No
     assert view.live and view.features == [4, 0, 1]  # by peak: "there" 4, " " 3, "hi" 2
     view.selected_token = 2
     view.text = "abc"
-    assert view.tokens == ["<bos>", "abc"] and view.features == [2, 4]
+    assert view.tokens == ["<bos>", "abc"] and view.features == [2]  # 4 fires on BOS alone
     assert view.selected_token == -1
     fixed = TokenView(fake_lens, "hi", features=[1, 7], live=False)
     assert fixed.features == [1, 7] and not fixed.live
@@ -100,3 +100,31 @@ def test_run_request_updates_the_view_or_reports_the_error(fake_lens) -> None:
 def test_n_features_must_be_positive(fake_lens) -> None:
     with pytest.raises(ValueError, match="n_features"):
         TokenView(fake_lens, "a", n_features=0)
+
+
+def test_default_features_leave_bos_out() -> None:
+    acts = np.zeros((4, 3))
+    acts[0, 2] = 43.0  # fires on BOS only, far above the rest
+    acts[1:, 0] = [1.0, 2.0, 0.5]
+    acts[3, 1] = 3.0
+    view = TokenView.from_arrays(["<bos>", "a", "b", "c"], acts, bos=True)
+    assert view.features == [1, 0]
+    assert TokenView.from_arrays(["x", "a", "b", "c"], acts).features == [2, 1, 0]
+
+
+def test_lens_defaults_match_a_dense_reference_and_the_hover(model, sae_dirs) -> None:
+    import saewidgets as sw
+
+    lens = sw.Lens(model, sae_dirs["standard"])
+    text = "The cat sat on the mat and looked out of the window."
+    view = TokenView(lens, text)
+    assert view.bos and view.tokens[0] == lens.to_str_tokens(text)[0]
+    dense = lens.encode(text).double().numpy()[1:]  # every position but BOS
+    peak, total = dense.max(axis=0), dense.sum(axis=0)
+    want = [int(f) for f in np.lexsort((-total, -peak))[:5] if peak[f] > 0]
+    assert view.features == want
+    # the strongest default feature is the hover's first at the token where it peaks
+    at = 1 + int(dense[:, want[0]].argmax())
+    assert int(view.top_ids[at, 0]) == want[0]
+    hovered = {int(f) for f in np.asarray(view.top_ids)[1:].ravel()}
+    assert set(want) <= hovered

@@ -27,18 +27,22 @@ export function createLocalModel(state: Record<string, unknown>): Model {
     },
     save_changes() {},
     on(event, callback) {
-      for (const name of event.split(/\s+/).filter(Boolean)) {
-        if (!listeners.has(name)) listeners.set(name, new Set());
-        listeners.get(name)?.add(callback);
-      }
+      oneEvent(event);
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)?.add(callback);
     },
     off(event, callback) {
-      for (const name of event.split(/\s+/).filter(Boolean)) {
-        if (callback === undefined) listeners.delete(name);
-        else listeners.get(name)?.delete(callback);
-      }
+      oneEvent(event);
+      if (callback === undefined) listeners.delete(event);
+      else listeners.get(event)?.delete(callback);
     },
   };
+}
+
+/** Refuse "change:a change:b": marimo's model takes it as one name that never fires, so this
+ * model does too, loudly (use `listen` from events.ts to subscribe to several). */
+function oneEvent(event: string): void {
+  if (/\s/.test(event)) throw new Error(`one event per subscription, got "${event}"; use listen()`);
 }
 
 /** An `invoke` answered from recorded responses; anything else needs a kernel and rejects. */
