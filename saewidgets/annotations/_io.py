@@ -309,3 +309,34 @@ class _atomic:
             os.replace(self.tmp, self.path)
         else:
             os.unlink(self.tmp)
+
+
+def neuronpedia_explanations(
+    records: Any, model_id: str | None, source: str | None
+) -> list[tuple[int, str, str]]:
+    """(feature, text, model) of Neuronpedia database explanation records (``description``,
+    ``typeName``, ``explanationModelName``; ``source`` or the older ``layer``): a list of
+    dicts, or a JSON / JSON-lines file of them. The model is ``explanationModelName``, else
+    ``typeName``, else ``"neuronpedia"``; records of another model_id/source are skipped."""
+    is_path = isinstance(records, (str, os.PathLike))
+    items = list(_neuronpedia_items(records)) if is_path else records
+    if not isinstance(items, (list, tuple)):
+        raise AnnotationError(
+            f"records are Neuronpedia explanation dicts (a list) or a JSON file, got {records!r}"
+        )
+    out = []
+    for i, item in enumerate(items):
+        where = f"{records if is_path else 'records'}[{i}]"
+        if not isinstance(item, dict):
+            raise AnnotationError(f"{where} is not a JSON object: {item!r}")
+        src = item.get("source", item.get("layer"))
+        if (model_id is not None and item.get("modelId") != model_id) or (
+            source is not None and src != source
+        ):
+            continue
+        text = item.get("description")
+        if not isinstance(text, str) or not text.strip():
+            raise AnnotationError(f"{where} has no 'description' text: {item!r}")
+        model = item.get("explanationModelName") or item.get("typeName") or "neuronpedia"
+        out.append((_int(item.get("index"), where), text, str(model)))
+    return out

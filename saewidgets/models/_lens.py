@@ -368,6 +368,11 @@ def make_adapter(model: Any, tokenizer: Any | None, device: Any) -> ModelAdapter
     if isinstance(model, str):
         return HookedAdapter(_load_hooked(model, device))
     if hasattr(model, "run_with_hooks") and hasattr(model, "hook_dict"):
+        if getattr(getattr(model, "cfg", None), "attention_dir", "causal") != "causal":
+            raise SAEConfigError(
+                f"{type(model).__name__} attends in both directions (attention_dir="
+                f"{model.cfg.attention_dir!r}): it is not a causal LM. Pass a HookedTransformer."
+            )
         return HookedAdapter(model)
     if is_hf_model(model):
         return HFAdapter(model, tokenizer)

@@ -1,10 +1,13 @@
 """Checkpoints written by the trainers' own training code (SAELens's SAETrainer halfway through
-training; eai-sparsify SparseCoders trained a few steps and saved with ``save_to_disk``),
+training; dictionary_learning's trainSAE; eai-sparsify SparseCoders trained a few steps and saved
+with ``save_to_disk``),
 compared with the trainers' own encode and decode on the model: encode, decode, harvest
 counts, steer, ablate and attribution, within 1e-4 relative and with the same active latents.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import pytest
 import torch
@@ -14,7 +17,7 @@ from saewidgets.analysis._summary import summary_text
 from saewidgets.widgets._featurecard import source_line
 from tests import helpers
 from tests.models import trainer_checks as tc
-from tests.saes import trainers
+from tests.saes import trained, trainers
 
 HOOK = "blocks.0.hook_resid_post"
 PROMPT = "Return a new dictionary initialized from an optional positional argument."
@@ -26,6 +29,13 @@ SAELENS = {
         "rescale_acts_by_decoder_norm": True,
         "normalize_activations": "expected_average_only_in",
     },
+    "batchtopk_rescaled_dataset_scale": {  # read as JumpReLU, as SAELens converts it
+        "architecture": "batchtopk",
+        "k": 6,
+        "topk_threshold_lr": 0.2,
+        "normalize_activations": "expected_average_only_in",
+    },
+    "gated": {"architecture": "gated"},
     "relu_layer_norm": {"architecture": "standard", "normalize_activations": "layer_norm"},
     "relu_constant_norm": {
         "architecture": "standard",
@@ -92,6 +102,26 @@ def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
     ref = trainers.saelens_reference(checkpoint)
     run = tc.tl_runner(model, HOOK, HOOK)
     assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s")[0] == 0
+
+
+@pytest.fixture(scope="module")
+def dl_run(tmp_path_factory, tl_acts):
+    """dictionary_learning's trainSAE run on the model's activations (Gated, Matryoshka)."""
+    save_dir = tmp_path_factory.mktemp("dl") / "run"
+    data = itertools.cycle(tl_acts.split(64))
+    return save_dir, trained.train_dictionary_learning(save_dir, data=data)
+
+
+@pytest.mark.parametrize("index", range(len(trained.DL_TRAINERS)))
+def test_dictionary_learning_training_checkpoint(dl_run, model, index):
+    save_dir, dl = dl_run
+    checkpoint = save_dir / f"trainer_{index}" / "checkpoints" / "ae_3.pt"
+    ae = trained.dictionary_learning_class(dl, trained.DL_TRAINERS[index], checkpoint)
+    ref = trainers.Reference(ae.encode, lambda a, x: ae.decode(a))
+    lens = sw.Lens(model, checkpoint)
+    run = tc.tl_runner(model, HOOK, HOOK)
+    errors = tc.compare(lens, ref, run, lens.to_tokens(PROMPT)[0])
+    assert max(errors.values()) < 1e-4, errors
 
 
 SPARSIFY = {
