@@ -243,7 +243,7 @@ class Reference:
 
 
 def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
-    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 20 steps on ``acts``
+    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 12 steps on ``acts``
     and return the checkpoint it writes halfway (``n_checkpoints=1``): ``cfg.json``,
     ``sae_weights.safetensors`` and ``activation_scaler.json``, as during real training."""
     import itertools
@@ -258,7 +258,7 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
     sae = TrainingSAE.from_dict(cfg)
     trainer = SAETrainer(
         SAETrainerConfig(
-            total_training_samples=64 * 20,
+            total_training_samples=64 * 12,
             train_batch_size_samples=64,
             lr=3e-3,
             lr_end=3e-3,
@@ -307,14 +307,14 @@ def saelens_reference(checkpoint: Path) -> Reference:
 def sparsify_trained(
     folder: Path, x: torch.Tensor, y: torch.Tensor, seed: int = 0, **settings: Any
 ) -> Any:
-    """An eai-sparsify SparseCoder trained for 30 Adam steps on its own ``forward(x, y)`` FVU
+    """An eai-sparsify SparseCoder trained for 20 Adam steps on its own ``forward(x, y)`` FVU
     (``y`` = ``x`` unless a transcoder), saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
     torch.manual_seed(seed)
     coder = SparseCoder(x.shape[1], SparseCoderConfig(num_latents=D_SAE, k=K, **settings))
     opt = torch.optim.Adam(coder.parameters(), lr=1e-2)
-    for _ in range(30):
+    for _ in range(20):
         opt.zero_grad()
         coder(x, y).fvu.backward()
         opt.step()
