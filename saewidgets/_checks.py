@@ -168,10 +168,10 @@ def device_arg(device: object) -> torch.device | None:
 
 
 # -- config files: the same checks, naming the file and key --------------------------------------
-def _cfg_error(where: str, key: str, value: object, want: str) -> SAEConfigError:
+def _cfg_error(where: str, key: str, value: object, want: str, fix: str = "") -> SAEConfigError:
     return SAEConfigError(
-        f"{where}: {key}={value!r} ({type(value).__name__}) is not {want}; fix the value in "
-        "that file."
+        f"{where}: {key}={value!r} ({type(value).__name__}) is not {want}; "
+        f"{fix or 'fix the value in that file'}."
     )
 
 
@@ -186,18 +186,22 @@ def cfg_bool(cfg: Mapping[str, Any], key: str, default: bool, where: str) -> boo
 
 
 def cfg_int(
-    cfg: Mapping[str, Any], key: str, default: int | None, where: str, minimum: int | None = None
+    cfg: Mapping[str, Any],
+    key: str,
+    default: int | None,
+    where: str,
+    minimum: int | None = None,
+    fix: str = "",
 ) -> int | None:
-    """``cfg[key]`` as an int of at least ``minimum`` (``default`` when absent or null)."""
+    """``cfg[key]`` as an int of at least ``minimum`` (``default`` when absent or null); 2.0 is
+    not an int. ``fix`` replaces the default advice (fix the file)."""
     value = cfg.get(key)
     if value is None:
         return default
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        value = int(value)  # JSON writers spell some ints 128.0; the value is exact
     if not _is_int(value):
-        raise _cfg_error(where, key, value, "an integer")
+        raise _cfg_error(where, key, value, "an integer", fix)
     if minimum is not None and value < minimum:
-        raise _cfg_error(where, key, value, f"an integer of at least {minimum}")
+        raise _cfg_error(where, key, value, f"an integer of at least {minimum}", fix)
     return int(value)
 
 

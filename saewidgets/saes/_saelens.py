@@ -162,7 +162,7 @@ def from_state_dict(
         hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
         model_name=cfg_text(flat, "model_name", where),
         prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
-        context_size=cfg_int(flat, "context_size", None, where, 1),
+        context_size=flat.get("context_size"),  # checked where used: Lens(context_size=) wins
         reshape_activations=cfg_text(flat, "reshape_activations", where) or "none",
         source=source,
         format=NAME,

@@ -250,7 +250,7 @@ class SAEWeights:
 
 def _check_settings(w: SAEWeights) -> None:
     """SAEConfigError for a setting of the wrong type (a str or float where an int is meant)."""
-    ints = {"k": w.k, "hook_head_index": w.hook_head_index, "context_size": w.context_size}
+    ints = {"k": w.k, "hook_head_index": w.hook_head_index}  # context_size: checked by the Lens
     for name, value in ints.items():
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise SAEConfigError(f"SAE {w.source}: {name}={value!r} is not an integer.")

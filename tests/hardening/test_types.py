@@ -60,8 +60,6 @@ def test_lens_context_size_is_checked(model, sae_dirs, value):
         ("prepend_bos", "no"),
         ("apply_b_dec_to_input", "false"),
         ("rescale_acts_by_decoder_norm", 1),
-        ("context_size", "128"),
-        ("context_size", 1.5),
         ("hook_head_index", True),
         ("hook_name", 5),
         ("d_sae", 95),
@@ -76,12 +74,6 @@ def test_saelens_config_values_are_typed(tmp_path, key, value):
     with pytest.raises(SAEConfigError, match=key) as err:
         sw.load_sae(folder)
     assert str(folder) in str(err.value)
-
-
-def test_config_ints_written_as_floats_still_read(tmp_path):
-    """JSON writers spell some ints 24.0; the value is exact, so it is read."""
-    folder = helpers.write_sae(tmp_path / "sae", context_size=24.0)
-    assert sw.load_sae(folder).context_size == 24
 
 
 @pytest.mark.parametrize("k", [2.5, True, "6"])
