@@ -6,7 +6,8 @@ Training checkpoints are read as SAELens's inference save would write them:
 ``normalize_activations="expected_average_only_in"`` takes its factor from the
 ``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
 file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
-``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept. As SAELens's
+``Transcoder.decode``, a transcoder normalises its input but does not invert it on the output.
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def from_state_dict(
         normalize_activations=norm,
         hook_name=cfg_text(flat, "hook_name", where) or cfg_text(flat, "hook_point", where),
         hook_name_out=cfg_text(flat, "hook_name_out", where) if transcoder else None,
+        unnormalise_output=not transcoder,  # SAELens's transcoders decode without the inverse
         hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
         model_name=cfg_text(flat, "model_name", where),
         prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
