@@ -93,12 +93,14 @@ class Annotations:
     def get(self, store: object, feature: int) -> Annotation | None:
         """The current annotation of ``feature``, or None if it has none."""
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._read() as conn:
             return db.get_annotation(conn, sid, f)
 
     def undo(self, store: object, feature: int, author: str | None = None) -> Annotation | None:
         """Revert the feature's latest change not yet undone; None if that leaves no annotation."""
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._write() as conn:
             target = db.undo_target(conn, sid, f)
             if target is None:
@@ -115,6 +117,7 @@ class Annotations:
         new_status, old_note, new_note. Old or new status is None where no annotation existed.
         """
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT change, time, author, action, undoes, old_label, new_label, old_tags,"

@@ -37,7 +37,7 @@ def write_sae_arrays(lens: Lens, folder: Path) -> None:
     sae = lens.sae
     arrays = {
         "W_enc": sae.W_enc,
-        "W_dec": sae.W_dec,
+        "W_dec": sae.decoder,  # model-space unit writes (decoder norms folded)
         "b_enc": sae.b_enc,
         "b_dec": sae.b_dec,
     }

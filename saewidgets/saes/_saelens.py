@@ -6,7 +6,8 @@ Training checkpoints are read as SAELens's inference save would write them:
 ``normalize_activations="expected_average_only_in"`` takes its factor from the
 ``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
 file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
-``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept. As SAELens's
+``Transcoder.decode``, a transcoder normalises its input but does not invert it on the output.
 """
 
 from __future__ import annotations
@@ -163,6 +164,7 @@ def from_state_dict(
         normalize_activations=norm,
         hook_name=flat.get("hook_name") or flat.get("hook_point"),
         hook_name_out=flat.get("hook_name_out") if transcoder else None,
+        unnormalise_output=not transcoder,  # SAELens's transcoders decode without the inverse
         hook_head_index=flat.get("hook_head_index"),
         model_name=flat.get("model_name"),
         prepend_bos=bool(flat.get("prepend_bos", True)),

@@ -63,6 +63,7 @@ class SAEWeights:
     W_skip: torch.Tensor | None = None  # [d_out, d_in]: decode adds x @ W_skip.T (model space)
     hook_name_out: str | None = None  # the site decode writes; None: hook_name
     reads_module_input: bool = False  # hook_name's module INPUT (sparsify transcoders)
+    unnormalise_output: bool = True  # decode inverts the normalisation (SAELens transcoders: no)
 
     def __post_init__(self) -> None:
         arch = architecture(self.architecture)
@@ -155,6 +156,7 @@ class SAEWeights:
             "hook_in": self.hook_name,
             "reads_module_input": self.reads_module_input,
             "hook_out": self.output_hook,
+            "unnormalise_output": self.unnormalise_output,
         }
 
     def normalise(self, x: torch.Tensor) -> torch.Tensor:
@@ -172,6 +174,8 @@ class SAEWeights:
         input ``x [..., d_in]`` (None: 1, the SAE does not normalise). A feature's model-space
         write at a token is ``a_f * W_dec[f] * write_scale(x)``."""
         x = x.to(self.W_enc.dtype)
+        if not self.unnormalise_output:
+            return None
         if self.normalize_activations == "constant_norm_rescale":
             return x.norm(dim=-1, keepdim=True) / (self.d_in**0.5)
         if self.normalize_activations == "layer_norm":
@@ -213,7 +217,8 @@ class SAEWeights:
 
     def needs_input_to_decode(self) -> bool:
         """True when decode depends on the input (a per-token normalisation or a skip term)."""
-        return self.normalize_activations != "none" or self.W_skip is not None
+        unnormalises = self.unnormalise_output and self.normalize_activations != "none"
+        return unnormalises or self.W_skip is not None
 
     def decode(self, z: torch.Tensor, x: torch.Tensor | None = None) -> torch.Tensor:
         """Reconstruction ``[..., d_out]`` in the model's space at ``output_hook`` of feature
@@ -232,7 +237,7 @@ class SAEWeights:
         scale = self.write_scale(x)
         if scale is not None:
             out = out * scale
-        if self.normalize_activations == "layer_norm":
+        if self.unnormalise_output and self.normalize_activations == "layer_norm":
             out = out + x.mean(dim=-1, keepdim=True)
         return out if self.W_skip is None else out + x @ self.W_skip.T
 

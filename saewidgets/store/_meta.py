@@ -18,6 +18,9 @@ FORMAT_VERSION = 1
 #   dense       if it fired on more than DENSE_DENSITY of them (1 in 10).
 ULTRA_RARE_DENSITY = 1e-5
 DENSE_DENSITY = 0.1
+# The SAE architectures a store can hold (saes' registry, which imports torch; a test keeps
+# the two lists equal).
+ARCHITECTURES = ("standard", "topk", "jumprelu", "gated", "groupmax")
 
 
 @dataclass(frozen=True)

@@ -64,12 +64,16 @@ def test_saelens_training_checkpoint(tmp_path, model, tokenizer, tl_acts, case):
     lens = sw.Lens(model, checkpoint)
     ref = trainers.saelens_reference(checkpoint)
     tokens = lens.to_tokens(PROMPT)[0]
-    errors = tc.compare(lens, ref, tc.tl_runner(model, HOOK, HOOK), tokens)
+    run = tc.tl_runner(model, HOOK, HOOK)
+    errors = tc.compare(lens, ref, run, tokens)
     assert max(errors.values()) < 1e-4, errors
-    assert _hooked_sae_steer(model, ref.sae, lens, tokens) < 1e-4
+    assert _hooked_sae_steer(model, ref.sae, lens, tokens, HOOK) < 1e-4
+    if case == "topk_rescaled_dataset_scale":
+        seqs = _sequences(tokenizer, 4, 32)
+        assert tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store")[0] == 0
 
 
-def _hooked_sae_steer(model, sae, lens, tokens) -> float:
+def _hooked_sae_steer(model, sae, lens, tokens, out_hook) -> float:
     """SAELens's HookedSAETransformer (the SAE spliced in with its error term) with two
     features' activations raised, against ``lens.steer``: max relative logit error."""
     from sae_lens import HookedSAETransformer
@@ -89,19 +93,35 @@ def _hooked_sae_steer(model, sae, lens, tokens) -> float:
     with torch.no_grad():
         clean = hooked(tokens[None])[0]
         want = hooked.run_with_hooks(
-            tokens[None], fwd_hooks=[(f"{HOOK}.hook_sae_acts_post", raise_acts)]
+            tokens[None], fwd_hooks=[(f"{out_hook}.hook_sae_acts_post", raise_acts)]
         )[0]
     assert (want - clean).abs().max() > 1e-2
     return tc.rel(lens.steer(tokens, strength).logits_after, want)
 
 
-def test_saelens_checkpoint_harvest_counts(tmp_path, model, tokenizer, tl_acts):
-    settings = SAELENS["topk_rescaled_dataset_scale"]
-    checkpoint = trainers.saelens_checkpoint(tmp_path / "run", tl_acts, HOOK, **settings)
-    lens = sw.Lens(model, checkpoint)
-    ref = trainers.saelens_reference(checkpoint)
-    run = tc.tl_runner(model, HOOK, HOOK)
-    assert tc.harvest_counts(lens, ref, run, _sequences(tokenizer, 4, 32), tmp_path / "s")[0] == 0
+TRANSCODERS = {
+    "transcoder_layer_norm": ("transcoder", {"normalize_activations": "layer_norm"}),
+    "jumprelu_skip_transcoder": ("jumprelu_skip_transcoder", {}),
+}
+MLP_IN, MLP_OUT = "blocks.0.ln2.hook_normalized", "blocks.0.hook_mlp_out"
+
+
+@pytest.mark.parametrize("case", list(TRANSCODERS))
+def test_saelens_transcoder(tmp_path, model, case):
+    """SAELens's own transcoder classes (seeded, not trained: its trainer has no transcoder
+    runner) saved with ``save_model``: read at ``hook_name``, written at ``hook_name_out``;
+    steering also through SAELens's HookedSAETransformer, which splices transcoders in."""
+    arch, settings = TRANSCODERS[case]
+    sae = trainers.saelens_transcoder(arch, MLP_IN, MLP_OUT, **settings)
+    sae.save_model(tmp_path / "tc")
+    lens = sw.Lens(model, tmp_path / "tc")
+    assert (lens.hook, lens.hook_out) == (MLP_IN, MLP_OUT)
+    assert (lens.sae.W_skip is not None) == ("skip" in arch)
+    tokens = lens.to_tokens(PROMPT)[0]
+    ref = trainers.saelens_object_reference(sae)
+    errors = tc.compare(lens, ref, tc.tl_runner(model, MLP_IN, MLP_OUT), tokens)
+    assert max(errors.values()) < 1e-4, errors
+    assert _hooked_sae_steer(model, sae, lens, tokens, MLP_OUT) < 1e-4
 
 
 @pytest.fixture(scope="module")
@@ -132,9 +152,22 @@ SPARSIFY = {
 
 
 def _hf_sites(hf_llama, tokens, module, read_input):
-    run = tc.hf_runner(hf_llama, module, read_input)
-    xs, ys = zip(*(tc.sites(run, row) for row in tokens), strict=True)
-    return torch.cat(xs), torch.cat(ys)
+    """Module ``module``'s first input (or output) and output on ``tokens``, flattened: the
+    (x, y) pairs sparsify's trainer collects with its forward hooks."""
+    held = {}
+
+    def keep(m, args, out):
+        out = out[0] if isinstance(out, tuple) else out
+        held["x"] = (args[0] if read_input else out).detach()
+        held["y"] = out.detach()
+
+    handle = dict(hf_llama.named_modules())[module].register_forward_hook(keep)
+    try:
+        with torch.no_grad():
+            hf_llama(input_ids=tokens)
+    finally:
+        handle.remove()
+    return held["x"].flatten(0, 1), held["y"].flatten(0, 1)
 
 
 @pytest.mark.parametrize("case", list(SPARSIFY))

@@ -128,6 +128,16 @@ def test_llamascope_matches_lm_saes(tmp_path, x, variant):
     torch.testing.assert_close(sae.decode(z).double(), torch.from_numpy(ref), rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize(
+    "setting, message",
+    [({"use_glu_encoder": True}, "use_glu_encoder=true"), ({"sae_type": "clt"}, "sae_type='clt'")],
+)
+def test_llamascope_unread_settings_refused(tmp_path, setting, message):
+    tr.write_llamascope(tmp_path / "glu", seed=6, **setting)
+    with pytest.raises(sw.SAEConfigError, match=message):
+        sw.load_sae(tmp_path / "glu")
+
+
 def test_llamascope_token_wise_refused(tmp_path):
     tr.write_llamascope(tmp_path / "tw", seed=6, norm_activation="token-wise")
     with pytest.raises(sw.SAEConfigError, match="only dataset-wise"):

@@ -243,7 +243,7 @@ class Reference:
 
 
 def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
-    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 20 steps on ``acts``
+    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 12 steps on ``acts``
     and return the checkpoint it writes halfway (``n_checkpoints=1``): ``cfg.json``,
     ``sae_weights.safetensors`` and ``activation_scaler.json``, as during real training."""
     import itertools
@@ -258,7 +258,7 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
     sae = TrainingSAE.from_dict(cfg)
     trainer = SAETrainer(
         SAETrainerConfig(
-            total_training_samples=64 * 20,
+            total_training_samples=64 * 12,
             train_batch_size_samples=64,
             lr=3e-3,
             lr_end=3e-3,
@@ -307,14 +307,14 @@ def saelens_reference(checkpoint: Path) -> Reference:
 def sparsify_trained(
     folder: Path, x: torch.Tensor, y: torch.Tensor, seed: int = 0, **settings: Any
 ) -> Any:
-    """An eai-sparsify SparseCoder trained for 30 Adam steps on its own ``forward(x, y)`` FVU
+    """An eai-sparsify SparseCoder trained for 20 Adam steps on its own ``forward(x, y)`` FVU
     (``y`` = ``x`` unless a transcoder), saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
     torch.manual_seed(seed)
     coder = SparseCoder(x.shape[1], SparseCoderConfig(num_latents=D_SAE, k=K, **settings))
     opt = torch.optim.Adam(coder.parameters(), lr=1e-2)
-    for _ in range(30):
+    for _ in range(20):
         opt.zero_grad()
         coder(x, y).fvu.backward()
         opt.step()
@@ -404,3 +404,32 @@ def llamascope_reference(saved: dict[str, Any]) -> Reference:
         return a @ s["decoder.weight"].T + s["decoder.bias"]
 
     return Reference(encode, decode)
+
+
+def saelens_transcoder(arch: str, hook_in: str, hook_out: str, **settings: Any) -> Any:
+    """A SAELens transcoder object (``SAE.from_dict``) with seeded weights that fire on the
+    tiny model's MLP inputs and a skip matrix when the architecture has one."""
+    from sae_lens import SAE
+
+    cfg = {"architecture": arch, "d_in": D_IN, "d_out": D_IN, "d_sae": 64, "dtype": "float32"}
+    cfg |= {"device": "cpu", "apply_b_dec_to_input": False, **settings}
+    cfg["metadata"] = {"hook_name": hook_in, "hook_name_out": hook_out, "model_name": "tiny-test"}
+    sae = SAE.from_dict(cfg)
+    randomise(sae, seed=7)
+    if hasattr(sae, "threshold"):
+        with torch.no_grad():
+            sae.threshold.copy_(sae.threshold.abs() * 0.2)
+    return sae.eval()
+
+
+def saelens_object_reference(sae: Any) -> Reference:
+    """A SAELens SAE object's own encode and decode (plus its forward's ``x @ W_skip.T``)."""
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
+        out = sae.decode(a)
+        return out if getattr(sae, "W_skip", None) is None else out + x @ sae.W_skip.T
+
+    ref = Reference(lambda x: sae.encode(x), decode)
+    ref.sae = sae
+    return ref
