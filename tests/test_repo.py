@@ -20,7 +20,6 @@ ALLOWED = {
     "saewidgets/analysis/_grid.py:geometry_grid": 85,
     "saewidgets/demo/_train.py:train_sae": 69,
     "saewidgets/harvesting/_merge.py:assemble": 62,
-    "saewidgets/store/_validate.py:validate_store": 72,
     "bench/harvest.py:main": 129,
     "bench/interventions.py:run": 61,
     "scripts/train_demo_saes.py:main": 75,
