@@ -21,6 +21,7 @@ ALLOWED = {
     "saewidgets/demo/_train.py:train_sae": 69,
     "saewidgets/harvesting/_merge.py:assemble": 62,
     "saewidgets/models/_interventions.py:attribute": 63,
+    "tests/browser/test_annotator_browser.py:test_triage_keys_write_annotations": 68,
     "bench/harvest.py:main": 129,
     "bench/interventions.py:run": 61,
     "scripts/train_demo_saes.py:main": 75,
