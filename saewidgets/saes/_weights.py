@@ -67,6 +67,7 @@ class SAEWeights:
 
     def __post_init__(self) -> None:
         arch = architecture(self.architecture)
+        _check_settings(self)
         _check_shapes(self, arch)
         problem = arch.check(self)
         if problem:
@@ -252,6 +253,28 @@ class SAEWeights:
         return rows if scale is None else scale[..., None] * rows
 
 
+def _check_settings(w: SAEWeights) -> None:
+    """SAEConfigError for a setting of the wrong type (a str or float where an int is meant)."""
+    ints = {"k": w.k, "hook_head_index": w.hook_head_index}  # context_size: checked by the Lens
+    for name, value in ints.items():
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise SAEConfigError(f"SAE {w.source}: {name}={value!r} is not an integer.")
+    flags = (
+        "apply_b_dec_to_input",
+        "rescale_acts_by_decoder_norm",
+        "prepend_bos",
+        "reads_module_input",
+    )
+    for name in flags:
+        if not isinstance(getattr(w, name), bool):
+            raise SAEConfigError(f"SAE {w.source}: {name}={getattr(w, name)!r} is not a bool.")
+    for t in (w.W_enc, w.W_dec, w.b_enc, w.b_dec, w.threshold, w.W_skip):
+        if t is not None and not t.is_floating_point():
+            raise SAEConfigError(
+                f"SAE {w.source}: a weight tensor is {t.dtype}; SAE weights are real floats."
+            )
+
+
 def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
     where = f" of {w.source}" if w.source else ""
     for name in ("W_enc", "W_dec"):
@@ -304,6 +327,11 @@ def float_copy(t: Any) -> torch.Tensor:
     """A detached float32 copy of a tensor or array."""
     if not isinstance(t, torch.Tensor):
         t = torch.as_tensor(t)
+    if t.is_complex() or not t.is_floating_point():
+        raise SAEConfigError(
+            f"An SAE weight tensor is {t.dtype}; SAE weights are real floats (a quantised SAE "
+            "must be dequantised and saved in float first)."
+        )
     return t.detach().to(torch.float32).clone()
 
 
