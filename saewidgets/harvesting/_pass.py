@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +41,11 @@ def harvest_into(
     top_k: int,
     folder: Path,
     progress: bool,
+    excluded: Sequence[int] = (),
 ) -> None:
     seqs, size = sized_sequences(lens, data, n_tokens, batch_size)
     bar = tqdm(total=n_tokens, unit="tok", desc="harvest", disable=not progress, unit_scale=True)
-    raw = harvest_raw(lens, batches(seqs, size), top_k, folder, bar.update)
+    raw = harvest_raw(lens, batches(seqs, size), top_k, folder, bar.update, excluded)
     bar.close()
     finish_harvest(
         folder,
@@ -54,6 +55,7 @@ def harvest_into(
         n_seq=raw.n_seq,
         top_k=top_k,
         dataset_fingerprint=raw.fingerprint,
+        excluded=excluded,
     )
 
 
@@ -73,10 +75,14 @@ def harvest_raw(
     top_k: int,
     folder: Path,
     advance: Callable[[int], Any],
+    excluded: Sequence[int] = (),
 ) -> RawHarvest:
     """Run batches ``[b, len]`` through ``lens``; write ``tokens.bin``, ``seq_len.bin`` and the
-    token-major record into ``folder`` and return the statistics (not yet saved)."""
+    token-major record into ``folder`` and return the statistics (not yet saved). Activations
+    on ``excluded`` token ids stay in the record but out of the statistics."""
     sae = lens.sae
+    drop = np.asarray(list(excluded), np.int64)
+    drop_dev = torch.from_numpy(drop).to(sae.W_enc.device)
     on_device = sae.W_enc.device.type in DEVICE_TYPES
     dev = DeviceAccumulator(sae.d_sae, top_k, sae.W_enc.device) if on_device else None
     acc = FeatureAccumulator.empty(sae.d_sae, top_k)
@@ -98,7 +104,8 @@ def harvest_raw(
         check_finite(sparse[2], where, "SAE")
         val = val.astype(np.float32)
         if dev is None:
-            acc.update(feat, val, rows + at)
+            kept = ~np.isin(batch.ravel()[rows], drop)
+            acc.update(feat[kept], val[kept], rows[kept] + at)
         writer.add(batch.size, rows, feat, val)
         flat = batch.astype(np.int32).ravel()
         tok_file.write(flat.tobytes())
@@ -111,7 +118,9 @@ def harvest_raw(
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
             rows, feat, val = sae.encode_sparse(x)
             if dev is not None:
-                dev.update(feat, val, rows + offset)
+                ids = torch.from_numpy(batch).to(drop_dev.device).reshape(-1)[rows]
+                kept = ~torch.isin(ids, drop_dev)
+                dev.update(feat[kept], val[kept], rows[kept] + offset)
             sparse, ready = to_host((rows, feat, val))
             if pending is not None:
                 pending.result()
