@@ -2,8 +2,8 @@
 
 Layers, each importing only those below it (``tests/test_layers.py`` enforces it):
 ``annotations`` · ``saes`` → ``models`` → ``store`` → ``analysis`` → ``harvesting`` → ``widgets``
-→ ``demo``. Every public name loads lazily, so ``import saewidgets`` and reading a store import
-neither torch nor any widget library.
+→ ``demo`` → ``autointerp``. Every public name loads lazily, so ``import saewidgets`` and reading a
+store import neither torch nor any widget library.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from saewidgets._errors import (
     DistributedError,
     FeatureIndexError,
     HookError,
+    LLMError,
     SAEConfigError,
     SaeWidgetsError,
     StoreError,
@@ -27,6 +28,7 @@ from saewidgets._version import __version__
 
 if TYPE_CHECKING:
     from saewidgets.analysis._compare import SAEComparison, compare
+    from saewidgets.analysis._contrast import contrast
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.analysis._geometry import Geometry
     from saewidgets.analysis._grid import PairGrid
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
     from saewidgets.analysis._logits import LogitWeights
     from saewidgets.analysis._trajectory import Trajectory, trajectory
     from saewidgets.annotations._annotations import Annotation, Annotations, ImportReport
+    from saewidgets.autointerp._explain import explain
+    from saewidgets.autointerp._llm import LLM
+    from saewidgets.autointerp._score import ScoreFrame, score
     from saewidgets.demo._job import demo_lens, run_demo
     from saewidgets.demo._text import demo_texts
     from saewidgets.harvesting._harvest import harvest
@@ -46,6 +51,7 @@ if TYPE_CHECKING:
     from saewidgets.store._meta import StoreMeta
     from saewidgets.widgets._annotator import Annotator
     from saewidgets.widgets._compareview import CompareView
+    from saewidgets.widgets._contrastview import ContrastView
     from saewidgets.widgets._explorer import Explorer
     from saewidgets.widgets._featurecard import FeatureCard
     from saewidgets.widgets._featuremap import FeatureMap
@@ -69,6 +75,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "StoreMeta": ("saewidgets.store._meta", "StoreMeta"),
     "SAEComparison": ("saewidgets.analysis._compare", "SAEComparison"),
     "compare": ("saewidgets.analysis._compare", "compare"),
+    "contrast": ("saewidgets.analysis._contrast", "contrast"),
+    "ContrastView": ("saewidgets.widgets._contrastview", "ContrastView"),
     "Trajectory": ("saewidgets.analysis._trajectory", "Trajectory"),
     "trajectory": ("saewidgets.analysis._trajectory", "trajectory"),
     "Lens": ("saewidgets.models._lens", "Lens"),
@@ -81,6 +89,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "demo_lens": ("saewidgets.demo._job", "demo_lens"),
     "run_demo": ("saewidgets.demo._job", "run_demo"),
     "demo_texts": ("saewidgets.demo._text", "demo_texts"),
+    "LLM": ("saewidgets.autointerp._llm", "LLM"),
+    "explain": ("saewidgets.autointerp._explain", "explain"),
+    "score": ("saewidgets.autointerp._score", "score"),
+    "ScoreFrame": ("saewidgets.autointerp._score", "ScoreFrame"),
     "Annotator": ("saewidgets.widgets._annotator", "Annotator"),
     "CompareView": ("saewidgets.widgets._compareview", "CompareView"),
     "TrajectoryView": ("saewidgets.widgets._trajectoryview", "TrajectoryView"),
@@ -115,6 +127,7 @@ __all__ = [
     "Annotator",
     "ArgumentError",
     "CompareView",
+    "ContrastView",
     "DataError",
     "DistributedError",
     "Explorer",
@@ -128,6 +141,8 @@ __all__ = [
     "Histogram",
     "HookError",
     "ImportReport",
+    "LLM",
+    "LLMError",
     "Intervention",
     "Lens",
     "LogitWeights",
@@ -137,6 +152,7 @@ __all__ = [
     "SAEConfigError",
     "SAEWeights",
     "SaeWidgetsError",
+    "ScoreFrame",
     "StoreError",
     "Steer",
     "StoreMeta",
@@ -145,11 +161,14 @@ __all__ = [
     "TrajectoryView",
     "__version__",
     "compare",
+    "contrast",
     "demo_lens",
     "demo_texts",
+    "explain",
     "harvest",
     "load_sae",
     "merge_stores",
     "run_demo",
+    "score",
     "trajectory",
 ]

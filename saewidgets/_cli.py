@@ -69,7 +69,9 @@ def _run_demo(args: argparse.Namespace) -> int:
     for name in ("summary.txt", "compare.txt", "trajectory.txt"):
         if (store.path.parent / name).is_file():
             print((store.path.parent / name).read_text())
-    print(f"done in {time.perf_counter() - start:.0f} s; report in {store.path.parent}/")
+    folder = store.path.parent
+    print(f"done in {time.perf_counter() - start:.0f} s; report in {folder}/")
+    print(f"open first: {folder / 'index.html'} (every view, what it shows, what it answers)")
     return 0
 
 

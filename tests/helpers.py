@@ -228,3 +228,48 @@ def store_dense(store: Any) -> Any:
     dense = np.zeros((store.meta.n_tokens, store.meta.d_sae), np.float32)
     dense[tok, feat] = val
     return dense
+
+
+#: transformers (config class, model class, size settings) of each family the tests build
+HF_FAMILIES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "gpt2": ("GPT2Config", "GPT2LMHeadModel", {"n_layer": 2, "n_embd": 32, "n_head": 2}),
+    "gpt_neox": ("GPTNeoXConfig", "GPTNeoXForCausalLM", {}),
+    "gemma2": ("Gemma2Config", "Gemma2ForCausalLM", {"head_dim": 16}),
+    "gemma3": ("Gemma3TextConfig", "Gemma3ForCausalLM", {"head_dim": 16}),
+    "qwen2": ("Qwen2Config", "Qwen2ForCausalLM", {}),
+    "qwen3": ("Qwen3Config", "Qwen3ForCausalLM", {"head_dim": 16}),
+    "mistral": ("MistralConfig", "MistralForCausalLM", {}),
+    "phi3": ("Phi3Config", "Phi3ForCausalLM", {}),
+}
+
+
+def build_hf_family(family: str, tokenizer: Any, seed: int = 0) -> Any:
+    """A 2-layer, d_model 32 causal LM of ``family`` (see ``HF_FAMILIES``) with random weights
+    over ``tokenizer``'s vocabulary, in eval mode."""
+    import transformers
+
+    config_name, model_name, sizes = HF_FAMILIES[family]
+    common: dict[str, Any] = (
+        {"n_positions": 64}
+        if family == "gpt2"
+        else {
+            "num_hidden_layers": 2,
+            "hidden_size": 32,
+            "intermediate_size": 64,
+            "num_attention_heads": 2,
+            "max_position_embeddings": 64,
+        }
+    )
+    if family not in ("gpt2", "gpt_neox"):
+        common["num_key_value_heads"] = 1
+    torch.manual_seed(seed)
+    cfg = getattr(transformers, config_name)(
+        **common,
+        **sizes,
+        vocab_size=len(tokenizer),
+        bos_token_id=tokenizer.bos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=None,
+        initializer_range=0.2,  # hidden states large enough for the test SAEs to fire
+    )
+    return getattr(transformers, model_name)(cfg).eval()

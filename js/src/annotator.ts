@@ -36,7 +36,7 @@ async function render({ model, el, host }: RenderProps): Promise<() => void> {
     return () => {};
   }
   const statuses = (cardModel.get("statuses") as string[] | undefined) ?? [];
-  keys.textContent = `j/k or ←/→ move · 1–${statuses.length} status · l or Enter label · Esc leave the box`;
+  keys.textContent = `j/k or ←/→ move · 1–${statuses.length} status · l or Enter label · a accept the LLM explanation · Esc leave the box`;
 
   const paint = () => {
     const queue = Array.from(decodeArray(model.get("queue") as WireArray).data, Number);

@@ -14,6 +14,7 @@ import { request } from "./lib/request";
 import type { Model, RenderProps } from "./lib/types";
 import type { WireArray } from "./lib/codec";
 import tokenview from "./tokenview";
+import { searchPanel } from "./explorer/search";
 
 const CHIPS_MAX = 60;
 const TOKEN_FEATURES = 8;
@@ -33,6 +34,9 @@ const CSS = `
 .sw-ex-chips { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px; }
 .sw-ex-side textarea { width: 100%; min-height: 4em; font: 12px var(--jp-code-font-family, monospace); }
 .sw-ex-h { font-weight: 600; margin: 6px 0 2px; }
+.sw-ex-search { display: flex; gap: 4px; margin-bottom: 4px; }
+.sw-ex-search input { flex: 1; min-width: 0; }
+.sw-ex-hit { text-align: left; }
 `;
 
 async function render({ model, el, experimental, host }: RenderProps): Promise<() => void> {
@@ -86,6 +90,7 @@ async function render({ model, el, experimental, host }: RenderProps): Promise<(
     if (ids.length === 0) chips.append(h("span", { class: "sw-muted" }, "drag in the map to select"));
   };
 
+  if (!standalone) side.prepend(searchPanel(hostInvoke(model, experimental), labels, showFeature, banner.show));
   if (model.get("has_lens") === true && !standalone) {
     const invoke = hostInvoke(model, experimental);
     const box = h("textarea", { attrs: { spellcheck: "false", "aria-label": "Text to run" } });
@@ -128,9 +133,8 @@ async function render({ model, el, experimental, host }: RenderProps): Promise<(
     });
     side.append(h("div", { class: "sw-ex-h" }, "Text"), box, tokensSlot);
   } else {
-    side.append(
-      h("div", { class: "sw-muted" }, standalone ? "Running text needs a Python kernel." : "Pass lens= to run text."),
-    );
+    const why = standalone ? "Running text needs a Python kernel." : "Pass lens= to run text.";
+    side.append(h("div", { class: "sw-muted" }, why));
   }
 
   // Without a kernel nobody else links the map to the card.

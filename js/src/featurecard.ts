@@ -3,7 +3,7 @@
 // feature. Requests: "card" {feature}, "annotate" {feature, label?, status?, tags?, note?}.
 // The card itself lives in ./card/.
 // In triage layout (the Annotator's child) the form comes first and keys 1..n set the status,
-// l or Enter focus the label box.
+// l or Enter focus the label box, a accepts the LLM explanation shown as the label.
 
 import { mountCard, type Card, type CardOptions } from "./card/view";
 import { hostInvoke } from "./lib/host";
@@ -14,6 +14,10 @@ function triageOptions(statuses: string[]): CardOptions {
     const n = Number(event.key);
     if (Number.isInteger(n) && n >= 1 && n <= statuses.length) {
       void card.form.setStatus(statuses[n - 1]);
+      return true;
+    }
+    if (event.key === "a") {
+      void card.accept();
       return true;
     }
     if (event.key === "l" || event.key === "Enter") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { densify, exampleGroups, flagWords, neighbourList, parseTags } from "../src/card/data";
+import { densify, exampleGroups, flagWords, neighbourList, parseTags, scoreLine } from "../src/card/data";
 import type { DType, WireArray } from "../src/lib/codec";
 
 function wire(values: number[], dtype: DType): WireArray {
@@ -65,5 +65,25 @@ describe("small helpers", () => {
   it("parses tags and names flags", () => {
     expect(parseTags(" a, b ,, a,c ")).toEqual(["a", "b", "c"]);
     expect(flagWords({ dead: true, ultra_rare: true, dense: false })).toEqual(["dead", "ultra-rare"]);
+  });
+});
+
+describe("scoreLine", () => {
+  const base = {
+    model: "m",
+    explanation: "cats",
+    detection: null,
+    detection_baseline: null,
+    detection_n: null,
+    fuzz: null,
+    fuzz_baseline: null,
+    fuzz_n: null,
+  };
+  it("shows each scored method beside its top-tokens baseline", () => {
+    const s = { ...base, detection: 0.7, detection_baseline: 0.55, detection_n: 20, fuzz: 0.6, fuzz_baseline: null, fuzz_n: 10 };
+    expect(scoreLine(s)).toBe("detection 0.70 (top tokens 0.55, n 20) · fuzz 0.60 (top tokens –, n 10)");
+  });
+  it("says when nothing is scored", () => {
+    expect(scoreLine(base)).toBe("not scored");
   });
 });

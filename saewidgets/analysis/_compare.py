@@ -27,6 +27,7 @@ from tqdm.auto import tqdm
 
 from saewidgets._errors import DataError, StoreError
 from saewidgets.analysis._geometry import unit_decoder
+from saewidgets.analysis._identity import check_same_model
 from saewidgets.store._reader import StoreFiles
 
 if TYPE_CHECKING:
@@ -151,12 +152,7 @@ def _check_pair(a: StoreFiles, b: StoreFiles) -> None:
                 f"compare needs two FeatureStores; {name} is a {type(store).__name__}. "
                 "Open one with sw.FeatureStore.open(path)."
             )
-    ma, mb = a.meta, b.meta
-    if (ma.model_name, ma.hook, ma.d_in) != (mb.model_name, mb.hook, mb.d_in):
-        raise StoreError(
-            f"compare needs two SAEs on the same model and hook; got {ma.model_name!r} "
-            f"{ma.hook!r} (d_in {ma.d_in}) and {mb.model_name!r} {mb.hook!r} (d_in {mb.d_in})."
-        )
+    check_same_model([a, b], "compare")
 
 
 class _CosineScan:

@@ -3,14 +3,24 @@ weights, neighbours, geometry, the all-pairs grid), each method delegating to on
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from saewidgets._errors import ArgumentError, count_arg
-from saewidgets.analysis import _examples, _geometry, _grid, _histogram, _logits
+from saewidgets.analysis import (
+    _examples,
+    _geometry,
+    _grid,
+    _histogram,
+    _logits,
+    _neuronpedia,
+    _search,
+)
 from saewidgets.store._reader import StoreFiles
 
 if TYPE_CHECKING:
@@ -75,6 +85,37 @@ class FeatureStore(StoreFiles):
     def logit_weights(self, feature: int, k: int = 10) -> LogitWeights:
         """Top and bottom ``k`` tokens of ``W_out[f] @ W_U`` (direct path) with their values."""
         return _logits.logit_weights(self, self.check_feature(feature), k)
+
+    # -- finding features ----------------------------------------------------------------
+    def search(self, text: str, lens: Any = None, k: int | None = 50) -> pd.DataFrame:
+        """Features active on new ``text`` encoded with ``lens`` (the Lens this store was
+        harvested with), strongest first: columns ``feature``, ``max_act``, ``position``,
+        ``token``, ``n_active`` (tokens it fires on), ``density`` (in the store)."""
+        k = None if k is None else count_arg(k, "k")
+        return _search.search_text(self, text, lens, k)
+
+    def find(self, token: str | int, k: int | None = 50) -> pd.DataFrame:
+        """Features whose top examples peak on ``token`` (a vocabulary string such as
+        ``" Paris"``, or an id), most such examples first: ``n_top_on_token`` of ``n_top``."""
+        k = None if k is None else count_arg(k, "k")
+        return _search.find_token(self, token, k)
+
+    def to_neuronpedia(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        model_id: str,
+        source: str,
+        annotations: Any = None,
+        features: Sequence[int] | None = None,
+        batch_size: int = 128,
+    ) -> list[Path]:
+        """Write Neuronpedia upload batches (``batch-00000.json``, ...: lists of the
+        ``neuronpedia`` package's ``Feature`` records) into a new folder, ``batch_size``
+        features at a time; explanations and labels come from ``annotations``."""
+        return _neuronpedia.to_neuronpedia(
+            self, folder, model_id, source, annotations, features, batch_size
+        )
 
     # -- relations between features --------------------------------------------------------
     def neighbours(self, feature: int, by: str = "cosine", k: int = 10) -> pd.DataFrame:

@@ -24,13 +24,21 @@ SEED_001 = (
 )
 
 
-def cluster_lines(f: pd.DataFrame) -> list[str]:
+#: Firings a density threshold needs in the harvest before seed 002's question is asked at it.
+MIN_FIRINGS = 10
+
+
+def cluster_lines(
+    f: pd.DataFrame, rare: pd.Series | None = None, name: str = "ultra-rare"
+) -> list[str]:
     """Seed 002's groups of a feature table (``dead``, ``ultra_rare``, ``enc_bias``,
     ``de_projection``): count, median encoder bias and median D/E projection with its
-    interquartile range, for the ultra-rare and the other live features."""
+    interquartile range, for the rare features (``rare``, default ``ultra_rare``, named
+    ``name``) and the other live features."""
     lines = ["  group          n   enc_bias  de_projection (IQR)"]
     live = ~f["dead"]
-    groups = {"ultra-rare": f["ultra_rare"], "other live": live & ~f["ultra_rare"]}
+    rare = f["ultra_rare"] if rare is None else rare & live
+    groups = {name: rare, "other live": live & ~rare}
     for name, mask in groups.items():
         sub = f[mask]
         if len(sub):
@@ -42,12 +50,31 @@ def cluster_lines(f: pd.DataFrame) -> list[str]:
     return lines
 
 
+def seed_002_lines(f: pd.DataFrame, n_tokens: int, ultra_rare_density: float) -> list[str]:
+    """Seed 002's question at the lowest density ``n_tokens`` resolves: ``ultra_rare_density``
+    when it means at least ``MIN_FIRINGS`` firings, else ``MIN_FIRINGS / n_tokens``, said so."""
+    lines = ["", "ultra-low density cluster (seed 002): median per group", SEED_002]
+    if ultra_rare_density * n_tokens >= MIN_FIRINGS:
+        return lines + cluster_lines(f)
+    threshold = MIN_FIRINGS / n_tokens
+    needed = int(np.ceil(MIN_FIRINGS / ultra_rare_density))
+    lines += [
+        f"  density < {ultra_rare_density:g} is below what {n_tokens:,} tokens resolve (one "
+        f"firing is {1 / n_tokens:.1e});",
+        f"  asked here at density < {threshold:.1e} (fewer than {MIN_FIRINGS} firings); harvest "
+        f"{needed:,} tokens to ask it at {ultra_rare_density:g}.",
+    ]
+    return lines + cluster_lines(f, f["density"] < threshold, name=f"< {threshold:.0e}")
+
+
 def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) -> str:
     """A plain-text account of the SAE: feature counts, the densest features, the two views."""
     m, f = store.meta, store.features
     live = ~f["dead"]
     lines = [
-        f"saewidgets report: {m.model_name}, hook {m.hook}, {m.architecture} SAE, "
+        f"saewidgets report: {m.model_name}, "
+        + (f"transcoder: {m.hook} → {m.hook_out}" if m.hook_out else f"hook {m.hook}")
+        + f", {m.architecture} SAE, "
         f"d_sae {m.d_sae:,}",
         f"harvested {m.n_tokens:,} tokens in {m.n_seq:,} sequences (store: {store.path})",
         *excluded_line(m),
@@ -68,8 +95,7 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
         if has_logits:
             toks = " ".join(repr(t) for t in store.logit_weights(int(i), k=3).top_tokens)
         lines.append(f"  {int(i):>7}  {row['density']:.4f}  {row['max_act']:8.2f}  {toks}")
-    lines += ["", "ultra-low density cluster (seed 002): median per group", SEED_002]
-    lines += cluster_lines(f)
+    lines += seed_002_lines(f, m.n_tokens, m.ultra_rare_density)
     if has_logits and live.sum() > 1:
         grid = store.geometry_grid(progress=progress)
         q = grid.quadrants()

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from saewidgets._errors import StoreError
+from saewidgets.analysis._identity import check_same_model
 from saewidgets.store._meta import DENSE_DENSITY
 from saewidgets.store._reader import StoreFiles
 
@@ -50,6 +51,7 @@ def trajectory(stores: Sequence[StoreFiles], steps: Sequence[int]) -> Trajectory
     step_list = [int(s) for s in steps]
     if any(b <= a for a, b in zip(step_list, step_list[1:], strict=False)):
         raise StoreError(f"steps must increase strictly, got {step_list}.")
+    check_same_model(stores, "trajectory")
     first = stores[0].meta
     for store in stores[1:]:
         m = store.meta
@@ -58,10 +60,10 @@ def trajectory(stores: Sequence[StoreFiles], steps: Sequence[int]) -> Trajectory
                 f"{store.path} was harvested on other tokens than {stores[0].path}; harvest every "
                 "checkpoint on the same tokens (same data, n_tokens and settings)."
             )
-        if (m.d_sae, m.model_name, m.hook) != (first.d_sae, first.model_name, first.hook):
+        if m.d_sae != first.d_sae:
             raise StoreError(
                 f"{store.path} is not a checkpoint of the same SAE as {stores[0].path} "
-                f"(d_sae {m.d_sae} vs {first.d_sae}, hook {m.hook!r} vs {first.hook!r})."
+                f"(d_sae {m.d_sae} vs {first.d_sae})."
             )
     tables = {step: store.features for step, store in zip(step_list, stores, strict=True)}
     return trajectory_from_tables(tables, first.n_tokens, first.ultra_rare_density)

@@ -14,13 +14,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from saewidgets._errors import AnnotationError, FeatureIndexError
+from saewidgets._errors import AnnotationError, FeatureIndexError, count_arg
 from saewidgets.annotations import _db as db
+from saewidgets.annotations import _explanations as ex
+from saewidgets.annotations import _fts as fts
 from saewidgets.annotations import _io as aio
 from saewidgets.annotations._db import Annotation
 
@@ -91,12 +93,14 @@ class Annotations:
     def get(self, store: object, feature: int) -> Annotation | None:
         """The current annotation of ``feature``, or None if it has none."""
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._read() as conn:
             return db.get_annotation(conn, sid, f)
 
     def undo(self, store: object, feature: int, author: str | None = None) -> Annotation | None:
         """Revert the feature's latest change not yet undone; None if that leaves no annotation."""
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._write() as conn:
             target = db.undo_target(conn, sid, f)
             if target is None:
@@ -113,6 +117,7 @@ class Annotations:
         new_status, old_note, new_note. Old or new status is None where no annotation existed.
         """
         sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT change, time, author, action, undoes, old_label, new_label, old_tags,"
@@ -173,8 +178,24 @@ class Annotations:
         with self._read() as conn:
             return [r[0] for r in conn.execute(sql + " ORDER BY feature", args)]
 
-    def search(self, store: object, text: str) -> pd.DataFrame:
-        """Annotations whose label, note or a tag contains ``text`` (case-insensitive)."""
+    def search(
+        self, query: object, text: str | None = None, *, store: object = None, limit: int = 100
+    ) -> pd.DataFrame:
+        """Full-text search: ``search("negation")`` finds labels, tags, notes and explanations
+        holding every word (as a word or its prefix; accents and case ignored), best first,
+        with columns ``sae_id``, ``feature``, ``field``, ``text``, ``score`` (``store=``
+        keeps one SAE's). The older form ``search(store, text)`` returns that SAE's annotation
+        rows whose label, note or a tag contains ``text`` as a substring."""
+        if text is not None:
+            return self._substring(query, text)
+        if not isinstance(query, str):
+            raise AnnotationError(f"search takes the words to look for as a string, got {query!r}.")
+        sid = None if store is None else sae_id_of(store)
+        limit = count_arg(limit, "limit")
+        with self._read() as conn:
+            return fts.search(conn, query, sid, limit)
+
+    def _substring(self, store: object, text: str) -> pd.DataFrame:
         df = self.to_dataframe(store)
         needle = text.casefold()
         hit = [
@@ -244,14 +265,72 @@ class Annotations:
     def import_neuronpedia(
         self,
         store: object,
-        path: str | os.PathLike[str],
+        path: Any,
         model_id: str | None = None,
         layer: str | None = None,
         on_conflict: OnConflict = "report",
         author: str | None = None,
     ) -> ImportReport:
-        """Import Neuronpedia explanation descriptions as labels (first one per index)."""
+        """``import_neuronpedia(records, store)`` (a FeatureStore or Lens second): Neuronpedia
+        database explanation records (a list of dicts or a JSON file) stored as explanations
+        beside, never over, a person's labels; ``model_id``/``layer`` keep one SAE's records
+        (``layer`` matches ``source``). The older ``import_neuronpedia(store, path)`` imports
+        their descriptions as labels (first one per index)."""
+        if hasattr(path, "sae_id"):
+            return self._import_explanations(store, path, model_id, layer)
         return self._import(store, aio.read_neuronpedia(path, model_id, layer), on_conflict, author)
+
+    def _import_explanations(
+        self, records: Any, store: object, model_id: str | None, source: str | None
+    ) -> ImportReport:
+        rows = aio.neuronpedia_explanations(records, model_id, source)
+        sid = sae_id_of(store)
+        for f, _, _ in rows:
+            check_range(store, f, "Neuronpedia record")
+        with self._write() as conn:
+            before = ex.read_explanations(conn, sid)
+            keys = zip(before["feature"], before["model"], strict=True)
+            old = dict(zip(keys, before["explanation"], strict=True))
+            for f, text, model in rows:
+                ex.put_explanation(conn, sid, f, text, model)
+        added = sum((f, m) not in old for f, _, m in rows)
+        unchanged = sum(old.get((f, m)) == t for f, t, m in rows)
+        empty = pd.DataFrame(columns=["feature", "field", "ours", "theirs", "resolution"])
+        return ImportReport(added, len(rows) - added - unchanged, unchanged, empty)
+
+    def set_explanation(self, store: object, feature: int, explanation: str, model: str) -> None:
+        """Store ``model``'s explanation of ``feature`` beside (never over) its label."""
+        sid, f = sae_id_of(store), feature_id(feature)
+        check_range(store, f)
+        text, who = _text(explanation, "explanation"), _text(model, "model")
+        if not text or not who:
+            raise AnnotationError("explanation and model must be non-empty strings")
+        with self._write() as conn:
+            ex.put_explanation(conn, sid, f, text, who)
+
+    def set_explanation_score(
+        self,
+        store: object,
+        feature: int,
+        model: str,
+        method: str,
+        score: float,
+        baseline: float,
+        n: int,
+        scorer: str,
+    ) -> None:
+        """Store a score (and its baseline) of ``model``'s explanation of ``feature``."""
+        sid, f = sae_id_of(store), feature_id(feature)
+        if method not in ex.METHODS:
+            raise AnnotationError(f"method {method!r} is not one of {', '.join(ex.METHODS)}")
+        with self._write() as conn:
+            ex.put_score(conn, (sid, f, model), method, scorer, (score, baseline, n))
+
+    def explanations(self, store: object) -> pd.DataFrame:
+        """LLM explanations of ``store``'s features: one row per feature and model, with the
+        latest ``detection`` and ``fuzz`` scores, their baselines and example counts."""
+        with self._read() as conn:
+            return ex.read_explanations(conn, sae_id_of(store))
 
     def close(self) -> None:
         """Close the database connection (reopened automatically on next use)."""

@@ -38,20 +38,39 @@ class Record:
     author: str | None = None
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell made inert for spreadsheets: one that starts a formula gets a leading ``'``
+    (as OWASP advises; the cell is quoted when written). A cell already starting with ``'``
+    gets one too, so that ``read_csv`` can take exactly one off and give the text back."""
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def _uncell(text: str | None) -> str | None:
+    """The text of a cell written by ``csv_cell``."""
+    if text is not None and text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")):
+        return text[1:]
+    return text
+
+
 def write_csv(path: str | os.PathLike[str], rows: Iterable[Annotation]) -> None:
-    """Write one CSV line per annotation; tags are a JSON list in one cell."""
+    """Write one CSV line per annotation; tags are a JSON list in one cell. Every cell is
+    quoted and text cells that a spreadsheet would run as formulas are escaped (``csv_cell``)."""
     with _atomic(path) as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(CSV_COLUMNS)
         for r in rows:
             writer.writerow(
                 [
                     r.feature,
-                    r.label or "",
+                    csv_cell(r.label or ""),
                     json.dumps(list(r.tags), ensure_ascii=False),
                     r.status,
-                    r.note or "",
-                    r.author,
+                    csv_cell(r.note or ""),
+                    csv_cell(r.author),
                     r.created.isoformat(),
                     r.updated.isoformat(),
                 ]
@@ -76,11 +95,11 @@ def read_csv(path: str | os.PathLike[str]) -> list[Record]:
                 Record(
                     where=where,
                     feature=_int(cells.get("feature"), where),
-                    label=cells.get("label"),
+                    label=_uncell(cells.get("label")),
                     tags=None if tags is None else _csv_tags(tags, where),
                     status=cells.get("status"),
-                    note=cells.get("note"),
-                    author=cells.get("author"),
+                    note=_uncell(cells.get("note")),
+                    author=_uncell(cells.get("author")),
                 )
             )
     return records
@@ -119,6 +138,17 @@ def read_json(path: str | os.PathLike[str]) -> tuple[str | None, list[Record]]:
             raise AnnotationError(
                 f"{path}: a JSON object needs an 'annotations' list; "
                 "write a saewidgets export or a plain list of annotation objects"
+            )
+        version = doc.get("version", 1)
+        if (
+            isinstance(version, bool)
+            or version != 1
+            or doc.get("format", JSON_FORMAT) != JSON_FORMAT
+        ):
+            raise AnnotationError(
+                f"{path}: format {doc.get('format')!r} version {version!r} is not a saewidgets "
+                f"annotations export this version reads ({JSON_FORMAT!r} version 1); upgrade "
+                "saewidgets, or export the annotations again"
             )
         sae_id, doc = doc.get("sae_id"), doc["annotations"]
     if not isinstance(doc, list):
@@ -303,9 +333,56 @@ class _atomic:
         return self.file
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.file.close()
-        if exc_type is None:
-            os.chmod(self.tmp, 0o644)
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
+        try:
+            self.file.close()  # may fail too (a full disk shows on the last flush)
+            if exc_type is None:
+                os.chmod(self.tmp, 0o666 & ~_umask())
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.lexists(self.tmp):  # a failed write leaves no temporary file behind
+                os.unlink(self.tmp)
+
+
+def _umask() -> int:
+    """The process's umask: read from /proc where there is one (setting it to read it would
+    race with other threads creating files)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def neuronpedia_explanations(
+    records: Any, model_id: str | None, source: str | None
+) -> list[tuple[int, str, str]]:
+    """(feature, text, model) of Neuronpedia database explanation records (``description``,
+    ``typeName``, ``explanationModelName``; ``source`` or the older ``layer``): a list of
+    dicts, or a JSON / JSON-lines file of them. The model is ``explanationModelName``, else
+    ``typeName``, else ``"neuronpedia"``; records of another model_id/source are skipped."""
+    is_path = isinstance(records, (str, os.PathLike))
+    items = list(_neuronpedia_items(records)) if is_path else records
+    if not isinstance(items, (list, tuple)):
+        raise AnnotationError(
+            f"records are Neuronpedia explanation dicts (a list) or a JSON file, got {records!r}"
+        )
+    out = []
+    for i, item in enumerate(items):
+        where = f"{records if is_path else 'records'}[{i}]"
+        if not isinstance(item, dict):
+            raise AnnotationError(f"{where} is not a JSON object: {item!r}")
+        src = item.get("source", item.get("layer"))
+        if (model_id is not None and item.get("modelId") != model_id) or (
+            source is not None and src != source
+        ):
+            continue
+        text = item.get("description")
+        if not isinstance(text, str) or not text.strip():
+            raise AnnotationError(f"{where} has no 'description' text: {item!r}")
+        model = item.get("explanationModelName") or item.get("typeName") or "neuronpedia"
+        out.append((_int(item.get("index"), where), text, str(model)))
+    return out

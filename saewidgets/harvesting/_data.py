@@ -5,10 +5,14 @@ read from one column: ``column=`` names it, else the first of ``input_ids``, ``t
 present. A column of strings is packed like a list of strings; a column of token-id lists is
 used row by row as given.
 
-Strings are packed the way SAELens packs a text dataset: each document's tokens (no special
-tokens) are joined into one stream with the BOS token between documents, and the stream is cut
-into sequences of ``context_size`` tokens that each start with BOS. The last sequence may be
-shorter. Token tensors ``[n_seq, seq_len]`` are used row by row exactly as given.
+Strings are packed as SAELens's ``ActivationsStore`` packs a text dataset (its
+``concat_and_batch_sequences``, with the SAE's ``sequence_separator_token`` and
+``disable_concat_sequences`` when its SAELens config records them): each document's tokens (no
+special tokens) are appended to the current sequence, after the separator (BOS by default) when
+the sequence is not empty; sequences of ``context_size`` tokens start with BOS when the SAE
+prepends it, and a document that does not fit continues in the next sequence. SAELens drops
+the last, shorter sequence; it is kept here. Token tensors ``[n_seq, seq_len]``
+are used row by row exactly as given. See docs/models.md.
 """
 
 from __future__ import annotations
@@ -168,37 +172,77 @@ def _rows(lens: Any, tokens: Any) -> Iterator[np.ndarray]:
 
 
 class _Packer:
-    """Packs documents into BOS-started sequences of ``lens.context_size`` tokens."""
+    """Packs documents into sequences of ``lens.context_size`` tokens as SAELens's
+    ``ActivationsStore`` does (``concat_and_batch_sequences``): each sequence starts with BOS
+    when the SAE prepends it, a document joining a non-empty sequence is preceded by the
+    separator (BOS unless the SAE's SAELens config names another ``sequence_separator_token``),
+    and a document is continued in the next sequence. Unlike SAELens, the last, shorter
+    sequence is kept. With ``disable_concat_sequences`` each document is one sequence, cut to
+    ``context_size``, and documents shorter than that are skipped, as SAELens does."""
 
     def __init__(self, lens: Any) -> None:
         self.lens = lens
         self.size = int(lens.context_size)
-        self.bos = lens.bos_token_id if lens.prepend_bos else None
+        bos = lens.bos_token_id
+        self.begin = bos if lens.prepend_bos else None
+        self.sep, self.one_per_document = _saelens_packing(lens)
+        if self.begin is not None and self.size < 2:
+            raise DataError(
+                f"context_size={self.size} leaves no room for text after the BOS token; "
+                "pass context_size of 2 or more."
+            )
         self.buf: list[int] = []
-        self.docs = 0
 
     def add(self, text: str) -> Iterator[np.ndarray]:
         ids = self.lens.tokenize_document(text)
-        if not ids:
+        if self.one_per_document:
+            if self.begin is not None and len(ids) >= self.size - 1 and ids[0] != self.begin:
+                ids = [self.begin, *ids[: self.size - 1]]
+            if len(ids) >= self.size:
+                yield np.asarray(ids[: self.size], dtype=np.int64)
             return
-        if self.docs and self.bos is not None:
-            self.buf.append(self.bos)
-        self.docs += 1
-        self.buf.extend(ids)
-        body = self.size - (self.bos is not None)
-        while len(self.buf) >= body:
-            chunk, self.buf = self.buf[:body], self.buf[body:]
-            yield self._seq(chunk)
+        if ids and self.buf and self.sep is not None and ids[0] != self.sep:
+            ids = [self.sep, *ids]
+        while ids:
+            if not self.buf and self.begin is not None and ids[0] != self.begin:
+                self.buf = [self.begin]
+            take = self.size - len(self.buf)
+            self.buf.extend(ids[:take])
+            ids = ids[take:]
+            if len(self.buf) == self.size:
+                yield self._take()
 
     def flush(self) -> Iterator[np.ndarray]:
         if self.buf:
-            chunk, self.buf = self.buf, []
-            yield self._seq(chunk)
-        self.docs = 0
+            yield self._take()
 
-    def _seq(self, chunk: list[int]) -> np.ndarray:
-        head = [self.bos] if self.bos is not None else []
-        return np.asarray(head + chunk, dtype=np.int64)
+    def _take(self) -> np.ndarray:
+        seq, self.buf = np.asarray(self.buf, dtype=np.int64), []
+        return seq
+
+
+_SPECIAL = {"bos": "bos_token_id", "eos": "eos_token_id", "sep": "sep_token_id"}
+
+
+def _saelens_packing(lens: Any) -> tuple[int | None, bool]:
+    """(separator token id, one sequence per document) from a SAELens SAE's training settings
+    ``sequence_separator_token`` (default ``"bos"``) and ``disable_concat_sequences``."""
+    sae = getattr(lens, "sae", None)
+    cfg = getattr(sae, "cfg", None) if getattr(sae, "format", None) == "saelens" else None
+    flat = {**(cfg.get("metadata") or {}), **cfg} if isinstance(cfg, dict) else {}
+    token = flat.get("sequence_separator_token", "bos")
+    one = flat.get("disable_concat_sequences", False)
+    if not isinstance(one, bool):
+        raise DataError(f"The SAE's disable_concat_sequences is {one!r}; it must be true or false.")
+    if token is None or (isinstance(token, int) and not isinstance(token, bool)):
+        return token, one
+    if token not in _SPECIAL:
+        raise DataError(
+            f"The SAE's sequence_separator_token is {token!r}; SAELens accepts a token id, "
+            '"bos", "eos", "sep" or null. Fix its cfg.json.'
+        )
+    tokenizer = lens.adapter.tokenizer
+    return (None if tokenizer is None else getattr(tokenizer, _SPECIAL[token], None)), one
 
 
 def batches(seqs: Iterable[np.ndarray], batch_size: int) -> Iterator[np.ndarray]:

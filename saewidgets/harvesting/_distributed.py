@@ -11,6 +11,7 @@ every rank sees.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
 import shutil
 import tempfile
@@ -25,12 +26,18 @@ import torch.distributed as dist
 from safetensors.numpy import save_file
 from tqdm.auto import tqdm
 
-from saewidgets._errors import DataError, DistributedError, StoreError
+from saewidgets._errors import DataError, DistributedError
 from saewidgets.harvesting._data import batches
 from saewidgets.harvesting._finish import finish_harvest
 from saewidgets.harvesting._merge import assemble
 from saewidgets.harvesting._pass import harvest_raw, sized_sequences
-from saewidgets.store._write import write_store_atomically
+from saewidgets.store._write import (
+    check_target,
+    clean_stale_temps,
+    make_temp_folder,
+    store_path,
+    write_store_atomically,
+)
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
@@ -68,11 +75,17 @@ def process_group() -> Group | None:
     return Group(dist.get_rank(), dist.get_world_size(), gloo)
 
 
-def share(seqs: Iterator[np.ndarray], block: int, group: Group, seen: list[int]) -> Iterator:
+def share(
+    seqs: Iterator[np.ndarray], block: int, group: Group, seen: list[int], digest: Any = None
+) -> Iterator:
     """This rank's sequences: block j of ``block`` sequences when j mod world == rank.
-    ``seen[0]`` counts every sequence read, this rank's or not."""
+    ``seen[0]`` counts every sequence read, this rank's or not; ``digest`` (a hashlib object)
+    takes every one of them, so that ranks can check they read the same data."""
     for i, seq in enumerate(seqs):
         seen[0] = i + 1
+        if digest is not None:
+            digest.update(len(seq).to_bytes(8, "little"))
+            digest.update(np.ascontiguousarray(seq, dtype=np.int64).tobytes())
         if (i // block) % group.world == group.rank:
             yield seq
 
@@ -135,26 +148,26 @@ class _Share:
     n_seq: int
     seen: int
     block: int
+    data: str  # sha256 of every sequence read, this rank's or not
 
 
 def _start(group: Group, out: Any, overwrite: bool) -> tuple[Path, Path]:
-    """Rank 0 checks ``out`` and makes the shard folder; every rank learns both paths."""
+    """Rank 0 checks ``out``, tidies shard folders of killed runs and makes the shard folder
+    (marked as ours, like a store's temporary folder); every rank learns both paths."""
     sent: list[Any] = [None]
     error: BaseException | None = None
     if group.rank == 0:
         try:
             target = (
-                Path(out)
+                store_path(out)
                 if out is not None
                 else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
             )
-            if target.exists() and not overwrite:
-                raise StoreError(
-                    f"{target} already exists; pass overwrite=True or another out folder."
-                )
+            check_target(target, overwrite)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shards = tempfile.mkdtemp(prefix=f".{target.name}.shards-", dir=target.parent)
-            sent = [(str(target.resolve()), shards)]
+            clean_stale_temps(target.parent, target.name)
+            shards = make_temp_folder(target, "shards")
+            sent = [(str(target.resolve()), str(shards))]
         except Exception as exc:
             error, sent = exc, [_failure(0, exc)]
     dist.broadcast_object_list(sent, src=0, group=group.gloo)
@@ -179,17 +192,33 @@ def _harvest_share(
         folder = shards / f"rank-{group.rank}"
         folder.mkdir()
         seqs, size = sized_sequences(lens, data, n_tokens, batch_size)
-        seen = [0]
+        seen, digest = [0], hashlib.sha256()
         desc = f"harvest (rank {group.rank} of {group.world})"
         total = None if n_tokens is None else -(-n_tokens // group.world)
         bar = tqdm(total=total, unit="tok", desc=desc, disable=not progress, unit_scale=True)
-        mine = share(seqs, size, group, seen)
-        raw = harvest_raw(lens, batches(mine, size), top_k, folder, bar.update, excluded)
+        mine = share(seqs, size, group, seen, digest)
+        launcher = os.getppid()
+
+        def step(n: int) -> None:
+            check_launcher(launcher)
+            bar.update(n)
+
+        raw = harvest_raw(lens, batches(mine, size), top_k, folder, step, excluded)
         bar.close()
         save_file(raw.acc.to_numpy(), folder / "accumulators.safetensors")
-        return _Share(n_seq=raw.n_seq, seen=seen[0], block=size)
+        return _Share(n_seq=raw.n_seq, seen=seen[0], block=size, data=digest.hexdigest())
     except Exception as exc:
         return exc
+
+
+def check_launcher(pid: int) -> None:
+    """DistributedError once this rank's launcher (torchrun, pid ``pid``) is gone: a rank
+    whose launcher was killed stops at its next batch instead of writing on alone."""
+    if os.getppid() != pid:
+        raise DistributedError(
+            f"The launcher of this rank (pid {pid}) has exited, so this rank stops; nothing is "
+            "written to out. Run the harvest again."
+        )
 
 
 def _gather(group: Group, outcome: _Share | BaseException) -> list[Any]:
@@ -216,6 +245,13 @@ def _merge(
             raise DataError(
                 f"The ranks read different data (sequences per rank: {[o.seen for o in outcomes]})"
                 "; give every rank the same data in the same order."
+            )
+        if len({o.data for o in outcomes}) != 1:
+            ranks = [r for r, o in enumerate(outcomes) if o.data != outcomes[0].data]
+            raise DataError(
+                f"Rank 0 and rank(s) {ranks} read different data (the same number of sequences, "
+                "other tokens), so their shards cannot be merged into one store; give every rank "
+                "the same data in the same order. Nothing was written to out."
             )
         n_seq, block = seen.pop(), outcomes[0].block
         pieces = layout(n_seq, block, group.world)

@@ -19,6 +19,7 @@ from saewidgets.analysis._logits import centred_gram, logit_tables
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.store._meta import DENSE_DENSITY, ULTRA_RARE_DENSITY, StoreMeta
 from saewidgets.store._record import build_feature_index, read_range
+from saewidgets.store._tokenindex import write_token_index
 
 if TYPE_CHECKING:
     from saewidgets.models._lens import Lens
@@ -37,7 +38,7 @@ def write_sae_arrays(lens: Lens, folder: Path) -> None:
     sae = lens.sae
     arrays = {
         "W_enc": sae.W_enc,
-        "W_dec": sae.W_dec,
+        "W_dec": sae.decoder,  # model-space unit writes (decoder norms folded)
         "b_enc": sae.b_enc,
         "b_dec": sae.b_dec,
     }
@@ -69,6 +70,7 @@ def lens_meta(lens: Lens) -> dict[str, Any]:
         "sae_id": lens.sae_id,
         "model_name": lens.model_name,
         "hook": lens.hook,
+        "hook_out": "" if lens.hook_out == lens.hook else lens.hook_out,
         "d_sae": sae.d_sae,
         "d_in": sae.d_in,
         "d_model": model.d_model,
@@ -128,6 +130,7 @@ def finish_store(
     top_id, counted = scan_tokens(folder / "tokens.bin", info.get("excluded_token_ids", []))
     info = {**info, "has_output_directions": "W_out" in weights, "n_counted_tokens": counted}
     feature_table(acc, weights, counted).to_parquet(folder / "features.parquet")
+    write_token_index(folder, acc.top_tok, top_id)
     meta = StoreMeta(
         **info,
         max_token_id=top_id,

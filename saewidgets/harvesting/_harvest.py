@@ -12,7 +12,7 @@ from saewidgets._errors import DataError, count_arg
 from saewidgets.harvesting._data import select_column
 from saewidgets.harvesting._distributed import harvest_distributed, process_group
 from saewidgets.harvesting._pass import harvest_into
-from saewidgets.store._write import write_store_atomically
+from saewidgets.store._write import check_overwrite, store_path, write_store_atomically
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
@@ -53,6 +53,7 @@ def harvest(
     top_k = count_arg(top_k, "top_k", 1, MAX_TOP_K)
     n_tokens = None if n_tokens is None else count_arg(n_tokens, "n_tokens")
     batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")
+    check_overwrite(overwrite)
     data = select_column(data, column)
     excluded = excluded_ids(lens, exclude_special_tokens)
     group = process_group()
@@ -61,7 +62,9 @@ def harvest(
             group, lens, data, n_tokens, batch_size, top_k, out, overwrite, progress, excluded
         )
     target = (
-        Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
+        store_path(out)
+        if out is not None
+        else Path(tempfile.mkdtemp(prefix="saewidgets-")) / "store"
     )
     write_store_atomically(
         target,

@@ -25,7 +25,9 @@ from saewidgets._errors import StoreError
 from saewidgets.analysis._featurestore import FeatureStore
 from saewidgets.harvesting._accumulate import FeatureAccumulator
 from saewidgets.harvesting._finish import finish_store
-from saewidgets.store._write import write_store_atomically
+from saewidgets.harvesting._overlap import overlapping
+from saewidgets.store._record import read_range
+from saewidgets.store._write import check_overwrite, store_path, write_store_atomically
 
 _LENS_FIELDS = (
     "sae_id",
@@ -59,11 +61,12 @@ def merge_stores(
     """Merge stores harvested on consecutive token shards (in order) into one store at ``out``."""
     if isinstance(stores, (str, os.PathLike, FeatureStore)):
         raise StoreError("merge_stores takes a list of stores (or paths), not a single one.")
+    check_overwrite(overwrite)
     opened = [s if isinstance(s, FeatureStore) else FeatureStore.open(s) for s in stores]
     if not opened:
         raise StoreError("merge_stores needs at least one store.")
     _check_mergeable(opened)
-    target = Path(out)
+    target = store_path(out)
     write_store_atomically(target, overwrite, lambda tmp: _merge_into(opened, tmp))
     return FeatureStore.open(target)
 
@@ -90,6 +93,53 @@ def _check_mergeable(stores: list[FeatureStore]) -> None:
                 "twice. Pass each shard once."
             )
         seen[s.meta.dataset_fingerprint] = s.path
+        _check_same_tokens(first, s)
+    _check_disjoint(stores)
+
+
+def _check_same_tokens(first: FeatureStore, other: FeatureStore) -> None:
+    """StoreError unless both stores' tokenizers give every id the same bytes: decoded
+    strings alone hide byte tokens (every stray byte decodes to U+FFFD)."""
+    if other.vocab == first.vocab and other.partial_tokens == first.partial_tokens:
+        return
+    ids = [
+        i
+        for i in range(max(len(first.vocab), len(other.vocab)))
+        if _token(first, i) != _token(other, i)
+    ]
+    raise StoreError(
+        f"Cannot merge {other.path} with {first.path}: their tokenizers differ (token ids "
+        f"{ids[:5]} have other bytes), so the same id is not the same token. Merge only shards "
+        "harvested with the same tokenizer."
+    )
+
+
+def _token(store: FeatureStore, i: int) -> object:
+    if i >= len(store.vocab):
+        return None
+    return store.partial_tokens.get(i, store.vocab[i])
+
+
+def _check_disjoint(stores: list[FeatureStore]) -> None:
+    """StoreError when two stores hold some of the same documents or rows (``_overlap``)."""
+    if len(stores) < 2:
+        return
+    described = [(s.path, s.meta.n_seq, s.n_tokens, _bos(s)) for s in stores]
+    found = overlapping(described)
+    if found is not None:
+        i, j, fraction = found
+        raise StoreError(
+            f"{stores[j].path} and {stores[i].path} hold some of the same documents or token "
+            f"rows ({fraction:.1%} of the smaller one's tokens): merging them would count those "
+            "tokens twice. Harvest shards from disjoint parts of the data, and merge each once."
+        )
+
+
+def _bos(store: FeatureStore) -> int | None:
+    """The BOS id that separates documents in a packed store (None without BOS)."""
+    if not store.meta.prepend_bos or store.n_tokens == 0:
+        return None
+    return int(read_range(store.path / "tokens.bin", np.int32, 0, 1)[0])
 
 
 def _short(value: object) -> str:

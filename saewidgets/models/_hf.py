@@ -16,7 +16,11 @@ import torch
 
 from saewidgets._errors import HookError, SAEConfigError
 from saewidgets.models._adapter import Edit, ModelAdapter
-from saewidgets.models._hooknames import INPUT_SUFFIX, layer_output_index, unknown_hook
+from saewidgets.models._hooknames import INPUT_SUFFIX, unknown_hook
+from saewidgets.saes._hooksites import Site, layer_number, parse_site
+
+_MLP = ("mlp", "feed_forward")
+_ATTN = ("self_attn", "attn", "attention")
 
 
 class _Stop(Exception):
@@ -42,11 +46,7 @@ class HFAdapter(ModelAdapter):
 
     def __init__(self, model: Any, tokenizer: Any | None = None) -> None:
         self.model = model
-        if model.get_output_embeddings() is None:
-            raise SAEConfigError(
-                f"{type(model).__name__} has no output embedding (lm_head); load the model with "
-                "AutoModelForCausalLM so the logit weights can be computed."
-            )
+        check_causal_lm(model)
         self._tokenizer = tokenizer if tokenizer is not None else _auto_tokenizer(model)
         self._modules = dict(model.named_modules())
         self._layers = _layer_list(model, self._modules)
@@ -91,23 +91,67 @@ class HFAdapter(ModelAdapter):
         return [n for n in self._modules if n]
 
     def resolve_hook(self, hook: str | None, sae_hook: str | None) -> str:
-        """``hook`` or the SAE's hook as a module path (``blocks.6.hook_resid_post`` and
-        ``layers.6`` become ``model.layers.6``)."""
+        """``hook`` or the SAE's hook as a module path, in the one vocabulary of
+        ``saes/_hooksites`` (``blocks.6.hook_resid_post`` and ``layers.6`` become
+        ``model.layers.6`` on Llama, ``transformer.h.6`` on GPT-2)."""
         name = hook or sae_hook
         if name is None:
             raise HookError(
                 f"The SAE's config names no hook; pass hook= a module path such as "
                 f"{self._layer_path(0)!r}."
             )
-        if name not in self._modules and (hook is None or name.startswith("blocks.")):
-            layer = layer_output_index(name)  # an explicit path is only translated from TL's
-            if layer is not None and self._layers is not None and 0 <= layer < self._n_layers:
-                name = self._layer_path(layer)
-        if name not in self._modules and not name.endswith(INPUT_SUFFIX):
-            ends = [m for m in self._modules if m.endswith("." + name)]  # sparsify's layers.3.mlp
-            name = ends[0] if len(ends) == 1 else name
-        self._module(name)
-        return name
+        if name.endswith(INPUT_SUFFIX):
+            return self._resolve(name.removesuffix(INPUT_SUFFIX)) + INPUT_SUFFIX
+        return self._resolve(name)
+
+    def _resolve(self, name: str) -> str:
+        if name in self._modules and name:
+            return name
+        site = parse_site(name)
+        path = None if site is None or self._layers is None else self._translate(name, site)
+        if path is None:  # a unique module path ending in the name (``layers.3.mlp.down_proj``)
+            ends = [m for m in self._modules if m.endswith("." + name)]
+            path = ends[0] if len(ends) == 1 else None
+        if path is None or path not in self._modules:
+            raise self._unknown(name)
+        return path
+
+    def _translate(self, name: str, site: Site) -> str | None:
+        """The module path whose output is ``site``; HookError where no module outputs it."""
+        if not 0 <= site.layer < self._n_layers:
+            if site.layer == -1 and site.kind == "resid_post":
+                raise HookError(
+                    f"Hook {name!r} is the residual stream before the first layer (the "
+                    "embeddings), which no module of a Hugging Face model outputs as the layers "
+                    f"see it; use a transformer_lens model, or a later layer such as "
+                    f"{self._layer_path(0)!r}."
+                )
+            return None
+        layer = self._layer_path(site.layer)
+        if site.kind == "resid_post":
+            return layer
+        if site.kind == "resid_mid":
+            raise HookError(
+                f"Hook {name!r} (the residual stream between attention and MLP) is inside "
+                f"{layer}; no module outputs it. Use {layer!r} or one of its sub-modules."
+            )
+        post_norms = f"{layer}.post_feedforward_layernorm" in self._modules  # Gemma 2 and 3
+        if site.kind == "mlp_out" and post_norms:
+            return f"{layer}.post_feedforward_layernorm"
+        if site.kind == "attn_out" and post_norms:
+            return f"{layer}.post_attention_layernorm"
+        children = _MLP if site.kind.startswith("mlp") else _ATTN
+        return next((f"{layer}.{c}" for c in children if f"{layer}.{c}" in self._modules), None)
+
+    def _unknown(self, name: str) -> HookError:
+        n = layer_number(name)
+        same: list[str] = []
+        if n is not None and 0 <= n < self._n_layers:
+            layer = self._layer_path(n)
+            same = [
+                p for p in (layer, *(f"{layer}.{c}" for c in _MLP + _ATTN)) if p in self._modules
+            ]
+        return unknown_hook(name, self.hook_names(), self.name, same, self._n_layers or None)
 
     def input_site(self, hook: str) -> str:
         """``hook`` + ``":input"``: the first positional input of module ``hook``."""
@@ -131,7 +175,7 @@ class HFAdapter(ModelAdapter):
     def _module(self, hook: str) -> torch.nn.Module:
         name = hook.removesuffix(INPUT_SUFFIX)
         if name not in self._modules or not name:
-            raise unknown_hook(hook, self.hook_names(), self.name)
+            raise self._unknown(hook)
         return self._modules[name]
 
     def _register(self, hook: str, fn: Any) -> Any:
@@ -217,6 +261,50 @@ class HFAdapter(ModelAdapter):
         if tok is None:
             return [f"<{i}>" for i in ids]
         return [str(s) for s in tok.batch_decode([[i] for i in ids])]
+
+
+def check_causal_lm(model: Any) -> None:
+    """Raise SAEConfigError unless ``model`` is a causal LM in eval mode: an encoder-decoder
+    (T5), a model without an LM head (BertModel, T5EncoderModel) or one whose early positions
+    see later tokens (BertForMaskedLM) is refused, as is dropout left on by ``model.train()``."""
+    what = type(model).__name__
+    fix = "Pass a causal LM (AutoModelForCausalLM: GPT-2, Llama, Gemma, Qwen, Mistral, …)."
+    both = hasattr(model, "encoder") and hasattr(model, "decoder")
+    if getattr(model.config, "is_encoder_decoder", False) or both:
+        raise SAEConfigError(f"{what} is an encoder-decoder model, not a causal LM. {fix}")
+    if model.get_output_embeddings() is None:
+        raise SAEConfigError(
+            f"{what} has no output embedding (lm_head): it is not a causal LM (an encoder such "
+            f"as BertModel or T5EncoderModel?), so logit weights cannot be computed. {fix}"
+        )
+    if model.training and _has_dropout(model):
+        raise SAEConfigError(
+            f"{what} is in training mode with dropout: activations would be random. Call "
+            "model.eval() first."
+        )
+    n = min(8, int(model.get_input_embeddings().weight.shape[0]))
+    ids = torch.arange(n, device=next(model.parameters()).device)[None]
+    other = ids.clone()
+    other[0, -1] = 0
+    try:
+        with torch.no_grad():
+            a, b = (model(input_ids=t).logits[0, :-1].float() for t in (ids, other))
+    except Exception as exc:  # a model that needs more than token ids is no causal LM
+        raise SAEConfigError(f"{what} does not run on token ids alone ({exc}). {fix}") from exc
+    if not torch.allclose(a, b, rtol=1e-4, atol=1e-5 * float(a.abs().max()) + 1e-12):
+        raise SAEConfigError(
+            f"{what} is not causal: changing the last token changed the outputs at earlier "
+            f"positions (bidirectional attention, as in BERT's masked-LM heads). {fix}"
+        )
+
+
+def _has_dropout(model: Any) -> bool:
+    """Whether a dropout module or a ``*dropout`` / ``*pdrop`` config value is non-zero."""
+    cfg = model.config.to_dict()
+    rates = [v for k, v in cfg.items() if k.endswith(("dropout", "pdrop"))]
+    if any(isinstance(v, (int, float)) and v > 0 for v in rates):
+        return True
+    return any(isinstance(m, torch.nn.Dropout) and m.p > 0 for m in model.modules())
 
 
 def _auto_tokenizer(model: Any) -> Any | None:

@@ -10,7 +10,8 @@ import torch
 
 from saewidgets._errors import HookError
 from saewidgets.models._adapter import Edit, ModelAdapter
-from saewidgets.models._hooknames import hooked_name, layer_output_index, unknown_hook
+from saewidgets.models._hooknames import unknown_hook
+from saewidgets.saes._hooksites import Site, layer_number, parse_site
 
 
 class HookedAdapter(ModelAdapter):
@@ -54,19 +55,55 @@ class HookedAdapter(ModelAdapter):
         return list(self.model.hook_dict)
 
     def resolve_hook(self, hook: str | None, sae_hook: str | None) -> str:
-        """``hook``, else the SAE's hook (``layers.6`` becomes ``blocks.6.hook_resid_post``)."""
+        """``hook``, else the SAE's hook, in the one vocabulary of ``saes/_hooksites``
+        (``layers.6`` and ``model.layers.6`` become ``blocks.6.hook_resid_post``)."""
         name = hook or sae_hook
         if name is None:
             raise HookError(
                 "The SAE's config names no hook; pass hook='blocks.N.hook_resid_post' etc."
             )
-        if hook is None and name not in self.model.hook_dict:
-            layer = layer_output_index(name)
-            if layer is not None:
-                name = hooked_name(layer)
-        if name not in self.model.hook_dict:
-            raise unknown_hook(name, self.hook_names(), self.name)
-        return name
+        if name in self.model.hook_dict:
+            return name
+        site = parse_site(name)
+        translated = None if site is None else self._translate(name, site)
+        if translated is None or translated not in self.model.hook_dict:
+            raise self._unknown(name)
+        return translated
+
+    def _unknown(self, name: str) -> HookError:
+        same = self._layer_names(name)
+        return unknown_hook(name, self.hook_names(), self.name, same, self.model.cfg.n_layers)
+
+    def _translate(self, name: str, site: Site) -> str:
+        """transformer_lens's name for ``site``; HookError where no hook reads it."""
+        if site.kind == "resid_post":
+            return (
+                "blocks.0.hook_resid_pre"
+                if site.layer < 0
+                else f"blocks.{site.layer}.hook_resid_post"
+            )
+        if site.kind in ("mlp", "attn") and self.model.cfg.use_normalization_before_and_after:
+            out = f"blocks.{site.layer}.hook_{site.kind}_out"
+            raise HookError(
+                f"Hook {name!r} is the {site.kind} module's output before this model's "
+                f"post-{site.kind} normalisation (Gemma 2/3 style); transformer_lens has no hook "
+                f"there ({out} is after it). Run the SAE on the Hugging Face model, or use an "
+                f"SAE trained on {out}."
+            )
+        kind = (
+            site.kind
+            if site.kind.endswith("_out") or site.kind == "resid_mid"
+            else site.kind + "_out"
+        )
+        return f"blocks.{site.layer}.hook_{kind}"
+
+    def _layer_names(self, name: str) -> list[str]:
+        """This model's hooks for the layer ``name`` mentions (none when it mentions none)."""
+        n = layer_number(name)
+        if n is None:
+            return []
+        names = [f"blocks.{n}.hook_{s}" for s in ("resid_post", "mlp_out", "attn_out")]
+        return [x for x in names if x in self.model.hook_dict]
 
     def layer_of(self, hook: str) -> int | None:
         """Block index of ``blocks.N.*`` hooks; -1 for the embedding hooks."""
@@ -102,7 +139,7 @@ class HookedAdapter(ModelAdapter):
         self.check_tokens(tokens)
         for name in edits:
             if name not in self.model.hook_dict:
-                raise unknown_hook(name, self.hook_names(), self.name)
+                raise self._unknown(name)
 
         def wrap(edit: Edit) -> Any:
             def fn(act: torch.Tensor, hook: Any) -> torch.Tensor | None:

@@ -1,41 +1,30 @@
-"""Hook-name translation between transformer_lens and Hugging Face module paths.
-
-Only names with the same meaning are translated: the output of decoder layer N
-(``model.layers.N`` in transformers, ``layers.N`` in sparsify) is transformer_lens's
-``blocks.N.hook_resid_post``, and ``blocks.N.hook_resid_pre`` is the output of layer N-1.
-"""
+"""Hook names in one vocabulary for both model kinds (see ``saes/_hooksites``): the error a
+wrong name gets, with the close names on the model at hand."""
 
 from __future__ import annotations
 
 import difflib
-import re
 
 from saewidgets._errors import HookError
+
+VOCABULARY = (
+    "Either model kind accepts layers.N, model.layers.N, transformer.h.N, gpt_neox.layers.N and "
+    "blocks.N.hook_resid_post (the residual stream after layer N), blocks.N.hook_resid_pre, "
+    "….N.mlp / blocks.N.hook_mlp_out and ….N.self_attn / blocks.N.hook_attn_out (see "
+    "docs/models.md)"
+)
 
 #: appended to a module path to name that module's INPUT (what a sparsify transcoder reads)
 INPUT_SUFFIX = ":input"
 
-_RESID = re.compile(r"^blocks\.(\d+)\.hook_resid_(pre|post)$")
-_LAYER = re.compile(r"^(?:.*\.)?(?:layers|h|blocks|layer)\.(\d+)$")
 
-
-def layer_output_index(name: str) -> int | None:
-    """The decoder layer whose output ``name`` means, in either naming; None when neither."""
-    m = _RESID.match(name)
-    if m:
-        n = int(m.group(1))
-        return n if m.group(2) == "post" else n - 1
-    m = _LAYER.match(name)
-    return int(m.group(1)) if m else None
-
-
-def hooked_name(layer: int) -> str:
-    """transformer_lens's name for the output of block ``layer`` (-1: the embeddings)."""
-    return "blocks.0.hook_resid_pre" if layer < 0 else f"blocks.{layer}.hook_resid_post"
-
-
-def unknown_hook(name: str, valid: list[str], model: str) -> HookError:
-    """A HookError for ``name`` listing the closest valid names."""
+def unknown_hook(
+    name: str, valid: list[str], model: str, same_layer: list[str], n_layers: int | None
+) -> HookError:
+    """A HookError for ``name`` listing the closest valid names: those spelled alike and
+    ``same_layer`` (this model's names for the layer ``name`` mentions)."""
     close = difflib.get_close_matches(name, valid, n=5, cutoff=0.5)
+    close += [n for n in same_layer if n not in close]
     hint = f" Close valid names: {', '.join(close)}." if close else ""
-    return HookError(f"Hook {name!r} does not exist on {model}.{hint}")
+    layers = "" if n_layers is None else f" It has {n_layers} layers (0..{n_layers - 1})."
+    return HookError(f"Hook {name!r} does not exist on {model}.{layers}{hint} {VOCABULARY}.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from saewidgets._errors import ActivationError, DataError, SAEConfigError
+from saewidgets._errors import ActivationError, DataError, SAEConfigError, count_arg
 from saewidgets._tokenbytes import display_tokens
 from saewidgets.models._adapter import ModelAdapter
 from saewidgets.models._fingerprint import model_fingerprint
@@ -66,7 +66,7 @@ class Lens:
         self.layer = self.adapter.layer_of(self.hook)
         self.prepend_bos = self.sae.prepend_bos
         n_ctx = self.adapter.n_ctx
-        self.context_size = min(context_size or self.sae.context_size or DEFAULT_CONTEXT, n_ctx)
+        self.context_size = _context_size(context_size, self.sae, n_ctx)
         self._vocab: list[str] | None = None
         self._partial: dict[int, bytes] | None = None
         self._check_width()
@@ -250,6 +250,20 @@ class Lens:
 
         return ablate(self, prompt, features, positions, max_new_tokens)
 
+    def intervene(
+        self,
+        prompt: str | torch.Tensor,
+        steer: Mapping[int, float],
+        ablate: Sequence[int],
+        positions: Sequence[int] | None = None,
+        max_new_tokens: int = 0,
+    ) -> Intervention:
+        """Ablate the ``ablate`` features and add the ``steer`` vectors in one edit at the hook
+        (``steer`` and ``ablate`` are the one-sided cases); either may be empty."""
+        from saewidgets.models._interventions import intervene
+
+        return intervene(self, prompt, steer, ablate, positions, max_new_tokens)
+
     def attribute(
         self,
         prompt: str | torch.Tensor,
@@ -327,6 +341,11 @@ def make_adapter(model: Any, tokenizer: Any | None, device: Any) -> ModelAdapter
     if isinstance(model, str):
         return HookedAdapter(_load_hooked(model, device))
     if hasattr(model, "run_with_hooks") and hasattr(model, "hook_dict"):
+        if getattr(getattr(model, "cfg", None), "attention_dir", "causal") != "causal":
+            raise SAEConfigError(
+                f"{type(model).__name__} attends in both directions (attention_dir="
+                f"{model.cfg.attention_dir!r}): it is not a causal LM. Pass a HookedTransformer."
+            )
         return HookedAdapter(model)
     if is_hf_model(model):
         return HFAdapter(model, tokenizer)
@@ -347,3 +366,29 @@ def _load_hooked(model: str, device: Any) -> HookedTransformer:
             f"transformer_lens could not load model {model!r}: {exc}. Pass an official "
             "model name with the model hub reachable, or a HookedTransformer object."
         ) from exc
+
+
+def _context_size(given: Any, sae: SAEWeights, n_ctx: int) -> int:
+    """Tokens per packed sequence: ``given``, else the SAE's config, else ``DEFAULT_CONTEXT``,
+    at most the model's context. A size with no room for a token after BOS is refused: packing
+    would make BOS-only sequences forever."""
+    least = 2 if sae.prepend_bos else 1
+    if given is not None:
+        size = min(count_arg(given, "context_size", least), n_ctx)
+    elif sae.context_size is None:
+        size = min(DEFAULT_CONTEXT, n_ctx)
+    else:
+        cfg = sae.context_size
+        if isinstance(cfg, bool) or not isinstance(cfg, int) or cfg < least:
+            raise SAEConfigError(
+                f"The SAE's config gives context_size={cfg!r}, but a packed sequence needs at "
+                f"least {least} token(s){' (BOS and one after it)' if least == 2 else ''}. "
+                "Pass context_size= to the Lens (e.g. context_size=128), or fix the SAE's config."
+            )
+        size = min(cfg, n_ctx)
+    if size < least:
+        raise SAEConfigError(
+            f"The model's context is {n_ctx} tokens: no room for BOS and a token after it, so "
+            "nothing can be harvested with it."
+        )
+    return size

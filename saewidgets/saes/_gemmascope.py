@@ -21,6 +21,7 @@ from saewidgets.saes._weights import SAEWeights, float_copy, jumprelu_weights
 NAME = "gemmascope"
 EXPECTS = "params.npz or params.safetensors with W_enc, W_dec, b_enc, b_dec, threshold"
 _FILES = ("params.npz", "params.safetensors")
+_SKIP = "affine_skip_connection"  # Gemma Scope 2's skip transcoders: [d_in, d_out]
 
 
 def _file(path: Path) -> Path | None:
@@ -53,11 +54,12 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     missing = [n for n in names if n not in lower]
     if missing:
         raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
-    unknown = sorted(k for k in state if k.lower() not in names)
+    unknown = sorted(k for k in state if k.lower() not in (*names, _SKIP))
     if unknown:
         raise SAEConfigError(
             f"{file} holds {unknown}, which a Gemma Scope JumpReLU SAE does not have (it has "
-            f"{', '.join(names)}, any case); saewidgets does not drop tensors."
+            f"{', '.join(names)}, any case, and a transcoder's {_SKIP}); saewidgets does not "
+            "drop tensors."
         )
     m = re.search(r"layer_(\d+)", str(file))
     hooks: dict[str, Any] = {"hook_name": None}
@@ -69,7 +71,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         }
     elif m and "res" in str(file):
         hooks["hook_name"] = f"blocks.{m.group(1)}.hook_resid_post"
-    skip = lower.get("affine_skip_connection")
+    skip = lower.get(_SKIP)
     return jumprelu_weights(
         {"W_enc": lower["w_enc"], "W_dec": lower["w_dec"], **lower},
         W_skip=None if skip is None else float_copy(skip).T.contiguous(),

@@ -47,6 +47,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     from safetensors.torch import load_file
 
     cfg = json.loads((path / "hyperparams.json").read_text())
+    _refuse_unread(cfg, path)
     state = load_file(str(path / "checkpoints" / "final.safetensors"))
     use_b_dec = bool(cfg.get("use_decoder_bias", True))
     names = ["encoder.weight", "encoder.bias", "decoder.weight"] + ["decoder.bias"] * use_b_dec
@@ -116,3 +117,18 @@ def _activation(
     if act == "relu":
         return "standard", None, None
     raise SAEConfigError(f"{path}: act_fn={act!r} is not one lm-saes's release reads.")
+
+
+def _refuse_unread(cfg: dict[str, Any], path: Path) -> None:
+    """Refuse the lm-saes settings that change the computation and that this reader does not
+    model: a GLU encoder, and dictionary types other than a plain SAE (crosscoders, CLTs)."""
+    if cfg.get("use_glu_encoder"):
+        raise SAEConfigError(
+            f"{path / 'hyperparams.json'} sets use_glu_encoder=true: lm-saes's GLU encoder is "
+            "not read by saewidgets (it would be silently wrong). Supported: a plain encoder."
+        )
+    if cfg.get("sae_type", "sae") != "sae":
+        raise SAEConfigError(
+            f"{path / 'hyperparams.json'} has sae_type={cfg['sae_type']!r}; saewidgets reads "
+            "lm-saes's plain SAEs and transcoders (sae_type 'sae') only."
+        )

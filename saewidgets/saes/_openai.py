@@ -53,7 +53,14 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     state = load_state(file)
     missing = [n for n in _KEYS if n not in state]
     if missing:
-        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.")
+        hint = ""
+        if {"b_dec", "bias", "decoder_bias", "threshold"} & set(state):
+            hint = (
+                " It looks like a dictionary_learning state dict: dictionary_learning reads it "
+                "with the trainer's config.json next to ae.pt, or one folder up for "
+                "checkpoints/ae_<step>.pt."
+            )
+        raise SAEConfigError(f"{file} lacks {missing}; found {sorted(state)}.{hint}")
     unknown = sorted(set(state) - set(_KEYS) - set(_OTHER))
     if unknown:
         raise SAEConfigError(

@@ -12,11 +12,11 @@ the module's output, as sparsify's trainer pairs them. A tensor or setting that 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._hooksites import parse_site
 from saewidgets.saes._weights import SAEWeights, float_copy
 
 NAME = "sparsify"
@@ -39,12 +39,10 @@ def hook_folders(path: Path) -> list[str]:
 
 
 def _same_output(hook: str, folder: str) -> bool:
-    """True when ``hook`` reads what the hook folder's name does: ``model.layers.6`` or
-    ``blocks.6.hook_resid_post`` for ``layers.6``."""
-    if hook.endswith("." + folder):
-        return True
-    m = re.fullmatch(r"blocks\.(\d+)\.hook_resid_post", hook)
-    return m is not None and re.fullmatch(rf"(.*\.)?layers\.{m.group(1)}", folder) is not None
+    """True when ``hook`` names the place the hook folder's name does, in the one vocabulary
+    of ``_hooksites``: ``model.layers.6`` or ``blocks.6.hook_resid_post`` for ``layers.6``."""
+    site, there = parse_site(hook), parse_site(folder)
+    return site is not None and there is not None and site.same_place(there)
 
 
 def detect(path: Path) -> bool:

@@ -18,6 +18,9 @@ FORMAT_VERSION = 1
 #   dense       if it fired on more than DENSE_DENSITY of them (1 in 10).
 ULTRA_RARE_DENSITY = 1e-5
 DENSE_DENSITY = 0.1
+# The SAE architectures a store can hold (saes' registry, which imports torch; a test keeps
+# the two lists equal).
+ARCHITECTURES = ("standard", "topk", "jumprelu", "gated", "groupmax")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class StoreMeta:
     max_token_id: int = -1  # largest id in tokens.bin; -1 in stores from before it existed
     sae_format: str = "saelens"  # the on-disk layout the SAE was read from
     model_kind: str = "hooked_transformer"  # or "hf" (a transformers causal LM)
+    hook_out: str = ""  # the site the SAE writes when it is not ``hook`` (a transcoder); else ""
     format_version: int = FORMAT_VERSION
     ultra_rare_density: float = ULTRA_RARE_DENSITY
     dense_density: float = DENSE_DENSITY

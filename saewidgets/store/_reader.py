@@ -21,10 +21,11 @@ import pandas as pd
 
 from saewidgets._errors import FeatureIndexError, StoreError, count_arg
 from saewidgets._tokenbytes import display_tokens, from_json, token_label
+from saewidgets.store._manifest import check_files, read_manifest
 from saewidgets.store._meta import StoreMeta
 from saewidgets.store._mmap import map_safetensors
 from saewidgets.store._record import Record
-from saewidgets.store._validate import validate_store
+from saewidgets.store._validate import damaged, validate_store
 
 _S = TypeVar("_S", bound="StoreFiles")
 
@@ -48,7 +49,7 @@ class StoreFiles:
     @classmethod
     def open(cls: type[_S], path: str | os.PathLike[str], lens: Any = None) -> _S:
         """Open a store folder; with ``lens``, check that it was harvested with that Lens."""
-        folder = Path(path)
+        folder = Path(path).expanduser()
         meta = StoreMeta.read(folder)
         checked = validate_store(folder, meta)
         store = cls(folder, meta)
@@ -57,9 +58,22 @@ class StoreFiles:
             raise _bad_tokens(folder)
         if meta.max_token_id < 0:  # not recorded (an older store): check every token now
             store.tokens  # noqa: B018
+        files = read_manifest(folder)
+        if files is not None:  # stores written before manifests are checked by verify() only
+            problems = check_files(folder, files, full=False)
+            if problems:
+                raise damaged(folder, problems)
         if lens is not None:
             store.check_lens(lens)
         return store
+
+    def verify(self) -> None:
+        """Check everything: every file's checksum against the manifest written with the store,
+        and the contents against each other (finite weights and values, the record against the
+        statistics and the feature table); StoreError listing every problem found."""
+        from saewidgets.store._verify import verify_store
+
+        verify_store(self)
 
     def check_lens(self, lens: Any) -> None:
         """Raise StoreError when ``lens`` has another model, hook or SAE than this store."""

@@ -13,13 +13,21 @@ from typing import Any
 import numpy as np
 
 from saewidgets._errors import StoreError
-from saewidgets.store._meta import StoreMeta
+from saewidgets.store._meta import ARCHITECTURES, StoreMeta
 
 _FIX = "Copy the store again from its source, or harvest it again."
 
 
 def _fail(path: Path, problem: str) -> StoreError:
     return StoreError(f"{path} {problem}; the store is damaged or incomplete. {_FIX}")
+
+
+def damaged(folder: Path, problems: list[str]) -> StoreError:
+    """StoreError for a store whose files fail their checks, listing the problems."""
+    shown = "; ".join(problems[:8]) + (
+        f"; and {len(problems) - 8} more" if len(problems) > 8 else ""
+    )
+    return StoreError(f"The store at {folder} is damaged: {shown}. {_FIX}")
 
 
 def _sized(path: Path, n_bytes: int, what: str) -> None:
@@ -67,6 +75,12 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
             raise _fail(folder / "meta.json", f"has {name}={value!r}, not a count")
     if d < 1:
         raise _fail(folder / "meta.json", f"has d_sae={d}")
+    if meta.architecture not in ARCHITECTURES:
+        raise StoreError(
+            f"{folder / 'meta.json'} names the SAE architecture {meta.architecture!r}, which "
+            f"this saewidgets does not know ({', '.join(ARCHITECTURES)}). Upgrade saewidgets if "
+            f"a newer one wrote the store; otherwise the file is damaged: {_FIX}"
+        )
     top = meta.max_token_id
     if isinstance(top, bool) or not isinstance(top, int) or top < -1:
         raise _fail(folder / "meta.json", f"has max_token_id={top!r}, not a token id")
@@ -116,7 +130,13 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
     nnz = int(indptr[-1])
     for name, size in (("tok_feature", 4), ("tok_value", 4), ("feat_token", 8), ("feat_value", 4)):
         _sized(rec / f"{name}.bin", size * nnz, f"the record's {nnz} entries")
-    return {"features": _features(folder, d), "vocab": _vocab(folder, meta.d_vocab)}
+    features = _features(folder, d)
+    if not np.array_equal(features["count"].to_numpy(), np.diff(indptr)):
+        raise _fail(
+            folder / "features.parquet",
+            "has firing counts that differ from the record's (rows out of order or edited)",
+        )
+    return {"features": features, "vocab": _vocab(folder, meta.d_vocab)}
 
 
 def _features(folder: Path, d_sae: int) -> Any:
@@ -132,6 +152,8 @@ def _features(folder: Path, d_sae: int) -> Any:
     missing = {"count", "density", "max_act", "dead", "ultra_rare", "dense"} - set(table.columns)
     if len(table) != d_sae or missing:
         raise _fail(path, f"has {len(table)} rows (meta.json: d_sae={d_sae}) or lacks {missing}")
+    if not np.array_equal(table.index.to_numpy(), np.arange(d_sae)):
+        raise _fail(path, f"has rows out of order (its index is not 0..{d_sae - 1})")
     return table
 
 

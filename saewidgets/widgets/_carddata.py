@@ -180,6 +180,7 @@ def compact_payload(store: FeatureStore, f: int) -> dict[str, Any]:
         "neighbours": {kind: dict(skipped) for kind in NEIGHBOUR_KINDS},
         "annotation": None,
         "labels": {},
+        "explanations": [],
     }
 
 
@@ -201,6 +202,24 @@ def annotation_dict(a: Annotation | None) -> dict[str, Any] | None:
     return {"label": a.label or "", "status": a.status, "tags": list(a.tags), "note": a.note or ""}
 
 
+def explanation_list(annotations: Annotations, store: FeatureStore, f: int) -> list[dict[str, Any]]:
+    """The LLM explanations of ``f`` stored in ``annotations``, best detection score first: model,
+    explanation and each method's score, baseline and example count (None where not scored)."""
+    frame = annotations.explanations(store)
+    frame = frame[frame["feature"] == f].sort_values(
+        "detection", ascending=False, na_position="last"
+    )
+    keys = ["model", "explanation"]
+    keys += [f"{m}{s}" for m in ("detection", "fuzz") for s in ("", "_baseline", "_n")]
+    return [
+        {
+            k: (None if isinstance(v, float) and v != v else v)
+            for k, v in zip(keys, row, strict=True)
+        }
+        for row in frame[keys].itertuples(index=False)
+    ]
+
+
 def feature_payload(
     store: FeatureStore, f: int, annotations: Annotations | None = None
 ) -> dict[str, Any]:
@@ -214,9 +233,11 @@ def feature_payload(
         "neighbours": neighbours(store, f),
         "annotation": None,
         "labels": {},
+        "explanations": [],
     }
     if annotations is not None:
         payload["annotation"] = annotation_dict(annotations.get(store, f))
+        payload["explanations"] = explanation_list(annotations, store, f)
         every = annotations.labels(store)
         shown = [f, *neighbour_ids(payload)]
         payload["labels"] = {str(i): every[i] for i in shown if i in every}
@@ -249,6 +270,7 @@ class CardService:
         payload = compact_payload(self.store, f)
         if self.annotations is not None:
             payload["annotation"] = annotation_dict(self.annotations.get(self.store, f))
+            payload["explanations"] = explanation_list(self.annotations, self.store, f)
             label = self.labels().get(str(f))
             payload["labels"] = {} if label is None else {str(f): label}
         return payload

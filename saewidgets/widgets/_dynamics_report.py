@@ -27,13 +27,7 @@ def comparison_text(cmp: SAEComparison) -> str:
         else:
             cells = f"{100 * va:>11.1f}%{100 * vb:>11.1f}%"
         lines.append(f"  {metric.replace('_', ' '):<28}{cells}")
-    gap = cmp.assignment_bound - cmp.assignment_total
-    lines += [
-        "",
-        f"one-to-one assignment ({cmp.assignment_method}): mean cosine "
-        f"{cmp.assignment['cosine'].mean():.3f} over {len(cmp.assignment):,} pairs "
-        f"(at most {gap:.2f} below the optimum in total)",
-    ]
+    lines += ["", *assignment_lines(cmp)]
     if cmp.same_tokens:
         corr = cmp.matches["act_corr"].dropna()
         lines.append(
@@ -41,6 +35,20 @@ def comparison_text(cmp: SAEComparison) -> str:
             f"{corr.median():.3f} over {len(corr):,} live features"
         )
     return "\n".join(lines) + "\n"
+
+
+def assignment_lines(cmp: SAEComparison) -> list[str]:
+    """The one-to-one assignment: its mean cosine, how it was solved, and how far from the
+    optimum it can be, each on its own line."""
+    total, gap = cmp.assignment_total, cmp.assignment_bound - cmp.assignment_total
+    lines = [
+        f"one-to-one assignment: mean cosine {cmp.assignment['cosine'].mean():.3f} over "
+        f"{len(cmp.assignment):,} pairs (total cosine {total:,.2f})",
+        f"  solved: {cmp.assignment_method}",
+    ]
+    if cmp.assignment_method.startswith("exact"):
+        return [*lines, "  this total is the optimum"]
+    return [*lines, f"  this total is at most {gap:,.2f} below the optimum (a proven bound)"]
 
 
 def trajectory_text(traj: Trajectory) -> str:

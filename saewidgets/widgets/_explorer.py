@@ -20,6 +20,7 @@ from saewidgets.widgets._export import payload_size
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
+from saewidgets.widgets._searchrows import search_rows
 from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
 
 if TYPE_CHECKING:
@@ -102,6 +103,17 @@ class Explorer(AttributionRequests):
         self.map.labels = labels
         if self.grid_view is not None:
             self.grid_view.labels = labels
+
+    @request
+    def search(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{"mode": "text" | "token" | "words", "query"}`` -> ``{"rows": [{feature, detail}]}``
+        (each at most 20, best first)."""
+        if msg["mode"] == "text" and self._lens is None:
+            raise DataError(self._no_lens)
+        rows = search_rows(
+            self._store, self._lens, self._service.annotations, msg["mode"], str(msg["query"])
+        )
+        return {"rows": rows}
 
     @request
     def run(self, msg: dict[str, Any]) -> dict[str, Any]:

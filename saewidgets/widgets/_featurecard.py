@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 
 
 def source_line(store: FeatureStore) -> str:
-    """One line naming the model, hook, SAE and the harvest size."""
+    """One line naming the model, hook (``transcoder: in → out`` for a transcoder), SAE and the
+    harvest size."""
     m = store.meta
     sae = f"{m.architecture} SAE, {m.d_sae:,} features"
-    return f"{m.model_name} · {m.hook} · {sae} · {m.n_tokens:,} tokens"
+    hook = f"transcoder: {m.hook} → {m.hook_out}" if m.hook_out else m.hook
+    return f"{m.model_name} · {hook} · {sae} · {m.n_tokens:,} tokens"
 
 
 class FeatureCard(SaeWidget):

@@ -78,6 +78,20 @@ def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
     return codes.reindex(index).to_numpy(float)
 
 
+SCORES = ("detection", "fuzz")
+
+
+def _score_values(annotations: Any, data: Any, index: pd.Index, method: str) -> np.ndarray:
+    """Each feature's best ``method`` score of an LLM explanation (NaN when not scored)."""
+    if annotations is None or not hasattr(data, "sae_id"):
+        raise DataError(
+            f'color="{method}" needs a FeatureStore and the Annotations that sw.score(..., '
+            "annotations=ann) stored the scores in"
+        )
+    best = annotations.explanations(data).groupby("feature")[method].max()
+    return best.reindex(index).to_numpy(float)
+
+
 def _status_column() -> Column:
     codes = ", ".join(f"{i} {s}" for i, s in enumerate(STATUSES))
     return Column("status", "status", f"annotation status: {codes}", "int", card=False)
@@ -102,8 +116,10 @@ def _labels(annotations: Any, data: Any) -> dict[str, str]:
 
 class FeatureMap(SaeWidget):
     """Every feature as a point (log10 density, encoder bias, D/E projection, or any ``x`` and
-    ``y`` numeric columns): zoom, hover (every column), colour by any column, brush to select
-    (``selected``), click (``clicked``); dead features counted apart."""
+    ``y`` numeric columns): zoom, hover (every column), colour by any column (or, with
+    ``annotations``, by ``"status"`` or by the best ``"detection"`` / ``"fuzz"`` score of an LLM
+    explanation), brush to select (``selected``), click (``clicked``); dead features counted
+    apart."""
 
     _esm = bundle("featuremap")
 
@@ -161,6 +177,8 @@ class FeatureMap(SaeWidget):
         frame = map_frame(data, axes)
         if isinstance(color, str) and color == "status" and "status" not in frame:
             frame["status"] = _status_codes(annotations, data, frame.index)
+        elif isinstance(color, str) and color in SCORES and color not in frame:
+            frame[color] = _score_values(annotations, data, frame.index, color)
         elif color is not None and not isinstance(color, str):
             frame["color"] = _colour_values(frame, color)
             color = "color"

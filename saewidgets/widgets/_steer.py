@@ -146,10 +146,8 @@ class Steer(SaeWidget):
         clean = {"prompt": prompt, "chips": chips, "max_new_tokens": n_new}
         key = request_key("run", clean)
         if key not in self._answers:
-            from saewidgets.models._interventions import intervene
-
             steer, ablate = _steerdata.split(chips)
-            r = intervene(self._lens, prompt, steer, ablate, max_new_tokens=n_new)
+            r = self._lens.intervene(prompt, steer, ablate, max_new_tokens=n_new)
             if len(self._answers) >= MAX_RECORDED:
                 self._answers.pop(next(iter(self._answers)))
             self._answers[key] = (_steerdata.js_numbers(clean), _steerdata.payload(r, prompt))

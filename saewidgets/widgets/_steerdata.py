@@ -13,6 +13,7 @@ from saewidgets.widgets._codecs import array_to_json
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.models._interventions import Intervention, LensLike
+    from saewidgets.models._lens import Lens
 
 #: How many next-token changes the views list.
 N_TOP_TOKENS = 8
@@ -117,17 +118,15 @@ def card_prompts(store: FeatureStore, lens: LensLike, f: int) -> list[np.ndarray
     return out
 
 
-def card_steer(store: FeatureStore, lens: LensLike, f: int, strength: float) -> dict[str, Any]:
+def card_steer(store: FeatureStore, lens: Lens, f: int, strength: float) -> dict[str, Any]:
     """``{feature, strength, rows: [{prompt, clean, after}]}``: each card prompt continued
     greedily with and without ``strength * W_dec[f]`` added at every position."""
     import torch
 
-    from saewidgets.models._interventions import steer
-
     rows = []
     bos = getattr(lens, "bos_token_id", None)
     for ids in card_prompts(store, lens, f):
-        r = steer(lens, torch.from_numpy(ids), {f: strength}, max_new_tokens=CARD_NEW_TOKENS)
+        r = lens.steer(torch.from_numpy(ids), {f: strength}, max_new_tokens=CARD_NEW_TOKENS)
         prompt = "".join(t for t, i in zip(r.str_tokens, ids, strict=True) if i != bos)
         rows.append({"prompt": prompt, "clean": r.text_clean, "after": r.text_after})
     return {"feature": f, "strength": strength, "rows": rows}

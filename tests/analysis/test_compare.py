@@ -140,3 +140,23 @@ def test_compare_rejects_bad_input(pair, tmp_path):
         sw.compare(a, "not a store")  # type: ignore[arg-type]
     with pytest.raises(sw.DataError, match="different"):
         sw.compare(a, a, names=("x", "x"))
+
+
+def test_compare_tells_models_apart_by_weights_not_name(pair, sae_dirs, texts, tokenizer, tmp_path):
+    """Another seed of the same architecture, under the same name ("tiny-test"), is another
+    model; a store without a fingerprint cannot be placed."""
+    import json
+
+    a = pair[0]
+    other_model = helpers.build_model(tokenizer, seed=1)
+    assert other_model.cfg.model_name == "tiny-test"
+    lens = sw.Lens(other_model, sae_dirs["standard"])
+    other = sw.harvest(lens, texts, n_tokens=300, out=tmp_path / "o", progress=False)
+    assert other.meta.model_name == a.meta.model_name
+    with pytest.raises(sw.StoreError, match="share the name, not the weights"):
+        sw.compare(a, other, progress=False)
+    meta = json.loads((other.path / "meta.json").read_text())
+    meta["model_fingerprint"] = ""
+    (other.path / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(sw.StoreError, match="no model fingerprint"):
+        sw.compare(a, sw.FeatureStore.open(other.path), progress=False)

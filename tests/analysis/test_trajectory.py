@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import saewidgets as sw
+from tests import helpers
 
 
 def test_densities_equal_the_stores(harvested):
@@ -93,4 +94,14 @@ def test_trajectory_rejects_mismatched_stores(harvested, model, sae_dirs, texts,
         progress=False,
     )
     with pytest.raises(sw.StoreError, match="same tokens"):
+        sw.trajectory([a, other], [1, 2])
+
+
+def test_trajectory_tells_models_apart_by_weights(harvested, sae_dirs, texts, tokenizer, tmp_path):
+    """Checkpoints harvested on another model that shares the name are refused."""
+    a = harvested["standard"][1]
+    lens = sw.Lens(helpers.build_model(tokenizer, seed=1), sae_dirs["standard"])
+    other = sw.harvest(lens, texts, n_tokens=300, out=tmp_path / "o", progress=False)
+    assert other.meta.model_name == a.meta.model_name
+    with pytest.raises(sw.StoreError, match="share the name, not the weights"):
         sw.trajectory([a, other], [1, 2])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -93,4 +95,4 @@ def test_triage_keys_write_annotations(page: Page, notebook, small_store) -> Non
     assert out.locator(".sw-status-row [aria-checked='true']").inner_text() == "2 interpretable"
     assert page.evaluate("document.querySelectorAll('.jp-Cell img').length") == 0
     assert dialogs == []
-    page.screenshot(path="/tmp/saewidgets-annotator-jupyterlab.png")
+    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-annotator-jupyterlab.png"))

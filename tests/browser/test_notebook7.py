@@ -5,7 +5,9 @@ file browser, runs a cell creating a TokenView, and the widget's tokens are draw
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
@@ -104,5 +106,5 @@ def test_tokenview_renders_in_notebook7(
                   return t.contains(hit); }"""
     )
     assert on_top, "the hover tip must be drawn above the notebook, not clipped by it"
-    notebook.screenshot(path="/tmp/saewidgets-notebook7.png")
+    notebook.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-notebook7.png"))
     assert not errors, f"uncaught errors in the pages: {errors}"

@@ -1,35 +1,72 @@
-"""The main job end to end: `saewidgets demo` on the embedded model, small size."""
+"""The main job end to end: `saewidgets demo` on the embedded model, small size, and its report
+opened in Chromium from index.html, every link followed to a drawn view."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import Page
 
 from saewidgets._cli import main
+from saewidgets.widgets._report_index import VIEWS
+from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
+
+VIEW_FILES = [name for name, _, _ in VIEWS]
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("demo") / "report"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["demo", "--out", str(folder), "--n-tokens", "3000"])
+    assert status == 0
+    return folder, out.getvalue()
 
 
 @pytest.mark.slow
-def test_demo_command_writes_store_and_report(tmp_path, capsys):
-    status = main(["demo", "--out", str(tmp_path / "demo"), "--n-tokens", "3000"])
-    assert status == 0
-    out = capsys.readouterr().out
+def test_demo_command_writes_store_and_report(demo_run: tuple[Path, str]) -> None:
+    folder, out = demo_run
     assert "SmolLM2" in out and "dead features" in out
-    folder = tmp_path / "demo"
-    for name in (
-        "features.parquet",
-        "summary.txt",
-        "map.html",
-        "grid.html",
-        "cards.html",
-        "explorer.html",
-        "steer.html",
-        "store/meta.json",
-    ):
+    assert f"open first: {folder / 'index.html'}" in out
+    for name in ("features.parquet", "store/meta.json", "index.html", *VIEW_FILES):
         assert (folder / name).exists(), name
     import saewidgets as sw
 
     store = sw.FeatureStore.open(folder / "store")
     assert store.n_tokens == 3000 and store.d_sae == 4096
     assert store.meta.hook == "blocks.6.hook_resid_post"
+
+
+@pytest.mark.slow
+def test_the_index_links_every_view_and_each_link_opens_a_drawn_view(
+    demo_run: tuple[Path, str],
+    page: Page,  # noqa: F811
+) -> None:
+    folder, _ = demo_run
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto((folder / "index.html").as_uri())
+    links = page.locator("li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert links == VIEW_FILES  # every view, in the order to open them
+    assert page.locator("p a").first.get_attribute("href") == "explorer.html"
+    for href in links:
+        page.goto((folder / "index.html").as_uri())
+        page.locator(f'li a[href="{href}"]').click()
+        page.wait_for_load_state()
+        assert page.url.endswith(href)
+        if href.endswith(".txt"):
+            assert len(page.inner_text("body").strip().splitlines()) > 3, href
+            continue
+        page.wait_for_selector("[data-sw-ready]")
+        drawn = page.evaluate(
+            """() => [...document.querySelectorAll('canvas, svg, table')].filter(e => {
+                 const r = e.getBoundingClientRect(); return r.width > 20 && r.height > 20;
+               }).length"""
+        )
+        assert drawn > 0, f"{href}: nothing drawn"
 
 
 def test_demo_command_rejects_unknown_sae(capsys):

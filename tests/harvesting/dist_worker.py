@@ -3,7 +3,8 @@
     torchrun --standalone --nproc-per-node 2 dist_worker.py SETUP_JSON
 
 SETUP_JSON names the tokenizer folder, model state, SAE folder, texts and a list of runs (harvest
-arguments and an optional rank that fails on its second batch). For each run, each rank writes
+arguments, an optional rank that fails on its second batch, and ``rank_data``: each rank reads
+the texts in its own order). For each run, each rank writes
 ``{run}-rank-{rank}.json`` into the counts folder: the tokens it ran through the model and the
 returned store's path, or the error harvest raised.
 """
@@ -43,8 +44,11 @@ def main(setup_path: str) -> None:
     for i, job in enumerate(setup["runs"]):
         seen.clear()
         fail[0] = job.get("fail_rank")
+        texts = setup["texts"]
+        if job.get("rank_data"):  # each rank its own order: same amount of data, other tokens
+            texts = texts[rank:] + texts[:rank]
         try:
-            store = sw.harvest(lens, setup["texts"], progress=False, **job["harvest"])
+            store = sw.harvest(lens, texts, progress=False, **job["harvest"])
             result = {"tokens": sum(seen), "batches": len(seen), "store": str(store.path)}
         except sw.SaeWidgetsError as exc:
             result = {"error": f"{type(exc).__name__}: {exc}"}

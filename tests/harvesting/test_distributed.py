@@ -39,6 +39,7 @@ def ran(model, tokenizer, sae_dirs, texts, tmp_path_factory):
     runs = [
         {"harvest": {**ARGS, "out": str(tmp / "out" / "store")}},
         {"harvest": {**ARGS, "out": str(tmp / "failed" / "store")}, "fail_rank": 1},
+        {"harvest": {**ARGS, "out": str(tmp / "mixed" / "store")}, "rank_data": True},
     ]
     setup = {
         "tokenizer": tokenizer.name_or_path,
@@ -113,3 +114,13 @@ def test_failing_rank_fails_the_run_and_leaves_no_store(ran):
     out = Path(runs[1]["harvest"]["out"])
     assert not out.exists()
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_ranks_given_different_data_refuse_to_merge(ran):
+    """Same number of sequences on every rank, other tokens: a merge would mix two datasets."""
+    runs, result = ran
+    for rank in (0, 1):
+        assert "read different data" in result(2, rank)["error"]
+    out = Path(runs[2]["harvest"]["out"])
+    assert not out.exists() and list(out.parent.iterdir()) == []  # no store, no shard folder

@@ -151,12 +151,13 @@ def _attribute(lens: Any, ref: Any, run: Any, tokens: Any) -> float:
     return float(np.abs(got - ref_vals).max() / np.abs(ref_vals).max())
 
 
-def harvest_counts(lens: Any, ref: Any, run: Any, tokens: torch.Tensor, tmp: Any) -> int:
-    """Number of features whose harvested count differs from the reference's encode."""
+def harvest_counts(lens: Any, ref: Any, run: Any, tokens: torch.Tensor, tmp: Any) -> Any:
+    """(number of features whose harvested count differs from the reference's encode, store)"""
     store = sw.harvest(lens, tokens, out=tmp, progress=False)
     counts = np.zeros(lens.d_sae, np.int64)
     for row in tokens:
         x, _ = sites(run, row)
         with torch.no_grad():
             counts += (ref.encode(x) > 0).sum(0).numpy()
-    return int((store.features["count"].to_numpy() != counts).sum())
+    assert counts.sum() > 0
+    return int((store.features["count"].to_numpy() != counts).sum()), store

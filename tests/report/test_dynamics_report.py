@@ -65,3 +65,17 @@ def test_trajectory_page_states_the_cluster():
     q1, med, q3 = np.quantile(rare["de_projection"], [0.25, 0.5, 0.75])
     row = f"  ultra-rare {len(rare):>6,}  {np.median(rare['enc_bias']):>9.3f}  {med:>8.3f}"
     assert f"{row} ({q3 - q1:.3f})" in text
+
+
+def test_the_assignment_says_exact_or_its_bound_on_lines_of_their_own(small_store):
+    exact = comparison_text(sw.compare(small_store, small_store, progress=False))
+    lines = exact.splitlines()
+    assert "  solved: exact (scipy linear_sum_assignment)" in lines
+    assert "  this total is the optimum" in lines
+    assert "below the optimum" not in exact
+    cmp = sw.compare(small_store, small_store, exact_limit=1, progress=False)
+    lines = comparison_text(cmp).splitlines()
+    gap = cmp.assignment_bound - cmp.assignment_total
+    assert any(line.startswith("  solved: optimal over each feature's top 8") for line in lines)
+    assert f"  this total is at most {gap:,.2f} below the optimum (a proven bound)" in lines
+    assert not any("exact" in line for line in lines)

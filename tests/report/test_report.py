@@ -35,3 +35,21 @@ def test_the_report_computes_the_grid_once(small_store, tmp_path, monkeypatch):
     fresh = sw.FeatureStore.open(small_store.path)  # nothing cached yet
     write_report(fresh, tmp_path, progress=False, cards=2)
     assert len(calls) == 1
+
+
+def test_seed_002_is_asked_at_a_density_the_token_count_resolves(small_store):
+    from saewidgets.analysis._summary import MIN_FIRINGS, seed_002_lines
+
+    f, n = small_store.features, small_store.n_tokens  # 3,000 tokens: 1e-5 is not resolved
+    text = "\n".join(seed_002_lines(f, n, 1e-5))
+    threshold = MIN_FIRINGS / n
+    assert "density < 1e-05 is below what 3,000 tokens resolve" in text
+    assert f"asked here at density < {threshold:.1e} (fewer than 10 firings)" in text
+    assert "harvest 1,000,000 tokens to ask it at 1e-05" in text
+    rare = f[~f["dead"] & (f["count"] < MIN_FIRINGS)]  # the brute-force group
+    row = next(line for line in text.splitlines() if line.startswith(f"  < {threshold:.0e}"))
+    assert int(row.split()[2].replace(",", "")) == len(rare) > 0
+    assert f"{rare['enc_bias'].median():.3f}" in row
+    resolved = "\n".join(seed_002_lines(f, 10_000_000, 1e-5))
+    assert "resolve" not in resolved and "other live" in resolved
+    assert seed_002_lines(f, n, 1e-5)[0:3] == seed_002_lines(f, 10**7, 1e-5)[0:3]

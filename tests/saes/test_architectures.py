@@ -77,6 +77,10 @@ def test_dictionary_learning_save_dir_and_misplaced_files(dl_run, tmp_path):
     assert up in str(err.value)
     with pytest.raises(sw.SAEConfigError, match="matches no SAE format"):
         sw.load_sae(moved)  # not mistaken for an OpenAI file
+    lone = tmp_path / "lone.pt"  # a state dict with no config at all
+    shutil.copy(moved, lone)
+    with pytest.raises(sw.SAEConfigError, match="looks like a dictionary_learning state dict"):
+        sw.load_sae(lone)
 
 
 def test_dictionary_learning_unknown_tensor_or_setting_refused(dl_run, tmp_path):

@@ -59,6 +59,8 @@ def test_sparsify_parent_folder_needs_hook(tmp_path, x):
         ("AutoEncoderTopK", "topk"),
         ("BatchTopKSAE", "jumprelu"),
         ("JumpReluAutoEncoder", "jumprelu"),
+        ("GatedAutoEncoder", "gated"),
+        ("MatryoshkaBatchTopKSAE", "jumprelu"),
     ],
 )
 def test_dictionary_learning_matches_its_classes(tmp_path, x, dict_class, arch):
@@ -126,6 +128,16 @@ def test_llamascope_matches_lm_saes(tmp_path, x, variant):
     torch.testing.assert_close(sae.decode(z).double(), torch.from_numpy(ref), rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize(
+    "setting, message",
+    [({"use_glu_encoder": True}, "use_glu_encoder=true"), ({"sae_type": "clt"}, "sae_type='clt'")],
+)
+def test_llamascope_unread_settings_refused(tmp_path, setting, message):
+    tr.write_llamascope(tmp_path / "glu", seed=6, **setting)
+    with pytest.raises(sw.SAEConfigError, match=message):
+        sw.load_sae(tmp_path / "glu")
+
+
 def test_llamascope_token_wise_refused(tmp_path):
     tr.write_llamascope(tmp_path / "tw", seed=6, norm_activation="token-wise")
     with pytest.raises(sw.SAEConfigError, match="only dataset-wise"):
@@ -170,7 +182,11 @@ def test_harvest_through_the_lens_matches_each_trainer(model, texts, tmp_path):
     (tmp_path / "gs").mkdir()
     np.savez(tmp_path / "gs" / "params.npz", **gs)
     ls = tr.write_llamascope(tmp_path / "ls", seed=6)
+    gated = tr.write_dictionary_learning(tmp_path / "dg", "GatedAutoEncoder", seed=7)
+    groupmax = tr.write_sparsify(tmp_path / "sg" / "layers.0", seed=8, activation="groupmax")
     cases = {
+        "dg": lambda x: gated.encode(torch.from_numpy(x).float()).numpy(),
+        "sg": lambda x: tr.sparsify_encode(groupmax, torch.from_numpy(x).float()).numpy(),
         "sp": lambda x: tr.sparsify_encode(coder, torch.from_numpy(x).float()).numpy(),
         "dl": lambda x: ae.encode(torch.from_numpy(x).float()).numpy(),
         "oa": lambda x: tr.openai_encode(oa, x),

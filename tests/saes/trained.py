@@ -87,9 +87,12 @@ def dictionary_learning_training() -> Any:
 DL_TRAINERS = ("GatedAutoEncoder", "MatryoshkaBatchTopKSAE")
 
 
-def train_dictionary_learning(save_dir: Path, steps: int = 6, save_step: int = 3) -> Any:
-    """Run ``trainSAE`` with a Gated and a Matryoshka BatchTopK trainer, saving
-    ``trainer_<i>/checkpoints/ae_<save_step>.pt`` and the final ``trainer_<i>/ae.pt``."""
+def train_dictionary_learning(
+    save_dir: Path, steps: int = 6, save_step: int = 3, data: Iterator[torch.Tensor] | None = None
+) -> Any:
+    """Run ``trainSAE`` with a Gated and a Matryoshka BatchTopK trainer on ``data`` (random
+    activations by default), saving ``trainer_<i>/checkpoints/ae_<save_step>.pt`` and the final
+    ``trainer_<i>/ae.pt``."""
     dl = dictionary_learning_training()
     common = dict(
         steps=steps,
@@ -113,7 +116,7 @@ def train_dictionary_learning(save_dir: Path, steps: int = 6, save_step: int = 3
         ),
     ]
     dl.training.trainSAE(
-        activations(seed=2),
+        activations(seed=2) if data is None else data,
         configs,
         steps=steps,
         save_steps=[save_step],

@@ -45,6 +45,7 @@ def dictionary_learning() -> Any:
     ns.dictionary = importlib.import_module("dictionary_learning.dictionary")
     ns.top_k = importlib.import_module("dictionary_learning.trainers.top_k")
     ns.batch_top_k = importlib.import_module("dictionary_learning.trainers.batch_top_k")
+    ns.matryoshka = importlib.import_module("dictionary_learning.trainers.matryoshka_batch_top_k")
     return ns
 
 
@@ -58,6 +59,10 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
         ae = dl.dictionary.JumpReluAutoEncoder(D_IN, D_SAE)
     elif dict_class == "AutoEncoderTopK":
         ae = dl.top_k.AutoEncoderTopK(D_IN, D_SAE, K)
+    elif dict_class == "GatedAutoEncoder":
+        ae = dl.dictionary.GatedAutoEncoder(D_IN, D_SAE)
+    elif dict_class == "MatryoshkaBatchTopKSAE":
+        ae = dl.matryoshka.MatryoshkaBatchTopKSAE(D_IN, D_SAE, K, [24, 72])
     else:
         ae = dl.batch_top_k.BatchTopKSAE(D_IN, D_SAE, K)
     randomise(ae, seed)
@@ -68,15 +73,20 @@ def write_dictionary_learning(folder: Path, dict_class: str, seed: int) -> Any:
     torch.save(ae.state_dict(), folder / "ae.pt")
     trainer = {"dict_class": dict_class, "activation_dim": D_IN, "dict_size": D_SAE, "layer": 0}
     trainer |= {"lm_name": "tiny-test", "submodule_name": "resid_post_layer_0", "k": K}
+    if dict_class == "MatryoshkaBatchTopKSAE":
+        trainer["group_sizes"] = [24, 72]
     (folder / "config.json").write_text(json.dumps({"trainer": trainer}))
     return ae.eval()
 
 
-def write_sparsify(folder: Path, seed: int, transcode: bool = False) -> Any:
+def write_sparsify(
+    folder: Path, seed: int, transcode: bool = False, activation: str = "topk"
+) -> Any:
     """An eai-sparsify SparseCoder saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
-    coder = SparseCoder(D_IN, SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode))
+    cfg = SparseCoderConfig(num_latents=D_SAE, k=K, transcode=transcode, activation=activation)
+    coder = SparseCoder(D_IN, cfg)
     randomise(coder, seed)
     coder.save_to_disk(folder)
     return coder.eval()
@@ -229,10 +239,11 @@ class Reference:
     def __init__(self, encode: Any, decode: Any) -> None:
         self.encode = encode
         self.decode = decode
+        self.sae: Any = None  # the trainer's own SAE object, where there is one
 
 
 def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: Any) -> Path:
-    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 20 steps on ``acts``
+    """Train a SAELens TrainingSAE with SAELens's own ``SAETrainer`` for 12 steps on ``acts``
     and return the checkpoint it writes halfway (``n_checkpoints=1``): ``cfg.json``,
     ``sae_weights.safetensors`` and ``activation_scaler.json``, as during real training."""
     import itertools
@@ -247,7 +258,7 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
     sae = TrainingSAE.from_dict(cfg)
     trainer = SAETrainer(
         SAETrainerConfig(
-            total_training_samples=64 * 20,
+            total_training_samples=64 * 12,
             train_batch_size_samples=64,
             lr=3e-3,
             lr_end=3e-3,
@@ -263,39 +274,47 @@ def saelens_checkpoint(folder: Path, acts: torch.Tensor, hook: str, **settings: 
 
 
 def saelens_reference(checkpoint: Path) -> Reference:
-    """SAELens's own objects for a checkpoint: ``TrainingSAE.load_from_disk`` and the
-    ``ActivationScaler`` loaded from its ``activation_scaler.json``, used as its trainer does
-    (``scale``, encode, decode, ``unscale``)."""
+    """SAELens's own inference SAE for a checkpoint, made as its trainer and runner make the
+    final one: ``TrainingSAE.load_from_disk``, the ``activation_scaler.json`` factor folded in
+    (``SAETrainer.fit``), ``save_inference_model`` (decoder norms folded), ``SAE.load_from_disk``.
+    With ``rescale_acts_by_decoder_norm`` and a dataset scale its activations are the training
+    ones divided by the factor, as in the SAE SAELens saves at the end of the same run."""
+    from sae_lens import SAE
     from sae_lens.saes.sae import TrainingSAE
-    from sae_lens.training.activation_scaler import ActivationScaler
 
-    sae = TrainingSAE.load_from_disk(checkpoint)
-    scaler = ActivationScaler()
-    if (checkpoint / "activation_scaler.json").is_file():
-        scaler.load(checkpoint / "activation_scaler.json")
+    training = TrainingSAE.load_from_disk(checkpoint)
+    scaler = checkpoint / "activation_scaler.json"
+    factor = json.loads(scaler.read_text()).get("scaling_factor") if scaler.is_file() else None
+    if factor is not None:
+        training.fold_activation_norm_scaling_factor(factor)
+    out = checkpoint.parent.with_name(f"{checkpoint.parent.name}-{checkpoint.name}-inference")
+    training.save_inference_model(out)
+    sae = SAE.load_from_disk(out)
 
     def encode(x: torch.Tensor) -> torch.Tensor:
-        a = sae.encode(scaler.scale(x))
+        a = sae.encode(x)
         return a.to_dense() if a.is_sparse else a
 
     def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-        sae.encode(scaler.scale(x))  # SAELens's run-time normalisation keeps x's scale for decode
-        return scaler.unscale(sae.decode(a))
+        sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
+        return sae.decode(a)
 
-    return Reference(encode, decode)
+    ref = Reference(encode, decode)
+    ref.sae = sae
+    return ref
 
 
 def sparsify_trained(
     folder: Path, x: torch.Tensor, y: torch.Tensor, seed: int = 0, **settings: Any
 ) -> Any:
-    """An eai-sparsify SparseCoder trained for 30 Adam steps on its own ``forward(x, y)`` FVU
+    """An eai-sparsify SparseCoder trained for 20 Adam steps on its own ``forward(x, y)`` FVU
     (``y`` = ``x`` unless a transcoder), saved with its own ``save_to_disk``."""
     from sparsify import SparseCoder, SparseCoderConfig
 
     torch.manual_seed(seed)
     coder = SparseCoder(x.shape[1], SparseCoderConfig(num_latents=D_SAE, k=K, **settings))
     opt = torch.optim.Adam(coder.parameters(), lr=1e-2)
-    for _ in range(30):
+    for _ in range(20):
         opt.zero_grad()
         coder(x, y).fvu.backward()
         opt.step()
@@ -317,5 +336,71 @@ def sparsify_reference(coder: Any) -> Reference:
         every = torch.arange(a.shape[-1]).expand(a.shape[0], -1)
         out = coder.decode(a, every)
         return out if coder.W_skip is None else out + x @ coder.W_skip.mT
+
+    return Reference(encode, decode)
+
+
+def openai_reference(state: dict[str, Any]) -> Reference:
+    """openai/sparse_autoencoder's ``Autoencoder`` restated (the package is not on PyPI):
+    a TopK model layer-normalises its input (``LN``: mean 0, ``/ (std + 1e-5)``) and its
+    ``decode`` returns ``(decoder(latents) + pre_bias) * std + mu``."""
+    t = {k: v.float() for k, v in state.items() if isinstance(v, torch.Tensor)}
+    topk = state["activation"] == "TopK"
+
+    def ln(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        mu = x.mean(-1, keepdim=True)
+        std = (x - mu).std(-1, keepdim=True)
+        return (x - mu) / (std + 1e-5), mu, std
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        xn = ln(x)[0] if topk else x
+        pre = (xn - t["pre_bias"]) @ t["encoder.weight"].T + t["latent_bias"]
+        if not topk:
+            return pre.relu()
+        vals, idx = pre.topk(K, dim=-1)
+        return torch.zeros_like(pre).scatter(-1, idx, vals.relu())
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        out = a @ t["decoder.weight"].T + t["pre_bias"]
+        if not topk:
+            return out
+        _, mu, std = ln(x)
+        return out * std + mu
+
+    return Reference(encode, decode)
+
+
+def jumprelu_reference(p: dict[str, Any], skip: Any = None) -> Reference:
+    """Gemma Scope's JumpReLU restated, decode plus Gemma Scope 2's affine skip
+    ``x @ affine_skip_connection`` (stored ``[d_in, d_out]``)."""
+    t = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in p.items()}
+    s = None if skip is None else torch.as_tensor(skip, dtype=torch.float32)
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        pre = x @ t["W_enc"] + t["b_enc"]
+        return pre.relu() * (pre > t["threshold"])
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        out = a @ t["W_dec"] + t["b_dec"]
+        return out if s is None else out + x @ s
+
+    return Reference(encode, decode)
+
+
+def llamascope_reference(saved: dict[str, Any]) -> Reference:
+    """lm-saes's ``from_pretrained`` + ``encode``/``decode`` restated (``llamascope_inference``);
+    JumpReLU releases only."""
+    s = {k: torch.as_tensor(v, dtype=torch.float32) for k, v in llamascope_inference(saved).items()}
+    h = saved["hyper"]
+    assert h["act_fn"] == "jumprelu"
+
+    def encode(x: torch.Tensor) -> torch.Tensor:
+        if h["use_decoder_bias"] and h["apply_decoder_bias_to_pre_encoder"]:
+            x = x - s["decoder.bias"]
+        pre = x @ s["encoder.weight"].T + s["encoder.bias"]
+        return torch.where(pre > h["jump_relu_threshold"], pre, torch.zeros_like(pre))
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        return a @ s["decoder.weight"].T + s["decoder.bias"]
 
     return Reference(encode, decode)

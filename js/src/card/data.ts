@@ -27,6 +27,31 @@ export interface AnnotationFields {
   note: string;
 }
 
+/** An LLM's explanation of the feature (sw.explain) and its scores (sw.score; null: not scored). */
+export interface Suggestion {
+  model: string;
+  explanation: string;
+  detection: number | null;
+  detection_baseline: number | null;
+  detection_n: number | null;
+  fuzz: number | null;
+  fuzz_baseline: number | null;
+  fuzz_n: number | null;
+}
+
+/** "detection 0.70 (top tokens 0.55, n 20) · fuzz 0.60 (top tokens 0.50, n 10)"; "not scored". */
+export function scoreLine(s: Suggestion): string {
+  const parts: string[] = [];
+  for (const m of ["detection", "fuzz"] as const) {
+    const score = s[m];
+    if (score === null) continue;
+    const base = s[`${m}_baseline`];
+    const baseText = base === null ? "–" : base.toFixed(2);
+    parts.push(`${m} ${score.toFixed(2)} (top tokens ${baseText}, n ${s[`${m}_n`] ?? "?"})`);
+  }
+  return parts.length > 0 ? parts.join(" · ") : "not scored";
+}
+
 interface SparseWire {
   n: number;
   value: WireArray;
@@ -69,6 +94,7 @@ export interface Payload {
   neighbours: Record<string, NeighbourWire>;
   annotation: AnnotationFields | null;
   labels: Record<string, string>;
+  explanations?: Suggestion[];
   prev: number | null;
   next: number | null;
   missing: number[];

@@ -13,6 +13,7 @@ import type { AnnotationFields, Payload } from "./data";
 import { annotationForm, type Form } from "./form";
 import { labelSteps, missingText } from "./exportnote";
 import { steerSection } from "./steer";
+import { suggestionBox } from "./suggestion";
 import {
   examplesBlock,
   featureName,
@@ -40,6 +41,8 @@ export interface Card {
   extra: HTMLElement;
   form: Form;
   payload(): Payload | null;
+  /** Saves the shown LLM explanation as the feature's label (nothing when there is none). */
+  accept(): Promise<void>;
   go(feature: number | null): void;
   destroy(): void;
 }
@@ -97,6 +100,15 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     return answer.annotation;
   };
   const form = annotationForm(editable, statuses, save);
+  const accept = async (): Promise<void> => {
+    const text = suggestion.current();
+    if (payload === null || text === null) return;
+    const feature = payload.feature;
+    await form.flush();
+    const saved = await save(feature, { label: text });
+    if (payload?.feature === feature) form.fill(saved, feature);
+  };
+  const suggestion = suggestionBox(editable, () => void accept());
 
   const section = (name: string, ...children: Node[]) =>
     h("section", { class: "sw-card-section" }, h("h4", { class: "sw-section-title" }, name), ...children);
@@ -107,7 +119,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     section("Logit weights", logits),
     section("Neighbours", neighbours),
   );
-  const formSection = section("Annotation", form.el);
+  const formSection = section("Annotation", suggestion.el, form.el);
   formSection.classList.add("sw-card-form");
   if (!options.formFirst) side.append(formSection);
   root.append(
@@ -143,6 +155,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     examples.replaceChildren(examplesBlock(p, tip));
     drawHistograms(p);
     neighbours.replaceChildren(neighboursBlock(p));
+    suggestion.show(p.explanations);
     form.fill(p.annotation, p.feature);
     steer?.show(p.feature, p.stats.max_act);
   };
@@ -220,7 +233,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     if (button) go(Number(button.dataset.feature));
   });
 
-  const card: Card = { root, extra, form, payload: () => payload, go, destroy };
+  const card: Card = { root, extra, form, payload: () => payload, accept, go, destroy };
 
   prev.addEventListener("click", () => go(payload?.prev ?? null));
   next.addEventListener("click", () => go(payload?.next ?? null));
