@@ -140,7 +140,12 @@ def _new_folder(folder: str | os.PathLike[str]) -> Path:
 
 
 def _write_json(path: Path, records: list[dict[str, Any]]) -> Path:
+    text = json.dumps(records, ensure_ascii=False, allow_nan=False)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(records, ensure_ascii=False, allow_nan=False), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:  # a failed write (a full disk) leaves no temporary file behind
+        if os.path.lexists(tmp):
+            tmp.unlink()
     return path

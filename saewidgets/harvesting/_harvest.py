@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from saewidgets._errors import DataError, count_arg
+from saewidgets._checks import flag_arg
+from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.harvesting._data import select_column
 from saewidgets.harvesting._distributed import harvest_distributed, process_group
 from saewidgets.harvesting._pass import harvest_into
@@ -50,6 +51,12 @@ def harvest(
     """
     from saewidgets.analysis._featurestore import FeatureStore
 
+    if not (hasattr(lens, "sae") and hasattr(lens, "encode_tokens")):
+        raise ArgumentError(
+            f"lens must be an sw.Lens, got {type(lens).__name__}; make one with "
+            "sw.Lens(model, sae)."
+        )
+    progress = flag_arg(progress, "progress")
     top_k = count_arg(top_k, "top_k", 1, MAX_TOP_K)
     n_tokens = None if n_tokens is None else count_arg(n_tokens, "n_tokens")
     batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")
@@ -79,7 +86,7 @@ def excluded_ids(lens: Lens, exclude: bool | Sequence[int]) -> list[int]:
     if isinstance(exclude, bool):
         return lens.special_token_ids() if exclude else []
     if isinstance(exclude, (str, bytes)) or not isinstance(exclude, Sequence):
-        raise DataError(
+        raise ArgumentError(
             f"exclude_special_tokens must be True, False or a list of token ids, got {exclude!r}"
         )
     d_vocab = lens.adapter.d_vocab
@@ -87,7 +94,7 @@ def excluded_ids(lens: Lens, exclude: bool | Sequence[int]) -> list[int]:
         t for t in exclude if isinstance(t, bool) or not isinstance(t, int) or not 0 <= t < d_vocab
     ]
     if bad:
-        raise DataError(
+        raise ArgumentError(
             f"exclude_special_tokens has {bad[:5]}, not token ids in 0..{d_vocab - 1}; "
             "pass ids of the model's vocabulary."
         )

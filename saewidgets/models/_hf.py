@@ -112,20 +112,15 @@ class HFAdapter(ModelAdapter):
         if path is None:  # a unique module path ending in the name (``layers.3.mlp.down_proj``)
             ends = [m for m in self._modules if m.endswith("." + name)]
             path = ends[0] if len(ends) == 1 else None
-        if path is None or path not in self._modules:
+        if path is None or path.removesuffix(INPUT_SUFFIX) not in self._modules:
             raise self._unknown(name)
         return path
 
     def _translate(self, name: str, site: Site) -> str | None:
         """The module path whose output is ``site``; HookError where no module outputs it."""
+        if site.layer == -1 and site.kind == "resid_post" and self._n_layers:
+            return self._layer_path(0) + INPUT_SUFFIX  # the embeddings as layer 0 sees them
         if not 0 <= site.layer < self._n_layers:
-            if site.layer == -1 and site.kind == "resid_post":
-                raise HookError(
-                    f"Hook {name!r} is the residual stream before the first layer (the "
-                    "embeddings), which no module of a Hugging Face model outputs as the layers "
-                    f"see it; use a transformer_lens model, or a later layer such as "
-                    f"{self._layer_path(0)!r}."
-                )
             return None
         layer = self._layer_path(site.layer)
         if site.kind == "resid_post":
@@ -166,10 +161,13 @@ class HFAdapter(ModelAdapter):
         return f"{self._layers or 'model.layers'}.{layer}"
 
     def layer_of(self, hook: str) -> int | None:
-        """Index of the decoder layer ``hook`` lies in."""
+        """Index of the decoder layer ``hook`` lies in (for a layer's input, the layer before
+        it; -1: the embeddings)."""
         if self._layers is None or not hook.startswith(self._layers + "."):
             return None
         head = hook[len(self._layers) + 1 :].split(".")[0]
+        if head.endswith(INPUT_SUFFIX) and head.removesuffix(INPUT_SUFFIX).isdigit():
+            return int(head.removesuffix(INPUT_SUFFIX)) - 1  # a layer's input: the one before
         return int(head) if head.isdigit() else None
 
     def _module(self, hook: str) -> torch.nn.Module:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import traitlets
 
-from saewidgets._errors import DataError
+from saewidgets._errors import ArgumentError, DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
@@ -98,9 +98,17 @@ def _status_column() -> Column:
 
 
 def _colour_values(frame: pd.DataFrame, color: Any) -> np.ndarray:
-    values = np.asarray(color, dtype=float)
+    try:
+        values = np.asarray(color, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"color must be numbers, one per feature ({exc}).") from exc
     if values.shape != (len(frame),):
         raise DataError(f"color has shape {values.shape}; expected one value per feature")
+    if np.isinf(values).any() or np.isnan(values).all():
+        raise DataError(
+            "color holds inf values, or only NaN: pass finite numbers (NaN marks a feature "
+            "without a value)."
+        )
     return values
 
 
@@ -166,11 +174,11 @@ class FeatureMap(SaeWidget):
         y: str | None = None,
     ) -> None:
         if (x is None) != (y is None):
-            raise ValueError("give both x and y (two numeric columns), or neither for 3 panels")
+            raise ArgumentError("give both x and y (two numeric columns), or neither for 3 panels")
         axes, panels = list(AXES), ALL_PANELS
         if x is not None and y is not None:
             if x == y:
-                raise ValueError(f"x and y must be two different columns, got {x} twice")
+                raise ArgumentError(f"x and y must be two different columns, got {x} twice")
             axes, panels = [x, y], [[0, 1]]
             third = [a for a in AXES if a not in axes]
             color = (third[0] if third else "log10_density") if color is None else color

@@ -231,7 +231,7 @@ def test_exclude_special_tokens_false_or_a_list(model, sae_dirs, tmp_path):
     for f in np.nonzero(some.features["count"].to_numpy())[0][:20]:
         ex = some.top_examples(int(f))
         assert not (some.tokens[some.seq_offsets[ex["seq"]] + ex["pos"]] == drop).any()
-    with pytest.raises(sw.DataError, match="exclude_special_tokens"):
+    with pytest.raises(sw.ArgumentError, match="exclude_special_tokens"):
         sw.harvest(lens, toks, exclude_special_tokens=[10**9], out=tmp_path / "c", progress=False)
     assert not (tmp_path / "c").exists()
     with pytest.raises(sw.StoreError, match="excluded_token_ids"):

@@ -94,3 +94,15 @@ def test_a_failed_csv_export_leaves_no_temporary_file(tmp_path: Path, monkeypatc
     assert os.listdir(tmp_path / "out") == ["keep.csv"]
     assert (tmp_path / "out" / "keep.csv").read_text() == "old"
     assert [n for n in os.listdir(tmp_path) if n.startswith(".out")] == []  # the 2nd temp file
+
+
+def test_a_failed_neuronpedia_batch_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch):
+    from saewidgets.analysis import _neuronpedia
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_neuronpedia.os, "replace", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        _neuronpedia._write_json(tmp_path / "batch-00000.json", [{"index": 1}])
+    assert os.listdir(tmp_path) == []

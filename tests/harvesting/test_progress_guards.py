@@ -5,7 +5,6 @@ launcher has gone stops instead of writing on."""
 from __future__ import annotations
 
 import os
-from types import SimpleNamespace
 
 import pytest
 
@@ -30,9 +29,9 @@ def test_context_size_from_cfg_json_is_checked(model, tmp_path, size):
     assert sw.Lens(model, sae, context_size=16).context_size == 16  # the argument wins
 
 
-def test_packing_refuses_a_bos_only_size_whatever_the_lens_says(texts):
-    lens = SimpleNamespace(context_size=1, prepend_bos=True, bos_token_id=0)
-    lens.tokenize_document = lambda text: [5, 6, 7]
+def test_packing_refuses_a_bos_only_size_whatever_the_lens_says(model, sae_dirs, texts):
+    lens = sw.Lens(model, sae_dirs["standard"])
+    lens.context_size = 1  # changed after the Lens checked it
     with pytest.raises(sw.DataError, match="no room for text after the BOS token"):
         next(iter_sequences(lens, texts, None))
 

@@ -102,8 +102,12 @@ def test_sub_layer_sites_sum_to_the_layer(family, family_models, tokenizer):
     mlp_path = adapter.resolve_hook("layers.0.mlp", None)
     assert mlp_path.endswith(".0.mlp")
     assert adapter.resolve_hook("blocks.1.hook_resid_pre", None) == adapter._layer_path(0)
-    with pytest.raises(sw.HookError, match="embeddings"):
-        adapter.resolve_hook("blocks.0.hook_resid_pre", None)
+    embeddings = adapter.resolve_hook("blocks.0.hook_resid_pre", None)  # layer 0's input
+    assert embeddings == adapter._layer_path(0) + ":input" and adapter.layer_of(embeddings) == -1
+    with torch.no_grad():
+        torch.testing.assert_close(adapter.run_to_hook(toks, embeddings), hs[0])
+    with pytest.raises(sw.HookError, match="no module outputs it"):
+        adapter.resolve_hook("blocks.0.hook_resid_mid", None)
 
 
 ONE_VOCABULARY = {

@@ -108,7 +108,8 @@ def test_failed_overwrite_keeps_the_old_store_and_says_so(tiny, tmp_path):
     lens, _, store = tiny
     with pytest.raises(sw.DataError) as info:
         sw.harvest(lens, [], out=store.path, overwrite=True, progress=False)
-    assert any("removed the partial output" in n for n in info.value.__notes__)
+    if sys.version_info >= (3, 11):  # the note needs BaseException.add_note
+        assert any("removed the partial output" in n for n in info.value.__notes__)
     assert sw.FeatureStore.open(store.path).n_tokens == 30
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
 

@@ -14,6 +14,7 @@ import { annotationForm, type Form } from "./form";
 import { labelSteps, missingText } from "./exportnote";
 import { steerSection } from "./steer";
 import { suggestionBox } from "./suggestion";
+import { neuronpediaLink } from "./neuronpedia";
 import {
   examplesBlock,
   featureName,
@@ -138,7 +139,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
   const tip = tooltip(root);
 
   function drawTitle(p: Payload) {
-    title.replaceChildren("Feature ", featureName(p.feature, p.labels));
+    title.replaceChildren("Feature ", featureName(p.feature, p.labels), ...neuronpediaLink(p.neuronpedia));
   }
 
   const drawHistograms = (p: Payload) => {
