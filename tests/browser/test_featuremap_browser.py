@@ -195,3 +195,16 @@ def test_a_new_column_shows_in_hover_colour_menu_and_card(page: Page, small_stor
     cell = page.locator("[data-stat=novelty_score]")
     cell.wait_for()
     assert " ".join(cell.inner_text().split()) == f"novelty score {_fmt(float(novelty[f]))}"
+
+
+def test_three_panels_fill_a_1400_px_window(page: Page, small_store, tmp_path) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(sw.FeatureMap(small_store).to_html(tmp_path / "map.html").as_uri())
+    page.wait_for_selector("[data-sw-ready]")
+    boxes = page.locator(".sw-fm-panel").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.width]; })"
+    )
+    assert len(boxes) == 3 and len({top for top, _ in boxes}) == 1  # one row
+    used = sum(width for _, width in boxes)
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert 0.9 * width <= used <= width, (used, width)
