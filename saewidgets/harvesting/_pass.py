@@ -78,11 +78,8 @@ def harvest_raw(
     excluded: Sequence[int] = (),
 ) -> RawHarvest:
     """Run batches ``[b, len]`` through ``lens``; write ``tokens.bin``, ``seq_len.bin`` and the
-    token-major record into ``folder`` and return the statistics (not yet saved). Activations
-    on ``excluded`` token ids stay in the record but out of the statistics."""
+    record into ``folder``; return the statistics (not saved; ``excluded`` ids left out)."""
     sae = lens.sae
-    drop = np.asarray(list(excluded), np.int64)
-    drop_dev = torch.from_numpy(drop).to(sae.W_enc.device)
     on_device = sae.W_enc.device.type in DEVICE_TYPES
     dev = DeviceAccumulator(sae.d_sae, top_k, sae.W_enc.device) if on_device else None
     acc = FeatureAccumulator.empty(sae.d_sae, top_k)
@@ -104,8 +101,7 @@ def harvest_raw(
         check_finite(sparse[2], where, "SAE")
         val = val.astype(np.float32)
         if dev is None:
-            kept = ~np.isin(batch.ravel()[rows], drop)
-            acc.update(feat[kept], val[kept], rows[kept] + at)
+            acc.update(*_kept(batch.ravel()[rows], excluded, feat, val, rows + at))
         writer.add(batch.size, rows, feat, val)
         flat = batch.astype(np.int32).ravel()
         tok_file.write(flat.tobytes())
@@ -118,9 +114,7 @@ def harvest_raw(
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
             rows, feat, val = sae.encode_sparse(x)
             if dev is not None:
-                ids = torch.from_numpy(batch).to(drop_dev.device).reshape(-1)[rows]
-                kept = ~torch.isin(ids, drop_dev)
-                dev.update(feat[kept], val[kept], rows[kept] + offset)
+                dev.update(*_kept_on_device(batch, excluded, feat, val, rows, offset))
             sparse, ready = to_host((rows, feat, val))
             if pending is not None:
                 pending.result()
@@ -135,6 +129,26 @@ def harvest_raw(
     writer.close()
     np.asarray(seq_lens, dtype=np.int32).tofile(folder / "seq_len.bin")
     return RawHarvest(acc, offset, len(seq_lens), hasher.hexdigest())
+
+
+def _kept(ids: np.ndarray, drop: Sequence[int], *arrays: np.ndarray) -> list[np.ndarray]:
+    """``arrays`` (one entry per activation) without the activations on ``drop`` token ids."""
+    kept = ~np.isin(ids, np.asarray(list(drop), np.int64))
+    return [a[kept] for a in arrays]
+
+
+def _kept_on_device(
+    batch: np.ndarray,
+    drop: Sequence[int],
+    feat: torch.Tensor,
+    val: torch.Tensor,
+    rows: torch.Tensor,
+    offset: int,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(feature, value, global token) of a batch's activations not on ``drop`` token ids."""
+    ids = torch.from_numpy(batch).to(rows.device).reshape(-1)[rows]
+    kept = ~torch.isin(ids, torch.tensor(list(drop), dtype=ids.dtype, device=rows.device))
+    return feat[kept], val[kept], rows[kept] + offset
 
 
 def sized_sequences(
