@@ -12,7 +12,7 @@ import traitlets
 from saewidgets._errors import ArgumentError, DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets._base import SaeWidget, bundle
-from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._codecs import NDArray, array_to_json
 from saewidgets.widgets._columns import (
     AXES,
     DEAD,
@@ -22,6 +22,7 @@ from saewidgets.widgets._columns import (
     Column,
     numeric_columns,
     table,
+    three_digits,
 )
 
 if TYPE_CHECKING:
@@ -222,6 +223,17 @@ class FeatureMap(SaeWidget):
         if unknown:
             raise traitlets.TraitError(f"selected has ids not on the map: {unknown[:10]}")
         return chosen
+
+    def _export_state(self, state: dict[str, Any]) -> dict[str, Any]:
+        """What a standalone export embeds: ``table`` with the hover-only columns (not the axes,
+        not integers) at the 3 significant digits the hover shows, so they compress; the
+        points' positions, and so brushes, stay exact."""
+        exact = set(self.axes)
+        rounded = np.array(self.table, np.float32, copy=True)
+        for c, col in enumerate(self.columns):
+            if col["name"] not in exact and col["format"] != "int":
+                rounded[:, c] = three_digits(rounded[:, c])
+        return state | {"table": array_to_json(rounded)}
 
     @property
     def frame(self) -> pd.DataFrame:
