@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from saewidgets._checks import device_arg
 from saewidgets._errors import DataError, SaeWidgetsError
 
 
@@ -83,6 +84,7 @@ def _run_harvest(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     data = _dataset(args.dataset)
+    device_arg(args.device)
     device = args.device or (
         f"cuda:{os.environ.get('LOCAL_RANK', '0')}" if torch.cuda.is_available() else "cpu"
     )
@@ -129,11 +131,9 @@ def _dataset(spec: str) -> Any:
         files = sorted(path.rglob("*.txt"))
         if not files:
             raise DataError(f"The folder {path} holds no .txt files.")
-        return (p.read_text(encoding="utf-8") for p in files)
+        return (doc for p in files for doc in [_read_text(p)])
     if path.suffix == ".npy":
-        import numpy as np
-
-        return np.load(path, mmap_mode="r")
+        return _token_array(path)
     if path.suffix == ".jsonl":
         return _jsonl_texts(path)
     if path.suffix == ".txt":
@@ -141,26 +141,60 @@ def _dataset(spec: str) -> Any:
     raise DataError(f"Cannot read {path.name}: use a .txt, .jsonl or .npy file, or a folder.")
 
 
+def _token_array(path: Path) -> Any:
+    import numpy as np
+
+    try:
+        return np.load(path, mmap_mode="r", allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        raise DataError(
+            f"--dataset {path} is not a plain .npy array of token ids ({exc}); save one with "
+            "np.save(path, ids) where ids is an int array [n_seq, seq_len]."
+        ) from exc
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a UTF-8 text file; DataError naming the line that is not."""
+    with open(path, "rb") as f:
+        for i, raw in enumerate(f, 1):
+            try:
+                yield i, raw.decode("utf-8").replace("\r\n", "\n")
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start : exc.start + 1]
+                raise DataError(
+                    f"{path}:{i} is not UTF-8 text (byte {bad!r} at column {exc.start + 1}); "
+                    "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)."
+                ) from exc
+
+
+def _read_text(path: Path) -> str:
+    return "".join(line for _, line in _lines(path))
+
+
 def _jsonl_texts(path: Path) -> Iterator[str]:
-    with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f, 1):
-            if line.strip():
+    for i, line in _lines(path):
+        if line.strip():
+            try:
                 row = json.loads(line)
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                    raise DataError(f"{path}:{i} has no string 'text' field.")
-                yield row["text"]
+            except json.JSONDecodeError as exc:
+                raise DataError(
+                    f"{path}:{i} is not a JSON object ({exc.msg} at column {exc.colno}); each "
+                    'line of a .jsonl dataset is one object such as {"text": "..."}.'
+                ) from exc
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise DataError(f"{path}:{i} has no string 'text' field.")
+            yield row["text"]
 
 
 def _paragraphs(path: Path) -> Iterator[str]:
     """Documents of a text file: runs of lines between blank lines."""
     doc: list[str] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                doc.append(line)
-            elif doc:
-                yield "".join(doc).strip()
-                doc = []
+    for _, line in _lines(path):
+        if line.strip():
+            doc.append(line)
+        elif doc:
+            yield "".join(doc).strip()
+            doc = []
     if doc:
         yield "".join(doc).strip()
 

@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
 LAYERS += ["demo", "autointerp", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
+GROUND |= {"saewidgets._checks"}
 TOP = {"saewidgets", "saewidgets._cli"}
 
 _BELOW_STORE = {"ground", "annotations", "saes", "models", "store"}

@@ -25,6 +25,7 @@ import pandas as pd
 import scipy.sparse as sp
 from tqdm.auto import tqdm
 
+from saewidgets._checks import count_arg, finite_result, flag_arg, sequence_arg
 from saewidgets._errors import DataError, StoreError
 from saewidgets.analysis._geometry import unit_decoder
 from saewidgets.analysis._identity import check_same_model
@@ -87,10 +88,19 @@ def compare(
 ) -> SAEComparison:
     """Match the features of two stores of one model and hook (any widths and architectures)."""
     _check_pair(a, b)
-    if len(names) != 2 or names[0] == names[1]:
-        raise DataError(f"names must be two different labels, got {names!r}")
+    names = _names(names)
+    exact_limit = count_arg(exact_limit, "exact_limit", 0)
+    candidates = count_arg(candidates, "candidates", 1)
+    block = count_arg(block, "block", 1)
+    progress = flag_arg(progress, "progress")
     Ua = unit_decoder(a).astype(np.float32)
     Ub = unit_decoder(b).astype(np.float32)
+    for name, store, U in ((names[0], a, Ua), (names[1], b, Ub)):
+        finite_result(
+            U,
+            f"The decoder of store {name} ({store.path})",
+            "the store is damaged; harvest it again.",
+        )
     scan = _CosineScan(Ua, Ub, candidates, block, progress)
     same = (
         a.meta.dataset_fingerprint == b.meta.dataset_fingerprint
@@ -143,6 +153,16 @@ def compare(
         store_a=a,
         store_b=b,
     )
+
+
+def _names(names: object) -> tuple[str, str]:
+    """``names`` as two different non-empty strings."""
+    pair = sequence_arg(names, "names")
+    if len(pair) != 2 or not all(isinstance(n, str) and n for n in pair) or pair[0] == pair[1]:
+        raise DataError(
+            f"names must be two different non-empty strings, got {names!r}; e.g. ('16k', '65k')."
+        )
+    return (pair[0], pair[1])
 
 
 def _check_pair(a: StoreFiles, b: StoreFiles) -> None:

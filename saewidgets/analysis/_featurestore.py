@@ -126,7 +126,15 @@ class FeatureStore(StoreFiles):
 
     def geometry(self, features: Sequence[int]) -> Geometry:
         """N x N decoder cosine, co-occurrence (count, Jaccard, lift) and output similarity."""
+        if isinstance(features, (str, bytes)) or not isinstance(features, (Sequence, np.ndarray)):
+            raise ArgumentError(
+                f"features must be a list of feature ids, got {features!r}; e.g. [3, 17, 42]."
+            )
         ids = np.asarray([self.check_feature(f) for f in features], dtype=np.int64)
+        if len(ids) == 0 or len(set(ids.tolist())) != len(ids):
+            raise ArgumentError(
+                f"features must name at least one feature, each once; got {list(features)!r}."
+            )
         return _geometry.geometry(self, ids)
 
     def geometry_grid(self, bins: int | tuple[int, int] | None = None, **kwargs: Any) -> PairGrid:

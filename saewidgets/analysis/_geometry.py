@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from saewidgets._checks import finite_result
 from saewidgets._errors import ArgumentError, StoreError, count_arg
 from saewidgets.analysis._screen import screened_products
 
@@ -50,6 +51,9 @@ class Geometry:
                 "output_sim": self.output_sim[i, j],
             }
         )
+
+
+_DAMAGED = "the store's decoder weights are damaged (NaN/inf); harvest the store again."
 
 
 def unit_decoder(store: StoreFiles) -> np.ndarray:
@@ -168,6 +172,7 @@ def geometry(store: StoreFiles, ids: np.ndarray) -> Geometry:
     """Dense N x N relations for the features ``ids``."""
     D = _unit_rows(np.asarray(store.weights["W_dec"][ids], dtype=np.float64))
     cos = D @ D.T
+    finite_result(cos, f"The decoder cosine of features {ids.tolist()}", _DAMAGED)
     M = indicator(store, ids)
     C = (M.T @ M).toarray().astype(np.int64)
     n = np.diag(C).copy()
@@ -206,6 +211,8 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
     extra: dict[str, np.ndarray] = {}
     if by == "cosine":
         W, norm = store.weights["W_dec"], decoder_norms(store)
+        finite_result(W[f], f"The decoder row of feature {f}", _DAMAGED)
+        finite_result(norm, "The store's decoder norms", _DAMAGED)
         if norm[f] == 0:  # a zero decoder row: cosine 0 with every feature
             value = np.zeros(store.d_sae)
         else:

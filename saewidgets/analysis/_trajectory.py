@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from saewidgets._checks import int_list, sequence_arg
 from saewidgets._errors import StoreError
 from saewidgets.analysis._identity import check_same_model
 from saewidgets.store._meta import DENSE_DENSITY
@@ -43,12 +44,19 @@ class Trajectory:
 
 def trajectory(stores: Sequence[StoreFiles], steps: Sequence[int]) -> Trajectory:
     """Follow each feature's density over checkpoints ``stores`` taken at training ``steps``."""
-    if len(stores) != len(steps) or len(stores) < 2:
+    stores = sequence_arg(stores, "stores")
+    step_list = int_list(steps, "steps", 0, 2**62)
+    for i, store in enumerate(stores):
+        if not (hasattr(store, "meta") and hasattr(store, "features")):
+            raise StoreError(
+                f"stores[{i}] is a {type(store).__name__}, not a FeatureStore; open each "
+                "checkpoint's store with sw.FeatureStore.open(path)."
+            )
+    if len(stores) != len(step_list) or len(stores) < 2:
         raise StoreError(
             f"trajectory needs two or more stores and one step per store; got {len(stores)} "
-            f"stores and {len(steps)} steps."
+            f"stores and {len(step_list)} steps."
         )
-    step_list = [int(s) for s in steps]
     if any(b <= a for a, b in zip(step_list, step_list[1:], strict=False)):
         raise StoreError(f"steps must increase strictly, got {step_list}.")
     check_same_model(stores, "trajectory")

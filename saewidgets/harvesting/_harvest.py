@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from saewidgets._errors import count_arg
+from saewidgets._checks import flag_arg
+from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.harvesting._data import select_column
 from saewidgets.harvesting._distributed import harvest_distributed, process_group
 from saewidgets.harvesting._pass import harvest_into
@@ -44,6 +45,12 @@ def harvest(
     """
     from saewidgets.analysis._featurestore import FeatureStore
 
+    if not (hasattr(lens, "sae") and hasattr(lens, "encode_tokens")):
+        raise ArgumentError(
+            f"lens must be an sw.Lens, got {type(lens).__name__}; make one with "
+            "sw.Lens(model, sae)."
+        )
+    progress = flag_arg(progress, "progress")
     top_k = count_arg(top_k, "top_k", 1, MAX_TOP_K)
     n_tokens = None if n_tokens is None else count_arg(n_tokens, "n_tokens")
     batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")

@@ -151,8 +151,15 @@ class ModelAdapter(ABC):
 
     def check_tokens(self, tokens: torch.Tensor) -> None:
         """Raise DataError unless ``tokens`` is ``[batch, pos]`` of valid ids within context."""
+        if not isinstance(tokens, torch.Tensor):
+            raise DataError(f"tokens must be a torch tensor, got {type(tokens).__name__}.")
         if tokens.ndim != 2:
             raise DataError(f"tokens must be [batch, pos], got shape {tuple(tokens.shape)}.")
+        if tokens.is_floating_point() or tokens.is_complex() or tokens.dtype == torch.bool:
+            raise DataError(
+                f"tokens must hold integer token ids, got dtype {tokens.dtype}; pass "
+                "tokens.long()-style ids, not activations or a mask."
+            )
         if tokens.shape[1] > self.n_ctx:
             raise DataError(
                 f"Sequences of {tokens.shape[1]} tokens are longer than the model's context "

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from saewidgets._errors import DataError, FeatureIndexError
+from saewidgets._checks import finite_result, int_arg, int_list, real_arg
+from saewidgets._errors import ArgumentError, DataError, FeatureIndexError
 from saewidgets._tokenbytes import display_tokens
 from saewidgets.models._adapter import ModelAdapter
 from saewidgets.saes._weights import SAEWeights
@@ -88,6 +89,7 @@ class Intervention:
         sorted by ``|delta|`` descending.
         """
         n = self.logits_clean.shape[0]
+        position, k = int_arg(position, "position"), int_arg(k, "k", 1)
         if not -n <= position < n:
             raise DataError(f"position {position} is outside the prompt's {n} tokens")
         p = self.logits_clean[position].double().softmax(-1)
@@ -139,6 +141,10 @@ def ablate(
     """Subtract each feature's model-space write ``a_f(x) * d_f(x)`` (see ``Lens.ablate``)."""
     if isinstance(features, Mapping):
         raise DataError("ablate takes a list of feature ids; steer takes {feature: strength}.")
+    if isinstance(features, (str, bytes)) or not isinstance(features, (Sequence, set, frozenset)):
+        raise ArgumentError(
+            f"ablate takes a list of feature ids, got {features!r}; pass e.g. [{features!r}]."
+        )
     if len(features) == 0:
         raise DataError("Name at least one feature to ablate.")
     return intervene(lens, prompt, {}, features, positions, max_new_tokens)
@@ -187,8 +193,14 @@ def attribute(
 ) -> pd.DataFrame:
     """First-order effect of each active feature on the log-prob of ``target`` at ``position``
     (see ``Lens.attribute``); one forward and one backward pass."""
+    if annotations is not None and not hasattr(annotations, "labels"):
+        raise ArgumentError(
+            f"annotations must be an sw.Annotations, got {type(annotations).__name__}; open one "
+            "with sw.Annotations(path)."
+        )
     tokens = prompt_tokens(lens, prompt)
     n = int(tokens.shape[0])
+    position = int_arg(position, "position")
     if not -n <= position < n:
         raise DataError(f"position {position} is outside the prompt's {n} tokens")
     position %= n
@@ -212,6 +224,11 @@ def attribute(
         scale = lens.sae.write_scale(held["x"])
         if scale is not None:
             attr = attr * scale[rows, 0]
+    finite_result(
+        attr,
+        f"The attribution to target {tgt} at position {position}",
+        "the model's gradient overflowed: run the model in float32.",
+    )
     str_toks = _str_tokens(lens, tokens)
     rows_np = rows.cpu().numpy().astype(np.int64)
     df = pd.DataFrame(
@@ -236,7 +253,13 @@ def prompt_tokens(lens: LensLike, prompt: str | torch.Tensor) -> torch.Tensor:
     """1-D token ids of ``prompt``: a string tokenised as the Lens does, or ids used as given."""
     if isinstance(prompt, str):
         return lens.to_tokens(prompt)[0].to(lens.device)
-    if not isinstance(prompt, torch.Tensor) or prompt.ndim != 1 or prompt.is_floating_point():
+    if (
+        not isinstance(prompt, torch.Tensor)
+        or prompt.ndim != 1
+        or prompt.is_floating_point()
+        or prompt.is_complex()
+        or prompt.dtype == torch.bool
+    ):
         raise DataError("prompt must be a string or a 1-D integer tensor of token ids.")
     d_vocab = lens.adapter.d_vocab
     if prompt.numel() == 0 or int(prompt.min()) < 0 or int(prompt.max()) >= d_vocab:
@@ -258,10 +281,10 @@ def _feature(lens: LensLike, f: Any) -> int:
 
 
 def _feature_map(lens: LensLike, features: Mapping[int, float]) -> dict[int, float]:
-    out = {_feature(lens, f): float(s) for f, s in features.items()}
-    if not all(np.isfinite(list(out.values()))):
-        raise DataError("Steering strengths must be finite numbers.")
-    return out
+    return {
+        _feature(lens, f): real_arg(s, f"the strength of feature {f!r}")
+        for f, s in features.items()
+    }
 
 
 def _mask(pos: torch.Tensor, positions: Sequence[int] | None, x: torch.Tensor) -> torch.Tensor:
@@ -276,10 +299,10 @@ def _check_positions(positions: Sequence[int] | None, n: int) -> tuple[int, ...]
     if positions is None:
         return None
     out = []
-    for p in positions:
-        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not -n <= p < n:
+    for p in int_list(positions, "positions"):
+        if not -n <= p < n:
             raise DataError(f"positions must be integers in {-n}..{n - 1}, got {p!r}")
-        out.append(int(p) % n)
+        out.append(p % n)
     return tuple(out)
 
 
@@ -292,7 +315,8 @@ def _target(lens: LensLike, target: int | str | None, top: int) -> int:
             raise DataError(f"target {target!r} is {len(ids)} tokens; pass one token or its id.")
         return int(ids[0])
     d_vocab = lens.adapter.d_vocab
-    if not 0 <= int(target) < d_vocab:
+    target = int_arg(target, "target (a token id or a one-token string)")
+    if not 0 <= target < d_vocab:
         raise DataError(f"target token id {target} is outside 0..{d_vocab - 1}")
     return int(target)
 
@@ -354,16 +378,14 @@ def _intervene(
     tokens = prompt_tokens(lens, prompt)
     n = int(tokens.shape[0])
     positions = _check_positions(positions, n)
-    if isinstance(max_new_tokens, bool) or int(max_new_tokens) < 0:
-        raise DataError(f"max_new_tokens must be >= 0, got {max_new_tokens!r}")
-    max_new_tokens = int(max_new_tokens)
+    max_new_tokens = int_arg(max_new_tokens, "max_new_tokens", 0)
     if n + max_new_tokens > lens.adapter.n_ctx:
         raise DataError(
             f"{n} prompt tokens + {max_new_tokens} new tokens exceed the model's context "
             f"{lens.adapter.n_ctx}; ask for fewer new tokens."
         )
     with torch.no_grad():
-        logits, new = _generate(lens, tokens, edit, max_new_tokens)
+        logits, new = _generate(lens, tokens, edit, max_new_tokens, f"{kind} of {feats or ablated}")
     vocab = lens.vocab()
     return Intervention(
         kind=kind,
@@ -383,22 +405,36 @@ def _intervene(
 
 
 def _generate(
-    lens: LensLike, tokens: torch.Tensor, edit: Edit, max_new_tokens: int
+    lens: LensLike, tokens: torch.Tensor, edit: Edit, max_new_tokens: int, what: str
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Prompt logits ``[2, pos, d_vocab]`` and greedy new tokens ``[2, max_new_tokens]``;
-    row 0 is clean and row 1 edited, run as one batch with the adapter's key-value cache."""
+    row 0 is clean and row 1 edited, run as one batch with the adapter's key-value cache.
+    ActivationError when any logits are NaN/inf (``what`` names the edit)."""
     batch = tokens[None].expand(2, -1)
     cache = lens.adapter.new_cache(2) if max_new_tokens > 1 else None
     logits = _run(lens, batch, [(1, edit)], cache=cache)
     prompt_logits = logits
     new = torch.zeros((2, max_new_tokens), dtype=torch.long, device=lens.device)
-    for i in range(max_new_tokens):
+    for i in range(max_new_tokens + 1):
+        _check_logits(logits, what)
+        if i == max_new_tokens:
+            break
         new[:, i] = logits[:, -1].argmax(-1)
         if i + 1 < max_new_tokens and cache is None:  # an adapter without a cache
             logits = _run(lens, torch.cat([batch, new[:, : i + 1]], 1), [(1, edit)])
         elif i + 1 < max_new_tokens:
             logits = _run(lens, new[:, i : i + 1], [(1, edit)], offset=len(tokens) + i, cache=cache)
     return prompt_logits, new
+
+
+def _check_logits(logits: torch.Tensor, what: str) -> None:
+    """ActivationError when the clean (row 0) or edited (row 1) logits hold NaN or inf."""
+    finite_result(logits[0], "The model's own logits on this prompt", "run it in float32.")
+    finite_result(
+        logits[1],
+        f"The logits after the {what}",
+        "the edit overflowed the model; use smaller steering strengths.",
+    )
 
 
 def _decode(lens: LensLike, new: torch.Tensor) -> str:

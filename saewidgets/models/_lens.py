@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from saewidgets._checks import device_arg, int_arg, text_arg
 from saewidgets._errors import ActivationError, DataError, SAEConfigError, count_arg
 from saewidgets._tokenbytes import display_tokens
 from saewidgets.models._adapter import ModelAdapter
@@ -40,7 +41,8 @@ class Lens:
     ``load_sae`` reads (a SAELens ``SAE``, a folder in any supported format, ``"release/sae_id"``).
     ``hook`` defaults to the SAE's own hook (translated to the model's naming); an explicit
     ``hook`` wins. ``tokenizer`` overrides the model's own. The user's model and SAE objects are
-    never modified (the SAE is copied).
+    never modified (the SAE is copied), except that ``device`` moves the model there; the device
+    is checked first, and a Lens that fails to build moves the model back.
 
     ``hook`` is the site the SAE reads (encode, harvest) and ``hook_out`` the site it writes
     (decode, steer, ablate, attribute, logit weights): the same hook unless the SAE is a
@@ -56,12 +58,28 @@ class Lens:
         device: str | torch.device | None = None,
         context_size: int | None = None,
     ) -> None:
-        self.adapter: ModelAdapter = make_adapter(model, tokenizer, device)
+        dev = device_arg(device)
+        if hook is not None:
+            text_arg(hook, "hook")
+        self.adapter: ModelAdapter = make_adapter(model, tokenizer, dev)
         self.model = self.adapter.model
-        self.device = torch.device(device) if device is not None else self.adapter.device
-        if device is not None and self.adapter.device != self.device:
-            self.model.to(self.device)
-        self.sae: SAEWeights = load_sae(sae, hook=hook).to(self.device)
+        if context_size is not None:
+            int_arg(context_size, "context_size", 1, self.adapter.n_ctx)
+        weights = load_sae(sae, hook=hook)  # read before the model moves anywhere
+        original = self.adapter.device
+        self.device = dev if dev is not None else original
+        moved = dev is not None and original != dev
+        if moved:
+            self.model.to(dev)
+        try:
+            self._finish(weights, hook, context_size)
+        except BaseException:
+            if moved:  # a failed Lens leaves the user's model where it was
+                self.model.to(original)
+            raise
+
+    def _finish(self, weights: SAEWeights, hook: str | None, context_size: int | None) -> None:
+        self.sae: SAEWeights = weights.to(self.device)
         self.hook, self.hook_out = self._sites(hook)
         self.layer = self.adapter.layer_of(self.hook)
         self.prepend_bos = self.sae.prepend_bos
@@ -108,6 +126,10 @@ class Lens:
     # -- tokens ---------------------------------------------------------------------------
     def to_tokens(self, text: str | list[str]) -> torch.Tensor:
         """Token ids ``[batch, pos]`` (BOS prepended when the SAE was trained with it)."""
+        if not isinstance(text, (str, list, tuple)):
+            raise DataError(
+                f"text must be a string or a list of strings, got {type(text).__name__}."
+            )
         texts = [text] if isinstance(text, str) else list(text)
         if not texts or any(not isinstance(t, str) or t == "" for t in texts):
             raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
@@ -182,6 +204,10 @@ class Lens:
         """
         if isinstance(text, str):
             return self.encode_tokens(self.to_tokens(text)).float().cpu()[0]
+        if not isinstance(text, (list, tuple)):
+            raise DataError(
+                f"text must be a string or a list of strings, got {type(text).__name__}."
+            )
         rows = [self.to_tokens(t)[0] for t in text]
         if not rows:
             raise DataError("Empty text: pass a non-empty string (or a list of non-empty strings).")
@@ -282,6 +308,17 @@ class Lens:
         probe = torch.zeros((1, 2), dtype=torch.long, device=self.device)
         if self.bos_token_id is not None:
             probe[:] = self.bos_token_id
+        head = self.sae.hook_head_index
+        if head is not None:
+            raw = self.adapter.run_to_hook(probe, self.hook)
+            if raw.ndim != 4 or not 0 <= head < raw.shape[2]:
+                heads = "no head axis" if raw.ndim != 4 else f"{raw.shape[2]} heads"
+                raise SAEConfigError(
+                    f"The SAE reads attention head {head} (hook_head_index in its config) but "
+                    f"hook {self.hook!r} gives activations of shape {tuple(raw.shape)} "
+                    f"({heads}). Use the hook the SAE was trained on (an attention hook such "
+                    "as blocks.0.attn.hook_z), or an SAE whose hook_head_index is null."
+                )
         width = int(self.hook_activations(probe).shape[-1])
         if width != self.sae.d_in:
             raise SAEConfigError(

@@ -11,7 +11,6 @@ saves, so every file encodes raw activations. A tensor, class or setting not lis
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,9 @@ from typing import Any
 
 import torch
 
+from saewidgets._checks import cfg_int
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_widths, read_json
 from saewidgets.saes._registry import CONVERSIONS
 from saewidgets.saes._torchfile import load_state
 from saewidgets.saes._weights import SAEWeights, float_copy
@@ -147,10 +148,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
             f"{', '.join(str(p) for p in choices)}."
         )
     file, config = located
-    try:
-        cfg = json.loads(config.read_text())
-    except json.JSONDecodeError as exc:
-        raise SAEConfigError(f"{config} is not valid JSON ({exc}).") from exc
+    cfg = read_json(config)
     trainer = _check_config(cfg, config)
     layout = _LAYOUTS.get(str(trainer.get("dict_class")))
     if layout is None:
@@ -159,7 +157,9 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
             f"{', '.join(_LAYOUTS)}."
         )
     tensors, unused = _tensors(load_state(file), layout, file)
-    return _weights(tensors, unused, layout, trainer, cfg, file)
+    sae = _weights(tensors, unused, layout, trainer, cfg, file)
+    check_widths(sae, trainer, ("activation_dim", "dict_size"), str(config))
+    return sae
 
 
 def _check_config(cfg: Any, config: Path) -> dict[str, Any]:
@@ -213,7 +213,7 @@ def _weights(
     file: Path,
 ) -> SAEWeights:
     arch = layout.architecture
-    k = int(unused["k"]) if "k" in unused else trainer.get("k")
+    k = int(unused["k"]) if "k" in unused else cfg_int(trainer, "k", None, str(file), 1)
     if k is not None and "k" in trainer and int(k) != int(trainer["k"]):
         raise SAEConfigError(f"{file} holds k={int(k)} but its config says k={trainer['k']}.")
     sizes = unused["group_sizes"].tolist() if "group_sizes" in unused else None

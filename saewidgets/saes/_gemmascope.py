@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import read_npz, read_safetensors
 from saewidgets.saes._weights import SAEWeights, float_copy, jumprelu_weights
 
 NAME = "gemmascope"
@@ -39,16 +40,7 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read the parameters file; keys are matched case-insensitively."""
     file = _file(path)
     assert file is not None
-    state: dict[str, Any]
-    if file.suffix == ".npz":
-        import numpy as np
-
-        with np.load(file, allow_pickle=False) as data:
-            state = {k: data[k] for k in data.files}
-    else:
-        from safetensors.torch import load_file
-
-        state = dict(load_file(str(file)))
+    state: dict[str, Any] = read_npz(file) if file.suffix == ".npz" else read_safetensors(file)
     lower = {k.lower(): v for k, v in state.items()}
     names = ("w_enc", "w_dec", "b_enc", "b_dec", "threshold")
     missing = [n for n in names if n not in lower]

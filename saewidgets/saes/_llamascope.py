@@ -22,13 +22,14 @@ they differ).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_number, cfg_text
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_widths, read_json, read_safetensors
 from saewidgets.saes._weights import SAEWeights, float_copy
 
 NAME = "llamascope"
@@ -44,12 +45,11 @@ def detect(path: Path) -> bool:
 
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read the final checkpoint prepared for inference as lm-saes does (see the module doc)."""
-    from safetensors.torch import load_file
-
-    cfg = json.loads((path / "hyperparams.json").read_text())
+    where = str(path / "hyperparams.json")
+    cfg = read_json(path / "hyperparams.json")
     _refuse_unread(cfg, path)
-    state = load_file(str(path / "checkpoints" / "final.safetensors"))
-    use_b_dec = bool(cfg.get("use_decoder_bias", True))
+    state = read_safetensors(path / "checkpoints" / "final.safetensors")
+    use_b_dec = cfg_bool(cfg, "use_decoder_bias", True, where)
     names = ["encoder.weight", "encoder.bias", "decoder.weight"] + ["decoder.bias"] * use_b_dec
     missing = [n for n in names if n not in state]
     if missing:
@@ -64,14 +64,16 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     W_dec = float_copy(state["decoder.weight"])  # [d_in, d_sae]
     b_enc = float_copy(state["encoder.bias"])
     b_dec = float_copy(state["decoder.bias"]) if use_b_dec else torch.zeros(W_dec.shape[0])
-    s_in, s_out = _scales(cfg, path, int(cfg.get("d_model", W_enc.shape[1])))
+    d_model = cfg_int(cfg, "d_model", int(W_enc.shape[1]), where, 1)
+    s_in, s_out = _scales(cfg, path, int(d_model or 1))
     b_enc, b_dec, W_dec = b_enc / s_in, b_dec / s_out, W_dec * (s_in / s_out)
-    if cfg.get("sparsity_include_decoder_norm", True):
+    if cfg_bool(cfg, "sparsity_include_decoder_norm", True, where):
         norm = W_dec.norm(dim=0)
         norm = torch.where(norm > 0, norm, torch.ones_like(norm))  # an all-zero column stays
         W_dec, W_enc, b_enc = W_dec / norm, W_enc * norm[:, None], b_enc * norm
     arch, k, threshold = _activation(cfg, path, len(b_enc))
-    return SAEWeights(
+    pre_bias = cfg_bool(cfg, "apply_decoder_bias_to_pre_encoder", True, where)
+    sae = SAEWeights(
         W_enc=W_enc.T.contiguous(),
         W_dec=W_dec.T.contiguous(),
         b_enc=b_enc,
@@ -79,41 +81,53 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         threshold=threshold,
         k=k,
         architecture=arch,
-        apply_b_dec_to_input=use_b_dec and bool(cfg.get("apply_decoder_bias_to_pre_encoder", True)),
-        hook_name=cfg.get("hook_point_in"),
-        hook_name_out=cfg.get("hook_point_out") or None,
-        model_name=cfg.get("model_name"),
+        apply_b_dec_to_input=use_b_dec and pre_bias,
+        hook_name=cfg_text(cfg, "hook_point_in", where),
+        hook_name_out=cfg_text(cfg, "hook_point_out", where) or None,
+        model_name=cfg_text(cfg, "model_name", where),
         source=str(path),
         format=NAME,
         cfg=cfg,
     )
+    check_widths(sae, cfg, ("d_model", "d_sae"), where)
+    return sae
 
 
 def _scales(cfg: dict[str, Any], path: Path, d_model: int) -> tuple[float, float]:
     """lm-saes's dataset-wise input and output scales ``sqrt(d_model) / norm`` (1 when none)."""
+    where = str(path / "hyperparams.json")
     mode = cfg.get("norm_activation", "token-wise")
     if mode in ("inference", "none"):
         return 1.0, 1.0
-    norms = cfg.get("dataset_average_activation_norm") or {}
+    norms = cfg_dict(cfg.get("dataset_average_activation_norm") or {}, where, "norms")
     if mode != "dataset-wise" or "in" not in norms:
         raise SAEConfigError(
-            f"{path}: norm_activation={mode!r} with dataset_average_activation_norm={norms!r}; "
+            f"{where}: norm_activation={mode!r} with dataset_average_activation_norm={norms!r}; "
             "only dataset-wise normalisation with an 'in' norm (Llama Scope's) can be read."
         )
-    s_in = d_model**0.5 / float(norms["in"])
-    return s_in, d_model**0.5 / float(norms.get("out", norms["in"]))
+    key = "dataset_average_activation_norm"
+    n_in = cfg_number(norms, "in", 1.0, f"{where}: {key}", positive=True)
+    n_out = cfg_number(norms, "out", n_in, f"{where}: {key}", positive=True)
+    return d_model**0.5 / n_in, d_model**0.5 / n_out
 
 
 def _activation(
     cfg: dict[str, Any], path: Path, d_sae: int
 ) -> tuple[str, int | None, torch.Tensor | None]:
     """(architecture, k, threshold) for lm-saes's ``act_fn`` and ``jump_relu_threshold``."""
-    act = str(cfg.get("act_fn", "relu")).lower()
-    t = float(cfg.get("jump_relu_threshold", 0.0))
+    where = str(path / "hyperparams.json")
+    act = (cfg_text(cfg, "act_fn", where) or "relu").lower()
+    t = cfg_number(cfg, "jump_relu_threshold", 0.0, where)
     if act == "jumprelu" or (act == "topk" and t > 0):
         return "jumprelu", None, torch.full((d_sae,), t)
     if act == "topk":
-        return "topk", int(cfg["top_k"]), None
+        k = cfg_int(cfg, "top_k", None, where, 1)
+        if k is None:
+            raise SAEConfigError(
+                f"{where}: act_fn='topk' with no positive jump_relu_threshold needs top_k (the "
+                "number of latents kept); add it, as lm-saes writes it."
+            )
+        return "topk", k, None
     if act == "relu":
         return "standard", None, None
     raise SAEConfigError(f"{path}: act_fn={act!r} is not one lm-saes's release reads.")

@@ -1,8 +1,10 @@
 """``load_sae``: any supported SAE (object, folder, file or release id) as ``SAEWeights``.
 
 Formats are tried in ``FORMATS`` order unless ``format=`` forces one; each reader module has
-``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)`` (and may have ``why_not(path)``,
-saying where it looked). Add a format: a reader module and a line in ``FORMATS``.
+``NAME``, ``EXPECTS``, ``detect(path)`` and ``read(path, hook)``, and may have ``why_not(path)``
+(saying where it looked) and ``confirm(path)`` (looking inside the files when two formats match
+one folder; a folder that still matches two is refused, naming both). Add a format: a reader
+module and a line in ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import torch
 
+from saewidgets._checks import device_arg, text_arg
 from saewidgets._errors import SAEConfigError
 from saewidgets.saes import (
     _dictlearn,
@@ -39,10 +42,13 @@ def load_sae(
     """Read an SAE: a folder or file in any supported format (detected unless ``format=``), a
     SAELens ``SAE`` object, or a SAELens ``"release/sae_id"``. ``hook`` picks one SAE in a
     sparsify folder of several hooks; ``device`` moves the weights."""
+    dev = device_arg(device)
+    if hook is not None:
+        text_arg(hook, "hook")
     sae = _load(source, format, hook)
     if not isinstance(source, SAEWeights):
         check_finite(sae)
-    return sae if device is None else sae.to(device)
+    return sae if dev is None else sae.to(dev)
 
 
 def _load(source: Any, format: str | None, hook: str | None) -> SAEWeights:
@@ -80,8 +86,16 @@ def read_path(path: Path, format: str | None, hook: str | None) -> SAEWeights:
                 f"{path} is not in the {format} format: expected {reader.EXPECTS}{why}."
             )
         return reader.read(path, hook)
-    for reader in FORMATS.values():
-        if reader.detect(path):
-            return reader.read(path, hook)
+    found = [name for name, reader in FORMATS.items() if reader.detect(path)]
+    if len(found) > 1:  # a reader may look inside its files to say whether they are its own
+        found = [n for n in found if getattr(FORMATS[n], "confirm", lambda p: True)(path)]
+    if len(found) > 1:
+        both = "; ".join(f"{name} ({FORMATS[name].EXPECTS})" for name in found)
+        raise SAEConfigError(
+            f"{path} matches {len(found)} SAE formats: {both}. Pass format= one of "
+            f"{', '.join(repr(n) for n in found)}, or keep one SAE per folder."
+        )
+    if found:
+        return FORMATS[found[0]].read(path, hook)
     tried = "; ".join(f"{name}: {m.EXPECTS}" for name, m in FORMATS.items())
     raise SAEConfigError(f"{path} matches no SAE format. Tried {tried}.")

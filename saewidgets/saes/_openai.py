@@ -46,6 +46,17 @@ def detect(path: Path) -> bool:
     return not (file.parent.name == "checkpoints" and re.fullmatch(r"ae_\d+\.pt", file.name))
 
 
+def confirm(path: Path) -> bool:
+    """Whether the ``.pt`` that ``detect`` found holds OpenAI's tensors (read only when another
+    format matches the folder too: a SAELens checkpoint folder also holds a training-state .pt)."""
+    file = _file(path)
+    try:
+        state = load_state(file) if file is not None else {}
+    except SAEConfigError:
+        return False
+    return all(k in state for k in _KEYS)
+
+
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read the state dict with the activation it names."""
     file = _file(path)
@@ -79,8 +90,10 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
                 "reads k and postact_fn only and does not drop the rest."
             )
         k = act_state.get("k")
-        if isinstance(k, torch.Tensor):
+        if isinstance(k, torch.Tensor) and k.numel() == 1 and not k.is_floating_point():
             k = int(k)
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise SAEConfigError(f"{file}: TopK activation_state_dict k={k!r} is not an integer.")
         if act_state.get("postact_fn", "ReLU") != "ReLU":
             raise SAEConfigError(f"{file}: TopK post-activation must be ReLU.")
     return SAEWeights(

@@ -6,18 +6,20 @@ Training checkpoints are read as SAELens's inference save would write them:
 ``normalize_activations="expected_average_only_in"`` takes its factor from the
 ``activation_scaler.json`` saved next to the checkpoint (``fold_input_scale``); without that
 file the SAE is refused. Transcoders (``transcoder``, ``skip_transcoder``, ``jumprelu_*``) read
-``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept.
+``hook_name`` and write ``hook_name_out``; a skip transcoder's ``W_skip`` is kept. As SAELens's
+``Transcoder.decode``, a transcoder normalises its input but does not invert it on the output.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from saewidgets._checks import cfg_bool, cfg_dict, cfg_int, cfg_number, cfg_text
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_tensors, check_widths, read_json, read_safetensors
 from saewidgets.saes._registry import CONVERSIONS
 from saewidgets.saes._weights import (
     DATASET_SCALE,
@@ -83,8 +85,6 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
 
 def load_sae_folder(path: Path) -> SAEWeights:
     """Load a SAELens-format folder (``cfg.json`` + ``sae_weights.safetensors``)."""
-    from safetensors.torch import load_file
-
     path = Path(path)
     if not path.is_dir():
         raise SAEConfigError(f"{path} is not a folder; an SAE folder holds {_CFG} and {_WEIGHTS}.")
@@ -96,11 +96,8 @@ def load_sae_folder(path: Path) -> SAEWeights:
         )
     if not weights_path.exists():
         raise SAEConfigError(f"{path} has {_CFG} but no {_WEIGHTS}; the weights file is missing.")
-    try:
-        cfg = json.loads(cfg_path.read_text())
-    except json.JSONDecodeError as exc:
-        raise SAEConfigError(f"{cfg_path} is not valid JSON ({exc}).") from exc
-    state = load_file(str(weights_path))
+    cfg = read_json(cfg_path)
+    state = read_safetensors(weights_path)
     return from_state_dict(cfg, state, source=str(path), input_scale=_scaler(path))
 
 
@@ -110,19 +107,15 @@ def _scaler(path: Path) -> float | None:
     file = path / _SCALER
     if not file.is_file():
         return None
-    try:
-        data = json.loads(file.read_text())
-    except json.JSONDecodeError as exc:
-        raise SAEConfigError(f"{file} is not valid JSON ({exc}).") from exc
+    data = read_json(file)
     if data.get("has_whitening"):
         raise SAEConfigError(
             f"{file} holds an activation whitening, which saewidgets does not read; use the "
             "final SAE SAELens saves for inference (the whitening folded into its weights)."
         )
-    factor = data.get("scaling_factor")
-    if factor is not None and not (isinstance(factor, (int, float)) and factor > 0):
-        raise SAEConfigError(f"{file}: scaling_factor={factor!r} is not a positive number.")
-    return None if factor is None else float(factor)
+    if data.get("scaling_factor") is None:
+        return None
+    return cfg_number(data, "scaling_factor", 0.0, str(file), positive=True)
 
 
 def from_state_dict(
@@ -132,18 +125,22 @@ def from_state_dict(
     input_scale: float | None = None,
 ) -> SAEWeights:
     """Build ``SAEWeights`` from a SAELens config dict and state dict (tensors are copied);
-    ``input_scale`` is the checkpoint's ``activation_scaler.json`` factor, if any."""
-    meta = dict(cfg.get("metadata") or {})
+    ``input_scale`` is the checkpoint's ``activation_scaler.json`` factor, if any; every config
+    value is checked for its type (``"prepend_bos": "no"`` is refused)."""
+    where = f"the config of {source}" if source else "the SAE config"
+    meta = cfg_dict(cfg_dict(cfg, where).get("metadata") or {}, where, "metadata")
     flat = {**meta, **{k: v for k, v in cfg.items() if k != "metadata"}}
+    check_tensors(state, source or "the SAE's state dict")
     declared = str(flat.get("architecture") or "")
     arch = _architecture(flat, state)
     if isinstance(cfg.get("metadata"), dict) and "architecture" in cfg:  # SAELens >= 6 layout
         _check_settings(declared, cfg, source)
     w = _tensors(arch, state, source, skip="skip" in declared)
-    k = flat.get("k") or (flat.get("activation_fn_kwargs") or {}).get("k")
+    kwargs = cfg_dict(flat.get("activation_fn_kwargs") or {}, where, "activation_fn_kwargs")
+    k = cfg_int(flat, "k", None, where, 1) or cfg_int(kwargs, "k", None, where, 1)
     if arch == "topk" and not k:
         raise SAEConfigError(f"TopK SAE {source} has no 'k' in its config.")
-    rescale = bool(flat.get("rescale_acts_by_decoder_norm", False))
+    rescale = cfg_bool(flat, "rescale_acts_by_decoder_norm", False, where)
     # as SAELens's trainer: the dataset scale folded first, then the inference save's folds
     norm, w = _normalisation(flat, w, input_scale, source)
     if rescale and input_scale is not None and arch in CONVERSIONS:
@@ -155,23 +152,26 @@ def from_state_dict(
         arch = CONVERSIONS[arch].reads_as
     transcoder = str(flat.get("architecture")) in _TRANSCODERS
     params: dict[str, Any] = dict(w)
-    return SAEWeights(
+    sae = SAEWeights(
         **params,
         architecture=arch,
-        k=int(k) if arch == "topk" and k is not None else None,
-        apply_b_dec_to_input=bool(flat.get("apply_b_dec_to_input", not transcoder)),
+        k=k if arch == "topk" else None,
+        apply_b_dec_to_input=cfg_bool(flat, "apply_b_dec_to_input", not transcoder, where),
         normalize_activations=norm,
-        hook_name=flat.get("hook_name") or flat.get("hook_point"),
-        hook_name_out=flat.get("hook_name_out") if transcoder else None,
-        hook_head_index=flat.get("hook_head_index"),
-        model_name=flat.get("model_name"),
-        prepend_bos=bool(flat.get("prepend_bos", True)),
-        context_size=flat.get("context_size"),
-        reshape_activations=flat.get("reshape_activations") or "none",
+        hook_name=cfg_text(flat, "hook_name", where) or cfg_text(flat, "hook_point", where),
+        hook_name_out=cfg_text(flat, "hook_name_out", where) if transcoder else None,
+        unnormalise_output=not transcoder,  # SAELens's transcoders decode without the inverse
+        hook_head_index=cfg_int(flat, "hook_head_index", None, where, 0),
+        model_name=cfg_text(flat, "model_name", where),
+        prepend_bos=cfg_bool(flat, "prepend_bos", True, where),
+        context_size=flat.get("context_size"),  # checked where used: Lens(context_size=) wins
+        reshape_activations=cfg_text(flat, "reshape_activations", where) or "none",
         source=source,
         format=NAME,
         cfg=cfg,
     )
+    check_widths(sae, flat, ("d_in", "d_sae"), where)
+    return sae
 
 
 def _tensors(

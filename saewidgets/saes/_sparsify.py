@@ -11,11 +11,12 @@ the module's output, as sparsify's trainer pairs them. A tensor or setting that 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from saewidgets._checks import cfg_bool, cfg_int, cfg_text
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_widths, read_json, read_safetensors
 from saewidgets.saes._hooksites import parse_site
 from saewidgets.saes._weights import SAEWeights, float_copy
 
@@ -52,8 +53,6 @@ def detect(path: Path) -> bool:
 
 def read(path: Path, hook: str | None = None) -> SAEWeights:
     """Read one hook folder (``hook`` picks it inside a parent folder)."""
-    from safetensors.torch import load_file
-
     if not (path / _WEIGHTS).is_file():
         hooks = hook_folders(path)
         if hook is None and len(hooks) == 1:
@@ -69,17 +68,18 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
     cfg_path = path / "cfg.json"
     if not cfg_path.is_file():
         raise SAEConfigError(f"{path} has {_WEIGHTS} but no cfg.json; the config is missing.")
-    cfg = json.loads(cfg_path.read_text())
-    state = load_file(str(path / _WEIGHTS))
+    cfg = read_json(cfg_path)
+    state = read_safetensors(path / _WEIGHTS)
     _check(cfg, state, path)
-    transcode = bool(cfg.get("transcode", False))
-    return SAEWeights(
+    where = str(cfg_path)
+    transcode = cfg_bool(cfg, "transcode", False, where)
+    sae = SAEWeights(
         W_enc=float_copy(state["encoder.weight"]).T.contiguous(),
         W_dec=float_copy(state["W_dec"]),
         b_enc=float_copy(state["encoder.bias"]),
         b_dec=float_copy(state["b_dec"]),
-        architecture=_ACTIVATIONS[cfg.get("activation", "topk")],
-        k=int(cfg.get("k", 32)),
+        architecture=_ACTIVATIONS[cfg_text(cfg, "activation", where) or "topk"],
+        k=cfg_int(cfg, "k", 32, where, 1),
         apply_b_dec_to_input=not transcode,
         W_skip=float_copy(state["W_skip"]) if "W_skip" in state else None,
         reads_module_input=transcode,
@@ -89,6 +89,8 @@ def read(path: Path, hook: str | None = None) -> SAEWeights:
         format=NAME,
         cfg=cfg,
     )
+    check_widths(sae, cfg, ("d_in", "num_latents"), where)
+    return sae
 
 
 def _check(cfg: dict[str, Any], state: dict[str, Any], path: Path) -> None:
@@ -99,7 +101,7 @@ def _check(cfg: dict[str, Any], state: dict[str, Any], path: Path) -> None:
             f"{path / _WEIGHTS} lacks {missing} (found {sorted(state)}); a sparsify SAE saved "
             "without its decoder cannot be read."
         )
-    if bool(cfg.get("skip_connection", False)) != ("W_skip" in state):
+    if cfg_bool(cfg, "skip_connection", False, str(path / "cfg.json")) != ("W_skip" in state):
         raise SAEConfigError(
             f"{path}: cfg.json says skip_connection={cfg.get('skip_connection')} but "
             f"{_WEIGHTS} {'holds' if 'W_skip' in state else 'lacks'} W_skip."
@@ -117,7 +119,7 @@ def _check(cfg: dict[str, Any], state: dict[str, Any], path: Path) -> None:
             f"{path / 'cfg.json'} has {settings}, which sparsify 1.3's SparseCoderConfig does "
             f"not; saewidgets does not ignore settings (known: {', '.join(sorted(_SETTINGS))})."
         )
-    if cfg.get("activation", "topk") not in _ACTIVATIONS:
+    if (cfg_text(cfg, "activation", str(path / "cfg.json")) or "topk") not in _ACTIVATIONS:
         raise SAEConfigError(
             f"sparsify activation {cfg.get('activation')!r} is not supported; supported: "
             f"{', '.join(_ACTIVATIONS)}."

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from saewidgets._errors import SAEConfigError
+from saewidgets.saes._files import check_tensors
 
 
 def load_state(file: Path) -> dict[str, Any]:
@@ -26,4 +27,6 @@ def load_state(file: Path) -> dict[str, Any]:
         raise SAEConfigError(f"{file} is not a readable torch checkpoint: {exc}") from exc
     if not isinstance(state, dict):
         raise SAEConfigError(f"{file} holds a {type(state).__name__}, not a state dict.")
+    tensors = {k: v for k, v in state.items() if isinstance(v, torch.Tensor)}
+    check_tensors(tensors, file)
     return state

@@ -63,9 +63,11 @@ class SAEWeights:
     W_skip: torch.Tensor | None = None  # [d_out, d_in]: decode adds x @ W_skip.T (model space)
     hook_name_out: str | None = None  # the site decode writes; None: hook_name
     reads_module_input: bool = False  # hook_name's module INPUT (sparsify transcoders)
+    unnormalise_output: bool = True  # decode inverts the normalisation (SAELens transcoders: no)
 
     def __post_init__(self) -> None:
         arch = architecture(self.architecture)
+        _check_settings(self)
         _check_shapes(self, arch)
         problem = arch.check(self)
         if problem:
@@ -155,6 +157,7 @@ class SAEWeights:
             "hook_in": self.hook_name,
             "reads_module_input": self.reads_module_input,
             "hook_out": self.output_hook,
+            "unnormalise_output": self.unnormalise_output,
         }
 
     def normalise(self, x: torch.Tensor) -> torch.Tensor:
@@ -172,6 +175,8 @@ class SAEWeights:
         input ``x [..., d_in]`` (None: 1, the SAE does not normalise). A feature's model-space
         write at a token is ``a_f * W_dec[f] * write_scale(x)``."""
         x = x.to(self.W_enc.dtype)
+        if not self.unnormalise_output:
+            return None
         if self.normalize_activations == "constant_norm_rescale":
             return x.norm(dim=-1, keepdim=True) / (self.d_in**0.5)
         if self.normalize_activations == "layer_norm":
@@ -213,7 +218,8 @@ class SAEWeights:
 
     def needs_input_to_decode(self) -> bool:
         """True when decode depends on the input (a per-token normalisation or a skip term)."""
-        return self.normalize_activations != "none" or self.W_skip is not None
+        unnormalises = self.unnormalise_output and self.normalize_activations != "none"
+        return unnormalises or self.W_skip is not None
 
     def decode(self, z: torch.Tensor, x: torch.Tensor | None = None) -> torch.Tensor:
         """Reconstruction ``[..., d_out]`` in the model's space at ``output_hook`` of feature
@@ -232,7 +238,7 @@ class SAEWeights:
         scale = self.write_scale(x)
         if scale is not None:
             out = out * scale
-        if self.normalize_activations == "layer_norm":
+        if self.unnormalise_output and self.normalize_activations == "layer_norm":
             out = out + x.mean(dim=-1, keepdim=True)
         return out if self.W_skip is None else out + x @ self.W_skip.T
 
@@ -245,6 +251,28 @@ class SAEWeights:
         rows = self.decoder[features]
         scale = None if x is None else self.write_scale(x)
         return rows if scale is None else scale[..., None] * rows
+
+
+def _check_settings(w: SAEWeights) -> None:
+    """SAEConfigError for a setting of the wrong type (a str or float where an int is meant)."""
+    ints = {"k": w.k, "hook_head_index": w.hook_head_index}  # context_size: checked by the Lens
+    for name, value in ints.items():
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise SAEConfigError(f"SAE {w.source}: {name}={value!r} is not an integer.")
+    flags = (
+        "apply_b_dec_to_input",
+        "rescale_acts_by_decoder_norm",
+        "prepend_bos",
+        "reads_module_input",
+    )
+    for name in flags:
+        if not isinstance(getattr(w, name), bool):
+            raise SAEConfigError(f"SAE {w.source}: {name}={getattr(w, name)!r} is not a bool.")
+    for t in (w.W_enc, w.W_dec, w.b_enc, w.b_dec, w.threshold, w.W_skip):
+        if t is not None and not t.is_floating_point():
+            raise SAEConfigError(
+                f"SAE {w.source}: a weight tensor is {t.dtype}; SAE weights are real floats."
+            )
 
 
 def _check_shapes(w: SAEWeights, arch: Architecture) -> None:
@@ -299,6 +327,11 @@ def float_copy(t: Any) -> torch.Tensor:
     """A detached float32 copy of a tensor or array."""
     if not isinstance(t, torch.Tensor):
         t = torch.as_tensor(t)
+    if t.is_complex() or not t.is_floating_point():
+        raise SAEConfigError(
+            f"An SAE weight tensor is {t.dtype}; SAE weights are real floats (a quantised SAE "
+            "must be dequantised and saved in float first)."
+        )
     return t.detach().to(torch.float32).clone()
 
 

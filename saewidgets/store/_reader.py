@@ -49,6 +49,10 @@ class StoreFiles:
     @classmethod
     def open(cls: type[_S], path: str | os.PathLike[str], lens: Any = None) -> _S:
         """Open a store folder; with ``lens``, check that it was harvested with that Lens."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise StoreError(
+                f"path must be a folder path (str or pathlib.Path), got {type(path).__name__}."
+            )
         folder = Path(path).expanduser()
         meta = StoreMeta.read(folder)
         checked = validate_store(folder, meta)

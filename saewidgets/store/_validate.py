@@ -68,7 +68,7 @@ def _tensors(path: Path, expected: dict[str, tuple[tuple[int | None, ...], str]]
 def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
     """Raise StoreError unless every file matches ``meta``; returns what was read on the way
     (``features``, ``vocab``) so it is not read twice."""
-    d, n, k = meta.d_sae, meta.n_tokens, meta.top_k
+    d, k = meta.d_sae, meta.top_k
     for name in ("d_sae", "n_tokens", "n_seq", "top_k", "d_in", "d_model", "d_vocab"):
         value = getattr(meta, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -116,6 +116,19 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
                 "hist_hi": ((d,), "F"),
             },
         )
+    indptr = _token_files(folder, meta)
+    features = _features(folder, d)
+    if not np.array_equal(features["count"].to_numpy(), np.diff(indptr)):
+        raise _fail(
+            folder / "features.parquet",
+            "has firing counts that differ from the record's (rows out of order or edited)",
+        )
+    return {"features": features, "vocab": _vocab(folder, meta.d_vocab)}
+
+
+def _token_files(folder: Path, meta: StoreMeta) -> np.ndarray:
+    """Check the tokens, sequence lengths and record files; returns the record's offsets."""
+    d, n = meta.d_sae, meta.n_tokens
     _sized(folder / "tokens.bin", 4 * n, f"n_tokens={n} (int32)")
     _sized(folder / "seq_len.bin", 4 * meta.n_seq, f"n_seq={meta.n_seq} (int32)")
     seq_len = np.fromfile(folder / "seq_len.bin", dtype=np.int32)
@@ -130,13 +143,7 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
     nnz = int(indptr[-1])
     for name, size in (("tok_feature", 4), ("tok_value", 4), ("feat_token", 8), ("feat_value", 4)):
         _sized(rec / f"{name}.bin", size * nnz, f"the record's {nnz} entries")
-    features = _features(folder, d)
-    if not np.array_equal(features["count"].to_numpy(), np.diff(indptr)):
-        raise _fail(
-            folder / "features.parquet",
-            "has firing counts that differ from the record's (rows out of order or edited)",
-        )
-    return {"features": features, "vocab": _vocab(folder, meta.d_vocab)}
+    return indptr
 
 
 def _features(folder: Path, d_sae: int) -> Any:

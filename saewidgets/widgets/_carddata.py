@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -220,6 +221,19 @@ def explanation_list(annotations: Annotations, store: FeatureStore, f: int) -> l
     ]
 
 
+def neuronpedia_url(store: FeatureStore, f: int) -> str | None:
+    """The feature's Neuronpedia page when the SAE's config names a Neuronpedia id (SAELens
+    releases do: ``metadata.neuronpedia_id``, e.g. ``gpt2-small/8-res-jb``); a link only."""
+    cfg = store.meta.sae_config if isinstance(store.meta.sae_config, dict) else {}
+    meta = cfg.get("metadata")
+    np_id = (meta.get("neuronpedia_id") if isinstance(meta, dict) else None) or cfg.get(
+        "neuronpedia_id"
+    )
+    if not isinstance(np_id, str) or not re.fullmatch(r"[\w.\-]+/[\w.\-]+", np_id):
+        return None
+    return f"https://www.neuronpedia.org/{np_id}/{f}"
+
+
 def feature_payload(
     store: FeatureStore, f: int, annotations: Annotations | None = None
 ) -> dict[str, Any]:
@@ -234,6 +248,7 @@ def feature_payload(
         "annotation": None,
         "labels": {},
         "explanations": [],
+        "neuronpedia": neuronpedia_url(store, f),
     }
     if annotations is not None:
         payload["annotation"] = annotation_dict(annotations.get(store, f))

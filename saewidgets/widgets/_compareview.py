@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import traitlets
 
+from saewidgets._checks import instance_arg, int_arg
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray
@@ -96,6 +97,9 @@ class CompareView(SaeWidget):
     """B's feature shown in the right card."""
 
     def __init__(self, comparison: SAEComparison) -> None:
+        from saewidgets.analysis._compare import SAEComparison
+
+        instance_arg(comparison, SAEComparison, "comparison", "make one with sw.compare(a, b)")
         a, b = comparison.store_a, comparison.store_b
         self._stores = {"a": a, "b": b}
         m, r = comparison.matches, comparison.reverse_matches
@@ -150,7 +154,7 @@ class CompareView(SaeWidget):
     def to_html(self, path: Any, *, title: str | None = None, pairs: int = 10) -> Any:
         """Write a standalone page; the cards of the ``pairs`` best-matched pairs (and the shown
         pair) are embedded, so clicking those works offline."""
-        best = self._best_pairs(pairs)
+        best = self._best_pairs(int_arg(pairs, "pairs", 0))
         self._export_pairs = [(self.feature_a, self.feature_b), *best]
         try:
             return super().to_html(path, title=title or "SAE comparison")

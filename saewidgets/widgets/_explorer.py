@@ -11,7 +11,10 @@ import anywidget
 import numpy as np
 import traitlets
 
-from saewidgets._errors import DataError
+from saewidgets._checks import instance_arg
+from saewidgets._errors import ArgumentError, DataError
+from saewidgets.analysis._featurestore import FeatureStore
+from saewidgets.analysis._grid import PairGrid
 from saewidgets.widgets._attribution import AttributionAnswers, AttributionRequests
 from saewidgets.widgets._base import bundle, request
 from saewidgets.widgets._carddata import CardService
@@ -24,8 +27,6 @@ from saewidgets.widgets._searchrows import search_rows
 from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
 
 if TYPE_CHECKING:
-    from saewidgets.analysis._featurestore import FeatureStore
-    from saewidgets.analysis._grid import PairGrid
     from saewidgets.annotations._annotations import Annotations
 
 #: Features whose cards an export embeds, besides the shown one: the first selected ones.
@@ -64,6 +65,12 @@ class Explorer(AttributionRequests):
         color: Any = None,
         grid: bool | PairGrid = True,
     ) -> None:
+        instance_arg(store, FeatureStore, "store", "open one with sw.FeatureStore.open(path)")
+        if not isinstance(grid, (bool, PairGrid)):
+            raise ArgumentError(
+                f"grid must be True, False or a PairGrid, got {grid!r}; a PairGrid comes from "
+                "store.geometry_grid()."
+            )
         if lens is not None:
             store.check_lens(lens)
         service = CardService(store, annotations)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
+from saewidgets._checks import instance_arg
 from saewidgets._errors import DataError
+from saewidgets.analysis._featurestore import FeatureStore
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import SaeWidget, bundle, request
@@ -18,7 +20,6 @@ from saewidgets.widgets._carddata import CardService
 if TYPE_CHECKING:
     import altair as alt
 
-    from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.annotations._annotations import Annotations
     from saewidgets.models._lens import Lens
 
@@ -85,6 +86,7 @@ class FeatureCard(SaeWidget):
         """``order``: the features next/previous walk through (default: every id); ``service``:
         a CardService shared with other widgets of the same view (default: a new one);
         ``lens``: the store's Lens, which adds the steer section."""
+        instance_arg(store, FeatureStore, "store", "open one with sw.FeatureStore.open(path)")
         self._service = CardService(store, annotations) if service is None else service
         self._store, self._annotations = store, self._service.annotations
         self._navigation = None if order is None else [store.check_feature(f) for f in order]

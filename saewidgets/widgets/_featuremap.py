@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import traitlets
 
-from saewidgets._errors import DataError
+from saewidgets._errors import ArgumentError, DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets._base import SaeWidget, bundle
-from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._codecs import NDArray, array_to_json
 from saewidgets.widgets._columns import (
     AXES,
     DEAD,
@@ -22,6 +22,7 @@ from saewidgets.widgets._columns import (
     Column,
     numeric_columns,
     table,
+    three_digits,
 )
 
 if TYPE_CHECKING:
@@ -98,9 +99,17 @@ def _status_column() -> Column:
 
 
 def _colour_values(frame: pd.DataFrame, color: Any) -> np.ndarray:
-    values = np.asarray(color, dtype=float)
+    try:
+        values = np.asarray(color, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"color must be numbers, one per feature ({exc}).") from exc
     if values.shape != (len(frame),):
         raise DataError(f"color has shape {values.shape}; expected one value per feature")
+    if np.isinf(values).any() or np.isnan(values).all():
+        raise DataError(
+            "color holds inf values, or only NaN: pass finite numbers (NaN marks a feature "
+            "without a value)."
+        )
     return values
 
 
@@ -166,11 +175,11 @@ class FeatureMap(SaeWidget):
         y: str | None = None,
     ) -> None:
         if (x is None) != (y is None):
-            raise ValueError("give both x and y (two numeric columns), or neither for 3 panels")
+            raise ArgumentError("give both x and y (two numeric columns), or neither for 3 panels")
         axes, panels = list(AXES), ALL_PANELS
         if x is not None and y is not None:
             if x == y:
-                raise ValueError(f"x and y must be two different columns, got {x} twice")
+                raise ArgumentError(f"x and y must be two different columns, got {x} twice")
             axes, panels = [x, y], [[0, 1]]
             third = [a for a in AXES if a not in axes]
             color = (third[0] if third else "log10_density") if color is None else color
@@ -214,6 +223,17 @@ class FeatureMap(SaeWidget):
         if unknown:
             raise traitlets.TraitError(f"selected has ids not on the map: {unknown[:10]}")
         return chosen
+
+    def _export_state(self, state: dict[str, Any]) -> dict[str, Any]:
+        """What a standalone export embeds: ``table`` with the hover-only columns (not the axes,
+        not integers) at the 3 significant digits the hover shows, so they compress; the
+        points' positions, and so brushes, stay exact."""
+        exact = set(self.axes)
+        rounded = np.array(self.table, np.float32, copy=True)
+        for c, col in enumerate(self.columns):
+            if col["name"] not in exact and col["format"] != "int":
+                rounded[:, c] = three_digits(rounded[:, c])
+        return state | {"table": array_to_json(rounded)}
 
     @property
     def frame(self) -> pd.DataFrame:

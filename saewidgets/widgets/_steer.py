@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import traitlets
 
+from saewidgets._checks import flag_arg, int_arg, real_arg, text_arg
 from saewidgets._errors import DataError
 from saewidgets.widgets import _steerdata
 from saewidgets.widgets._base import SaeWidget, bundle, request
@@ -71,14 +72,14 @@ class Steer(SaeWidget):
         with self.hold_trait_notifications():
             self.max_new_tokens = _steerdata.new_tokens(max_new_tokens)
             self.chips = [self._chip(f, s) for f, s in strengths.items()]
-            self.prompt = prompt
+            self.prompt = text_arg(prompt, "prompt", empty=True)
         self.rerun()
 
     # -- Python API ------------------------------------------------------------------------
     def add(self, feature: int, strength: float | None = None, ablate: bool = False) -> None:
         """Add a chip for ``feature`` (strength default: its max activation) and re-run."""
-        chips = [c for c in self.chips if c["feature"] != int(feature)]
-        self.chips = [*chips, {**self._chip(feature, strength), "ablate": bool(ablate)}]
+        chip = {**self._chip(feature, strength), "ablate": flag_arg(ablate, "ablate")}
+        self.chips = [*(c for c in self.chips if c["feature"] != chip["feature"]), chip]
 
     def rerun(self) -> None:
         """Run the current prompt and chips (nothing to run without a prompt)."""
@@ -156,7 +157,7 @@ class Steer(SaeWidget):
 
     # -- chips -----------------------------------------------------------------------------
     def _chip(self, feature: Any, strength: float | None) -> dict[str, Any]:
-        f = int(feature)
+        f = int_arg(feature, "feature")
         if not 0 <= f < self._lens.d_sae:
             raise DataError(f"feature {f} is outside 0..{self._lens.d_sae - 1}")
         limit = DEFAULT_LIMIT
@@ -168,7 +169,11 @@ class Steer(SaeWidget):
         if self._annotations is not None:
             note = self._annotations.get(self._lens, f)
             label = (note.label or "") if note else ""
-        value = limit / LIMIT_PER_MAX_ACT if strength is None else float(strength)
+        value = (
+            limit / LIMIT_PER_MAX_ACT
+            if strength is None
+            else real_arg(strength, f"the strength of feature {f}")
+        )
         return {"feature": f, "strength": value, "ablate": False, "label": label, "limit": limit}
 
     def _wire_chips(self) -> list[dict[str, Any]]:

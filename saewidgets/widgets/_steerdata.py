@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from saewidgets._checks import flag_arg, int_arg, real_arg
 from saewidgets._errors import DataError
 from saewidgets.widgets._codecs import array_to_json
 
@@ -29,18 +30,18 @@ def chip(msg: Any) -> dict[str, Any]:
     """A checked chip ``{feature, strength, ablate}`` from a view's message."""
     if not isinstance(msg, dict) or "feature" not in msg:
         raise DataError(f"a chip is {{feature, strength, ablate}}, got {msg!r}")
-    strength = float(msg.get("strength", 0.0))
-    if not np.isfinite(strength):
-        raise DataError(f"strength must be a finite number, got {msg.get('strength')!r}")
-    return {"feature": int(msg["feature"]), "strength": strength, "ablate": bool(msg.get("ablate"))}
+    f = int_arg(msg["feature"], "a chip's feature")
+    strength = real_arg(msg.get("strength", 0.0), f"the strength of feature {f}")
+    return {
+        "feature": f,
+        "strength": strength,
+        "ablate": flag_arg(msg.get("ablate", False), "ablate"),
+    }
 
 
 def new_tokens(value: Any) -> int:
     """``value`` as a count of new tokens in 0..MAX_NEW_TOKENS."""
-    n = int(value)
-    if not 0 <= n <= MAX_NEW_TOKENS:
-        raise DataError(f"max_new_tokens must be in 0..{MAX_NEW_TOKENS}, got {value!r}")
-    return n
+    return int_arg(value, "max_new_tokens", 0, MAX_NEW_TOKENS)
 
 
 def js_number(x: float) -> float | int:

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 import numpy as np
 import traitlets
 
+from saewidgets._checks import flag_arg, int_arg, int_list, text_arg
 from saewidgets._errors import DataError, FeatureIndexError
 from saewidgets.widgets._attribution import AttributionAnswers, AttributionRequests
 from saewidgets.widgets._base import SaeWidget, bundle, request
@@ -123,8 +124,8 @@ class TokenView(AttributionRequests):
         if hasattr(lens, "attribute") and hasattr(lens, "ablate"):
             self._attributions = AttributionAnswers(lens)  # type: ignore[arg-type]
             self.attributable = True
-        self.live = live
-        self.text = text
+        self.live = flag_arg(live, "live")
+        self.text = text_arg(text, "text")
 
     @classmethod
     def from_arrays(
@@ -157,11 +158,11 @@ class TokenView(AttributionRequests):
     def _setup(
         self, features: Sequence[int] | None, n_features: int, labels: dict[int, str] | None
     ) -> None:
-        if n_features < 1:
-            raise ValueError(f"n_features must be >= 1, got {n_features}")
+        n_features = int_arg(n_features, "n_features", 1)
+        chosen = None if features is None else int_list(features, "features", 0)
         SaeWidget.__init__(self, labels={str(k): str(v) for k, v in (labels or {}).items()})
         self._n_features = n_features
-        self._chosen = None if features is None else [int(f) for f in features]
+        self._chosen = chosen
         self._full = np.zeros((0, 0), np.float32)
         self._ids = np.zeros(0, int)
         self._loading = False

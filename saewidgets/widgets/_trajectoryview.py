@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import traitlets
 
+from saewidgets._checks import int_list
 from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
 from saewidgets.widgets._mapdata import map_data, wire
@@ -67,7 +68,9 @@ class TrajectoryView(SaeWidget):
         floor = np.log10(1 / (2 * t.n_tokens))
         logd = np.log10(np.maximum(d, 10**floor))
         codes = t.final_state.map({s: i for i, s in enumerate(STATES)}).to_numpy(np.uint8)
-        if selected is None:
+        if selected is not None:
+            selected = int_list(selected, "selected", 0, len(t.density) - 1)
+        else:
             chosen = t.dying[t.dying].index
             if len(chosen) == 0:
                 live = t.final_state != "dead"

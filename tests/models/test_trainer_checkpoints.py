@@ -67,13 +67,13 @@ def test_saelens_training_checkpoint(tmp_path, model, tokenizer, tl_acts, case):
     run = tc.tl_runner(model, HOOK, HOOK)
     errors = tc.compare(lens, ref, run, tokens)
     assert max(errors.values()) < 1e-4, errors
-    assert _hooked_sae_steer(model, ref.sae, lens, tokens) < 1e-4
+    assert _hooked_sae_steer(model, ref.sae, lens, tokens, HOOK) < 1e-4
     if case == "topk_rescaled_dataset_scale":
         seqs = _sequences(tokenizer, 4, 32)
         assert tc.harvest_counts(lens, ref, run, seqs, tmp_path / "store")[0] == 0
 
 
-def _hooked_sae_steer(model, sae, lens, tokens) -> float:
+def _hooked_sae_steer(model, sae, lens, tokens, out_hook) -> float:
     """SAELens's HookedSAETransformer (the SAE spliced in with its error term) with two
     features' activations raised, against ``lens.steer``: max relative logit error."""
     from sae_lens import HookedSAETransformer
@@ -93,10 +93,35 @@ def _hooked_sae_steer(model, sae, lens, tokens) -> float:
     with torch.no_grad():
         clean = hooked(tokens[None])[0]
         want = hooked.run_with_hooks(
-            tokens[None], fwd_hooks=[(f"{HOOK}.hook_sae_acts_post", raise_acts)]
+            tokens[None], fwd_hooks=[(f"{out_hook}.hook_sae_acts_post", raise_acts)]
         )[0]
     assert (want - clean).abs().max() > 1e-2
     return tc.rel(lens.steer(tokens, strength).logits_after, want)
+
+
+TRANSCODERS = {
+    "transcoder_layer_norm": ("transcoder", {"normalize_activations": "layer_norm"}),
+    "jumprelu_skip_transcoder": ("jumprelu_skip_transcoder", {}),
+}
+MLP_IN, MLP_OUT = "blocks.0.ln2.hook_normalized", "blocks.0.hook_mlp_out"
+
+
+@pytest.mark.parametrize("case", list(TRANSCODERS))
+def test_saelens_transcoder(tmp_path, model, case):
+    """SAELens's own transcoder classes (seeded, not trained: its trainer has no transcoder
+    runner) saved with ``save_model``: read at ``hook_name``, written at ``hook_name_out``;
+    steering also through SAELens's HookedSAETransformer, which splices transcoders in."""
+    arch, settings = TRANSCODERS[case]
+    sae = trainers.saelens_transcoder(arch, MLP_IN, MLP_OUT, **settings)
+    sae.save_model(tmp_path / "tc")
+    lens = sw.Lens(model, tmp_path / "tc")
+    assert (lens.hook, lens.hook_out) == (MLP_IN, MLP_OUT)
+    assert (lens.sae.W_skip is not None) == ("skip" in arch)
+    tokens = lens.to_tokens(PROMPT)[0]
+    ref = trainers.saelens_object_reference(sae)
+    errors = tc.compare(lens, ref, tc.tl_runner(model, MLP_IN, MLP_OUT), tokens)
+    assert max(errors.values()) < 1e-4, errors
+    assert _hooked_sae_steer(model, sae, lens, tokens, MLP_OUT) < 1e-4
 
 
 @pytest.fixture(scope="module")

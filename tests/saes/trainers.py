@@ -404,3 +404,32 @@ def llamascope_reference(saved: dict[str, Any]) -> Reference:
         return a @ s["decoder.weight"].T + s["decoder.bias"]
 
     return Reference(encode, decode)
+
+
+def saelens_transcoder(arch: str, hook_in: str, hook_out: str, **settings: Any) -> Any:
+    """A SAELens transcoder object (``SAE.from_dict``) with seeded weights that fire on the
+    tiny model's MLP inputs and a skip matrix when the architecture has one."""
+    from sae_lens import SAE
+
+    cfg = {"architecture": arch, "d_in": D_IN, "d_out": D_IN, "d_sae": 64, "dtype": "float32"}
+    cfg |= {"device": "cpu", "apply_b_dec_to_input": False, **settings}
+    cfg["metadata"] = {"hook_name": hook_in, "hook_name_out": hook_out, "model_name": "tiny-test"}
+    sae = SAE.from_dict(cfg)
+    randomise(sae, seed=7)
+    if hasattr(sae, "threshold"):
+        with torch.no_grad():
+            sae.threshold.copy_(sae.threshold.abs() * 0.2)
+    return sae.eval()
+
+
+def saelens_object_reference(sae: Any) -> Reference:
+    """A SAELens SAE object's own encode and decode (plus its forward's ``x @ W_skip.T``)."""
+
+    def decode(a: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        sae.encode(x)  # SAELens's run-time normalisation keeps x's scale for decode
+        out = sae.decode(a)
+        return out if getattr(sae, "W_skip", None) is None else out + x @ sae.W_skip.T
+
+    ref = Reference(lambda x: sae.encode(x), decode)
+    ref.sae = sae
+    return ref

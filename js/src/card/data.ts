@@ -95,6 +95,8 @@ export interface Payload {
   annotation: AnnotationFields | null;
   labels: Record<string, string>;
   explanations?: Suggestion[];
+  /** The feature's page on Neuronpedia, when the SAE came from a release that names one. */
+  neuronpedia?: string | null;
   prev: number | null;
   next: number | null;
   missing: number[];

@@ -13,6 +13,7 @@ import type { AnnotationFields, Payload } from "./data";
 import { annotationForm, type Form } from "./form";
 import { steerSection } from "./steer";
 import { suggestionBox } from "./suggestion";
+import { neuronpediaLink } from "./neuronpedia";
 import {
   examplesBlock,
   featureName,
@@ -137,7 +138,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
   const tip = tooltip(root);
 
   function drawTitle(p: Payload) {
-    title.replaceChildren("Feature ", featureName(p.feature, p.labels));
+    title.replaceChildren("Feature ", featureName(p.feature, p.labels), ...neuronpediaLink(p.neuronpedia));
   }
 
   const drawHistograms = (p: Payload) => {
