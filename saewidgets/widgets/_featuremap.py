@@ -329,7 +329,7 @@ class FeatureMap(SaeWidget):
         return f"FeatureMap — {len(flags):,} features ({parts}); axes {' × '.join(self.axes)}"
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, note, scatter_svg
+        from saewidgets.widgets._snapshot import box, fmt, note, scatter_svg
 
         pts, flags = np.asarray(self.coords, float), np.asarray(self.flags)
         live = (flags & DEAD) == 0
@@ -339,15 +339,25 @@ class FeatureMap(SaeWidget):
             if self.color_name in names
             else np.full(len(flags), np.nan)
         )
+        shown = colour[live][np.isfinite(colour[live])]
+        span = (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 0.0)
         panels = "".join(
-            scatter_svg(pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]))
+            scatter_svg(
+                pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]), span
+            )
             for x, y in self.panels
+        )
+        scale = (
+            f"blue {fmt(span[0])} (lowest) … white {fmt(sum(span) / 2)} … red {fmt(span[1])} "
+            "(highest); grey: no value"
+            if len(shown)
+            else "no values (grey)"
         )
         return box(
             "FeatureMap",
             self._summary(),
             f'<div style="display:flex;flex-wrap:wrap;gap:8px">{panels}</div>',
-            note(f"Live features; colour: {self.color_name} (blue low, red high)."),
+            note(f"Live features; colour: {self.color_name}, {scale}."),
         )
 
     def to_altair(self, max_points: int = 5000) -> alt.Chart:
