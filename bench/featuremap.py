@@ -62,7 +62,9 @@ def store_features(n: int, seed: int = 0, n_tokens: int = 2**24) -> pd.DataFrame
     base = synthetic_features(n, seed)
     count = np.where(
         np.isfinite(base["log10_density"]),
-        np.maximum(1, np.round(10.0 ** base["log10_density"].to_numpy() * n_tokens)),
+        np.maximum(
+            1, np.round(10.0 ** np.minimum(base["log10_density"].to_numpy(), -0.3) * n_tokens)
+        ),
         0,
     ).astype(np.int64)
     density = count / n_tokens
