@@ -266,9 +266,10 @@ class FeatureMap(SaeWidget):
         return chosen
 
     def _export_state(self, state: dict[str, Any]) -> dict[str, Any]:
-        """What a standalone export embeds: ``table`` with the hover-only columns (not the axes,
-        not integers) at the 3 significant digits the hover shows, so they compress; the
-        points' positions, and so brushes, stay exact."""
+        """What a standalone export embeds: ``table`` column by column ([k, n]), without the
+        density columns that count gives exactly (``derived``), with the hover-only columns
+        (not the axes, not integers) at the 3 significant digits the hover shows, so they
+        compress; the points' positions, and so brushes, stay exact."""
         exact = set(self.axes)
         rounded = np.array(self.table, np.float32, copy=True)
         for c, col in enumerate(self.columns):
@@ -276,11 +277,12 @@ class FeatureMap(SaeWidget):
                 rounded[:, c] = three_digits(rounded[:, c])
         names = [c["name"] for c in self.columns]
         n_tokens = self._n_tokens
-        if not derivable_density(np.asarray(self.table), names, n_tokens):
-            return state | {"table": array_to_json(rounded)}
-        keep = [i for i, name in enumerate(names) if name not in DERIVED]
         derived = {"n_tokens": n_tokens, "columns": [n for n in names if n in DERIVED]}
-        return state | {"table": array_to_json(rounded[:, keep]), "derived": derived}
+        if not derivable_density(np.asarray(self.table), names, n_tokens):
+            derived = {"n_tokens": 0, "columns": []}
+        keep = [i for i, name in enumerate(names) if name not in derived["columns"]]
+        by_column = np.ascontiguousarray(rounded[:, keep].T)  # a column's values compress together
+        return state | {"table": array_to_json(by_column), "derived": derived}
 
     @property
     def frame(self) -> pd.DataFrame:

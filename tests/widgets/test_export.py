@@ -148,7 +148,7 @@ def test_map_export_keeps_axes_and_integers_exact(tmp_path) -> None:
     )
     fmap = FeatureMap(frame)
     state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
-    got = np.frombuffer(bytes(state["table"]["data"]), np.float32).reshape(n, -1)
+    got = np.frombuffer(bytes(state["table"]["data"]), np.float32).reshape(-1, n).T
     names = [c["name"] for c in fmap.columns]
     exact = np.asarray(fmap.table)
     for c, name in enumerate(names):
@@ -182,8 +182,8 @@ def test_map_export_leaves_out_density_only_when_count_gives_it_exactly() -> Non
     fmap = FeatureMap(frame)
     state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
     assert state["derived"] == {"n_tokens": n_tokens, "columns": ["density", "log10_density"]}
-    assert state["table"]["shape"] == [n, 3]
+    assert state["table"]["shape"] == [3, n]  # column by column
     frame.loc[5, "density"] *= 1.01  # no longer count / N: both columns are sent as they are
     fmap = FeatureMap(frame)
     state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
-    assert "derived" not in state and state["table"]["shape"] == [n, 5]
+    assert state["derived"]["columns"] == [] and state["table"]["shape"] == [5, n]

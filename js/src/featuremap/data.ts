@@ -91,23 +91,27 @@ interface Derived {
   columns: string[];
 }
 
-/** The full table when an export left out `derived` columns (saewidgets/widgets/_featuremap.py,
- * DERIVED): density = count / n_tokens and log10 density (NaN where count is 0), in float64
- * then float32, as the harvest computed them. */
+/** The full row-major table from a standalone export's (saewidgets/widgets/_featuremap.py,
+ * `_export_state`): sent column by column ([k', n]) without the `derived` columns, which are
+ * recomputed as the harvest computed them: density = count / n_tokens and its log10 (NaN where
+ * count is 0), in float64 then float32. A live widget's table is used as it is. */
 export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: number, derived?: Derived): Float32Array {
   if (derived === undefined || derived === null) return sent;
   const k = columns.length;
   const have = columns.filter((c) => !derived.columns.includes(c.name));
-  const src = have.map((c) => columns.indexOf(c));
+  if (sent.length !== have.length * n) throw new Error("FeatureMap export: table and columns disagree");
+  const out = new Float32Array(n * k);
+  have.forEach((c, j) => {
+    const to = columns.indexOf(c);
+    for (let i = 0; i < n; i++) out[k * i + to] = sent[j * n + i];
+  });
+  if (derived.columns.length === 0) return out;
   const count = have.findIndex((c) => c.name === "count");
-  if (count < 0 || sent.length !== have.length * n) throw new Error("FeatureMap export: derived columns need count");
+  if (count < 0) throw new Error("FeatureMap export: derived columns need count");
   const dens = columns.findIndex((c) => c.name === "density");
   const logd = columns.findIndex((c) => c.name === "log10_density");
-  const out = new Float32Array(n * k);
-  const h = have.length;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < h; j++) out[k * i + src[j]] = sent[h * i + j];
-    const d = sent[h * i + count] / derived.n_tokens;
+    const d = sent[count * n + i] / derived.n_tokens;
     if (dens >= 0) out[k * i + dens] = d;
     if (logd >= 0) out[k * i + logd] = d > 0 ? Math.log10(d) : NaN;
   }
