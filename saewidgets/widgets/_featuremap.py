@@ -70,6 +70,46 @@ def map_frame(data: Any, axes: Sequence[str] = AXES) -> pd.DataFrame:
     return frame
 
 
+#: Columns a standalone export leaves out when they follow from ``count`` and the token count
+#: (``derivable_density``); ``js/src/featuremap/data.ts`` (``expandDerived``) computes them.
+DERIVED = ("density", "log10_density")
+
+
+def derivable_density(table: np.ndarray, names: list[str], n_tokens: int | None) -> bool:
+    """Whether ``table``'s density columns are exactly float32(count / n_tokens) and
+    float32(log10(count / n_tokens)) (NaN where count is 0), as the front end recomputes them."""
+    cols = {n: table[:, i].astype(np.float64) for i, n in enumerate(names)}
+    present = [n for n in DERIVED if n in cols]
+    if n_tokens is None or n_tokens < 1 or "count" not in cols or not present:
+        return False
+    count = cols["count"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = count / n_tokens
+        expect = {
+            "density": density,
+            "log10_density": np.where(count > 0, np.log10(density), np.nan),
+        }
+    return all(
+        np.array_equal(expect[n].astype(np.float32), cols[n].astype(np.float32), equal_nan=True)
+        for n in present
+    )
+
+
+def token_count(data: Any, frame: pd.DataFrame) -> int | None:
+    """The harvest's token count: a store's, else count / density of the most frequent feature."""
+    if isinstance(getattr(data, "n_tokens", None), int):
+        return int(data.n_tokens)
+    if "count" not in frame or "density" not in frame:
+        return None
+    count, density = frame["count"].to_numpy(float), frame["density"].to_numpy(float)
+    if not len(count) or not np.isfinite(count).all():
+        return None
+    at = int(np.argmax(count))
+    if not (count[at] > 0 and density[at] > 0):
+        return None
+    return round(float(count[at] / density[at]))
+
+
 def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
     """Each feature's annotation status as its index in STATUSES (NaN when not annotated)."""
     if annotations is None or not hasattr(data, "sae_id"):
@@ -215,6 +255,7 @@ class FeatureMap(SaeWidget):
             labels=_labels(annotations, data),
         )
         self._frame = frame
+        self._n_tokens = token_count(data, frame)
 
     @traitlets.validate("selected")
     def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
@@ -233,7 +274,13 @@ class FeatureMap(SaeWidget):
         for c, col in enumerate(self.columns):
             if col["name"] not in exact and col["format"] != "int":
                 rounded[:, c] = three_digits(rounded[:, c])
-        return state | {"table": array_to_json(rounded)}
+        names = [c["name"] for c in self.columns]
+        n_tokens = self._n_tokens
+        if not derivable_density(np.asarray(self.table), names, n_tokens):
+            return state | {"table": array_to_json(rounded)}
+        keep = [i for i, name in enumerate(names) if name not in DERIVED]
+        derived = {"n_tokens": n_tokens, "columns": [n for n in names if n in DERIVED]}
+        return state | {"table": array_to_json(rounded[:, keep]), "derived": derived}
 
     @property
     def frame(self) -> pd.DataFrame:

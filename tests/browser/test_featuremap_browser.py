@@ -17,6 +17,14 @@ def _fmt(x: float) -> str:
     return f"{x:.{digits}f}".replace("-", "\u2212")
 
 
+def _fmt_any(x: float) -> str:
+    """formatValue in js/src/lib/format.ts, with its exponent form below 1e-3 (positive x)."""
+    if abs(x) >= 1e-3:
+        return _fmt(x)
+    mantissa, exponent = f"{x:.2e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", "\u2212")
+
+
 def _frame(n: int = 400) -> pd.DataFrame:
     rng = np.random.default_rng(3)
     ld = rng.uniform(-6, -1, n)
@@ -200,17 +208,24 @@ def test_a_new_column_shows_in_hover_colour_menu_and_card(page: Page, small_stor
 def test_compressed_export_hover_shows_every_column_as_brute_force(page: Page, tmp_path) -> None:
     """A map big enough that its arrays are embedded gzip-compressed (hover-only columns at 3
     significant digits): the browser decodes them and the hover matches the exact table."""
-    n = 3000
+    n, n_tokens = 3000, 2**24
     rng = np.random.default_rng(5)
-    frame = _frame(n).assign(
-        count=rng.integers(1, 2_000_000, n),
+    frame = _frame(n)
+    count = np.where(
+        np.isfinite(frame.log10_density), np.round(10**frame.log10_density * n_tokens), 0
+    ).astype(np.int64)
+    with np.errstate(divide="ignore"):
+        frame["log10_density"] = np.where(count > 0, np.log10(count / n_tokens), np.nan)
+    frame = frame.assign(
+        count=count,
+        density=count / n_tokens,
         mean_act=rng.lognormal(0, 2, n),
         max_act=rng.lognormal(2, 2, n),
         dec_norm=rng.normal(1, 0.01, n),
     )
     fmap = sw.FeatureMap(frame)
     html = fmap.to_html(tmp_path / "map.html").read_text()
-    assert '"gzip4"' in html
+    assert '"gzip4"' in html and '"derived":{"n_tokens":16777216' in html
     _open(page, fmap, tmp_path)
     assert page.get_by_test_id("dead").inner_text().startswith(f"dead: 7 of {n} features")
     tip = page.locator(".sw-tip")
@@ -222,7 +237,9 @@ def test_compressed_export_hover_shows_every_column_as_brute_force(page: Page, t
         assert text.splitlines()[0] == f"#{feature}"
         for col in fmap.columns:
             value = float(np.float32(row[col["name"]]))
-            shown = f"{int(value):,}" if col["format"] == "int" else _fmt(value)
+            shown = {"int": f"{int(value):,}", "percent": f"{_fmt_any(value * 100)}%"}.get(
+                col["format"], _fmt_any(value)
+            )
             assert f"{col['label']}\t{shown}" in text
         page.mouse.move(1, 1)
         tip.wait_for(state="hidden")

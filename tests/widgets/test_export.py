@@ -158,3 +158,32 @@ def test_map_export_keeps_axes_and_integers_exact(tmp_path) -> None:
         else:
             np.testing.assert_array_equal(got[:, c], exact[:, c])
     assert export_payload(fmap)["codecs"]  # one codec per buffer
+
+
+def test_map_export_leaves_out_density_only_when_count_gives_it_exactly() -> None:
+    import pandas as pd
+
+    from saewidgets import FeatureMap
+
+    rng = np.random.default_rng(4)
+    n, n_tokens = 300, 1_000_003
+    count = rng.integers(0, 5000, n)
+    with np.errstate(divide="ignore"):
+        log10 = np.where(count > 0, np.log10(count / n_tokens), np.nan)
+    frame = pd.DataFrame(
+        {
+            "count": count,
+            "density": count / n_tokens,
+            "log10_density": log10,
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+        }
+    )
+    fmap = FeatureMap(frame)
+    state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
+    assert state["derived"] == {"n_tokens": n_tokens, "columns": ["density", "log10_density"]}
+    assert state["table"]["shape"] == [n, 3]
+    frame.loc[5, "density"] *= 1.01  # no longer count / N: both columns are sent as they are
+    fmap = FeatureMap(frame)
+    state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
+    assert "derived" not in state and state["table"]["shape"] == [n, 5]
