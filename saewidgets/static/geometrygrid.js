@@ -82,7 +82,13 @@ var it=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follo
 .sw-stat-name { font-size: 11px; color: var(--jp-ui-font-color2, #656d76); }
 .sw-stat-value { font-size: 15px; font-variant-numeric: tabular-nums; }
 .sw-card-body { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 16px; }
-@container (max-width: 720px) { .sw-card-body { grid-template-columns: minmax(0, 1fr); } }
+/* marimo's default width (about 690 px) keeps both columns; below 600 px the side (histogram,
+   logits, neighbours) goes first, not under the 20+ example rows */
+@container (max-width: 720px) { .sw-card-body { grid-template-columns: minmax(0, 1fr) 300px; gap: 12px; } }
+@container (max-width: 600px) {
+  .sw-card-body { grid-template-columns: minmax(0, 1fr); }
+  .sw-card-side { order: -1; }
+}
 .sw-card-main { min-width: 0; }
 .sw-card h4 { margin: 8px 0 2px; font-size: 12px; font-weight: 600; }
 .sw-section-title { text-transform: uppercase; letter-spacing: 0.04em; color: var(--jp-ui-font-color2, #656d76); }
