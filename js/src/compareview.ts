@@ -145,7 +145,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
   });
   cleanups.push(
     mountMap(pairModel, pairSlot, baseCss, {
-      size: [420, 300],
+      ...{ size: [420, 300], noun: "pairs" },
       onHover: (id) => {
         a.model.set("highlight", id ?? -1);
         b.model.set("highlight", id === null ? -1 : (partnerOf.get(id) ?? -1));

@@ -44,7 +44,10 @@ var it=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follo
   background: var(--jp-layout-color1, #fff);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.15);
   pointer-events: none;
+  /* appended to <body>, outside .sw-root: name the font, or a page's default (serif) shows */
+  font-family: var(--jp-ui-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: 12px;
+  color: var(--jp-ui-font-color1, #1f2328);
 }
 .sw-tip table { border-collapse: collapse; }
 .sw-tip td { padding: 0 4px 0 0; white-space: nowrap; }
@@ -53,7 +56,8 @@ var it=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follo
 .sw-tip h4 { margin: 4px 0 2px; font-size: 11px; font-weight: 600; }
 `;function o(t,e={},...n){let r=document.createElement(t);e.class!==void 0&&(r.className=e.class),e.title!==void 0&&(r.title=e.title);for(let[s,a]of Object.entries(e.attrs??{}))r.setAttribute(s,a);for(let s of n)s==null||s===!1||r.append(typeof s=="string"?document.createTextNode(s):s);return r}function lt(t,e){t.append(o("style",{},e))}function dt(){let t=o("div",{class:"sw-error",attrs:{role:"alert"}});return t.hidden=!0,{el:t,show(e){t.textContent=e,t.hidden=e===""}}}var R=12;function ut(t){let e=t.ownerDocument,n=o("div",{class:"sw-tip",attrs:{role:"tooltip"}});n.hidden=!0;let r=null,s=()=>{n.isConnected||(e.body.append(n),r=new MutationObserver(()=>{t.isConnected||(n.remove(),r?.disconnect(),r=null)}),r.observe(e.body,{childList:!0,subtree:!0}))},a=e.documentElement;return{el:n,show(d,l){s(),n.replaceChildren(l),n.hidden=!1;let i=d.getBoundingClientRect(),c=Math.min(i.left,a.clientWidth-n.offsetWidth-4),p=i.bottom+4,f=p+n.offsetHeight<=a.clientHeight;n.style.left=`${Math.max(0,c)}px`,n.style.top=`${f?p:Math.max(0,i.top-n.offsetHeight-4)}px`},showAt(d,l,...i){s(),n.replaceChildren(...i),n.hidden=!1;let c=d+R;c+n.offsetWidth>a.clientWidth-4&&(c=d-R-n.offsetWidth);let p=l+R;p+n.offsetHeight>a.clientHeight-4&&(p=l-R-n.offsetHeight),n.style.left=`${Math.max(0,c)}px`,n.style.top=`${Math.max(0,p)}px`},hide(){n.hidden=!0}}}function ct(t,e,n,r=8){let s=t.trim();if(s==="")return[];let a=/^#?(\d+)$/.exec(s);if(a!==null){let l=Number(a[1]);return l<n?[l]:[]}let d=s.toLowerCase();return Object.entries(e).filter(([,l])=>l.toLowerCase().includes(d)).map(([l])=>Number(l)).sort((l,i)=>l-i).slice(0,r)}var Xt={float32:Float32Array,float64:Float64Array,int8:Int8Array,int16:Int16Array,int32:Int32Array,uint8:Uint8Array,uint16:Uint16Array,uint32:Uint32Array};function E(t){let e=Xt[t.dtype];if(e===void 0)throw new Error(`unsupported dtype ${String(t.dtype)}`);let n=t.shape.reduce((d,l)=>d*l,1),r=t.data instanceof ArrayBuffer?new Uint8Array(t.data):new Uint8Array(t.data.buffer,t.data.byteOffset,t.data.byteLength);if(r.byteLength!==n*e.BYTES_PER_ELEMENT)throw new Error(`array of shape [${t.shape.join(", ")}] ${t.dtype} needs ${n*e.BYTES_PER_ELEMENT} bytes, got ${r.byteLength}`);let s=r.byteOffset%e.BYTES_PER_ELEMENT===0?r:new Uint8Array(r.slice()),a=s.buffer;return{data:new e(a,s.byteOffset,n),shape:t.shape}}function pt(t,e,n){e.forEach((r,s)=>{if(r.length===0)throw new Error("empty buffer path");let a=t;for(let d of r.slice(0,-1))a=a[d];a[r[r.length-1]]=n[s]})}var Yt=12e4;async function C(t,e,n,r=Yt){let[s,a]=await t(e,n,{signal:AbortSignal.timeout(r)}),d=s??{};if(d.error!==void 0)throw new Error(String(d.error));let l={value:d.value};return pt(l,(d.buffer_paths??[]).map(i=>["value",...i]),a),l.value}var ft=`/* FeatureCard and Annotator (scoped under .sw-card). */
 .sw-card { container-type: inline-size; outline: none; }
-.sw-card:focus-visible { box-shadow: 0 0 0 2px var(--jp-brand-color1, #0969da) inset; border-radius: 4px; }
+/* outside the box: an inset ring covered the first character of each line */
+.sw-card:focus-visible { outline: 2px solid var(--jp-brand-color1, #0969da); outline-offset: 2px; border-radius: 4px; }
 .sw-card.sw-loading .sw-card-body, .sw-card.sw-loading .sw-card-stats { opacity: 0.55; }
 .sw-card-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
 .sw-card-title { margin: 0; font-size: 16px; font-weight: 600; }
@@ -78,7 +82,13 @@ var it=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follo
 .sw-stat-name { font-size: 11px; color: var(--jp-ui-font-color2, #656d76); }
 .sw-stat-value { font-size: 15px; font-variant-numeric: tabular-nums; }
 .sw-card-body { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 16px; }
-@container (max-width: 720px) { .sw-card-body { grid-template-columns: minmax(0, 1fr); } }
+/* marimo's default width (about 690 px) keeps both columns; below 600 px the side (histogram,
+   logits, neighbours) goes first, not under the 20+ example rows */
+@container (max-width: 720px) { .sw-card-body { grid-template-columns: minmax(0, 1fr) 300px; gap: 12px; } }
+@container (max-width: 600px) {
+  .sw-card-body { grid-template-columns: minmax(0, 1fr); }
+  .sw-card-side { order: -1; }
+}
 .sw-card-main { min-width: 0; }
 .sw-card h4 { margin: 8px 0 2px; font-size: 12px; font-weight: 600; }
 .sw-section-title { text-transform: uppercase; letter-spacing: 0.04em; color: var(--jp-ui-font-color2, #656d76); }

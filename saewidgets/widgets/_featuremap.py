@@ -277,10 +277,11 @@ class FeatureMap(SaeWidget):
                 rounded[:, c] = three_digits(rounded[:, c])
         names = [c["name"] for c in self.columns]
         n_tokens = self._n_tokens
-        derived = {"n_tokens": n_tokens, "columns": [n for n in names if n in DERIVED]}
+        left_out = [n for n in names if n in DERIVED]
         if not derivable_density(np.asarray(self.table), names, n_tokens):
-            derived = {"n_tokens": 0, "columns": []}
-        keep = [i for i, name in enumerate(names) if name not in derived["columns"]]
+            n_tokens, left_out = 0, []
+        derived = {"n_tokens": n_tokens, "columns": left_out}
+        keep = [i for i, name in enumerate(names) if name not in left_out]
         by_column = np.ascontiguousarray(rounded[:, keep].T)  # a column's values compress together
         return state | {"table": array_to_json(by_column), "derived": derived}
 

@@ -57,6 +57,9 @@ def test_compareview_hover_rings_the_match(page: Page, comparison, tmp_path) -> 
     page.goto(view.to_html(tmp_path / "compare.html").as_uri())
     page.wait_for_selector(".sw-compareview[data-painted]")
     a, b = comparison.store_a.features, comparison.store_b.features
+    n_pairs = len(view.pair_ids)  # the pair scatter counts pairs (both alive), not features
+    dead_chip = page.get_by_test_id("pairs").get_by_test_id("dead")
+    assert dead_chip.inner_text().startswith(f"dead: 0 of {n_pairs} pairs")
     m = comparison.matches
     live = m[~a["dead"].to_numpy() & ~b["dead"].to_numpy()[m["match"]]]
     f = int(live["cosine"].idxmax())

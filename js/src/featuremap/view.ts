@@ -87,6 +87,8 @@ export interface MapOptions {
   size?: [number, number];
   /** Called with the hovered feature id, or null when the pointer leaves the points. */
   onHover?(id: number | null): void;
+  /** What a point is, in counts (default "features"; the CompareView's pair scatter: "pairs"). */
+  noun?: string;
 }
 
 /** Panel size in CSS px: ``size`` when given; one panel 640 x 460; several share the ``width``
@@ -126,7 +128,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string, options
   const deadBox = h(
     "button",
     { class: "sw-chip sw-fm-dead", attrs: { type: "button", "data-testid": "dead" }, title: "select the dead features" },
-    `dead: ${data.deadCount} of ${data.n} features (no density; in the dashed strip)`,
+    `dead: ${data.deadCount} of ${data.n} ${options.noun ?? "features"} (no density; in the dashed strip)`,
   );
   const legend = h("div", { class: "sw-fm-legend" });
   const bar = h("canvas", { class: "sw-fm-bar" });
