@@ -45,7 +45,12 @@ def embedded(store, n_features: int, n: int) -> dict:
     import saewidgets as sw
 
     torch.set_num_threads(2)
-    features = [int(f) for f in np.argsort(-store.accumulators["count"])[:n_features]]
+    count = store.accumulators["count"]
+    live = np.argsort(-count)[np.sort(-count) <= -20]  # fires on 20+ tokens, busiest first
+    # a spread over the live features, leaving out the busiest (too dense for negatives)
+    features = [
+        int(f) for f in live[np.linspace(len(live) // 4, len(live) - 1, n_features).astype(int)]
+    ]
     t0 = time.perf_counter()
     llm = sw.LLM.embedded(cache=None)
     load_s = time.perf_counter() - t0

@@ -54,6 +54,40 @@ def synthetic_features(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"log10_density": ld, "enc_bias": bias, "de_projection": proj})
 
 
+def store_features(n: int, seed: int = 0, n_tokens: int = 2**24) -> pd.DataFrame:
+    """The columns of a harvested FeatureStore's ``features`` (saewidgets/harvesting/_finish.py,
+    with logit tables: ``out_norm``), over ``synthetic_features``' cloud: count from its
+    density over ``n_tokens``, density and log10 density from the count, as a harvest does."""
+    rng = np.random.default_rng(seed + 1)
+    base = synthetic_features(n, seed)
+    count = np.where(
+        np.isfinite(base["log10_density"]),
+        np.maximum(1, np.round(10.0 ** base["log10_density"].to_numpy() * n_tokens)),
+        0,
+    ).astype(np.int64)
+    density = count / n_tokens
+    with np.errstate(divide="ignore"):
+        log10_density = np.where(count > 0, np.log10(np.maximum(density, 1e-300)), np.nan)
+    live = count > 0
+    return pd.DataFrame(
+        {
+            "count": count,
+            "density": density,
+            "log10_density": log10_density,
+            "mean_act": np.where(live, rng.lognormal(0.5, 0.6, n), np.nan),
+            "max_act": np.where(live, rng.lognormal(1.5, 0.6, n), 0.0),
+            "enc_bias": base["enc_bias"],
+            "de_projection": base["de_projection"],
+            "enc_norm": rng.normal(1.0, 0.1, n),
+            "dec_norm": rng.normal(1.0, 0.05, n),
+            "dead": ~live,
+            "ultra_rare": live & (density < 1e-5),
+            "dense": density > 0.1,
+            "out_norm": rng.lognormal(0, 0.3, n),
+        }
+    )
+
+
 def _stats(values: list[float]) -> dict[str, float]:
     arr = np.asarray(values, float)
     return {
@@ -64,12 +98,12 @@ def _stats(values: list[float]) -> dict[str, float]:
     }
 
 
-def run(n_points: int, chromium: str) -> dict:
+def run(n_points: int, chromium: str, columns: str = "three") -> dict:
     from playwright.sync_api import sync_playwright
 
     import saewidgets as sw
 
-    frame = synthetic_features(n_points)
+    frame = (store_features if columns == "store" else synthetic_features)(n_points)
     fmap = sw.FeatureMap(frame)
     with tempfile.TemporaryDirectory() as tmp:
         path = fmap.to_html(Path(tmp) / "map.html")
@@ -116,10 +150,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=131_072)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--columns",
+        choices=("three", "store"),
+        default="three",
+        help="the table: the three axes, or every column of a harvested store's features",
+    )
     args = parser.parse_args()
     command = " ".join(["python bench/featuremap.py", *sys.argv[1:]])
     print(f"reproduce: {command}", flush=True)
-    out = run(args.points, args.chromium) | {"command": command}
+    out = run(args.points, args.chromium, args.columns) | {"command": command}
     rows = [
         ("first paint (navigation -> drawn)", out["first_paint_ms"], paint_target(args.points)),
         ("hover handler -> painted, median", out["hover_frame"]["median_ms"], TARGETS["hover_ms"]),
@@ -133,7 +173,8 @@ def main() -> None:
     ]
     print(
         f"FeatureMap, {out['points']:,} points, "
-        f"{out['bytes_per_feature']:.0f} B/feature on the wire"
+        f"{out['bytes_per_feature']:.0f} B/feature on the wire, export {out['export_mb']} MB "
+        f"({out['export_mb'] * 1e6 / out['points']:.1f} B/feature)"
     )
     print(f"{'measure':<38}{'ms':>10}{'target':>10}  ok")
     for name, value, target in rows:
@@ -145,6 +186,7 @@ def main() -> None:
         f"{out['selected_by_brush']} selected by the brush"
     )
     name = "featuremap.json" if args.points == 131_072 else f"featuremap-{args.points}.json"
+    name = name if args.columns == "three" else name.replace(".json", "-store.json")
     dest = ROOT / "bench" / "results" / name
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(out, indent=2) + "\n")

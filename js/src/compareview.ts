@@ -9,7 +9,7 @@ import baseCss from "./lib/base.css";
 import { decodeArray, type WireArray } from "./lib/codec";
 import { addStyle, errorBanner, h } from "./lib/dom";
 import { listen } from "./lib/events";
-import { formatValue } from "./lib/format";
+import { type ColumnSpec, formatValue } from "./lib/format";
 import { createLocalModel } from "./lib/model";
 import type { Invoke, Model, RenderProps } from "./lib/types";
 import { mountCard } from "./card/view";
@@ -48,9 +48,12 @@ function side(model: Model, key: "a" | "b"): Side {
   return { key, ids, match: get("match") as Int32Array, cosine: get("match_cosine") as Float32Array, index, model: local };
 }
 
-function cardModel(model: Model, feature: number, source: string, dSae: number): Model {
+/** A side's card model; its header numbers are that side's columns the card shows. */
+function cardModel(model: Model, key: "a" | "b", source: string, dSae: number): Model {
+  const columns = (model.get(`${key}_columns`) as ColumnSpec[] | undefined) ?? [];
   return createLocalModel({
-    feature,
+    feature: Number(model.get(`feature_${key}`)),
+    columns: columns.filter((c) => c.card),
     d_sae: dSae,
     source,
     editable: false,
@@ -142,7 +145,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
   });
   cleanups.push(
     mountMap(pairModel, pairSlot, baseCss, {
-      size: [420, 300],
+      ...{ size: [420, 300], noun: "pairs" },
       onHover: (id) => {
         a.model.set("highlight", id ?? -1);
         b.model.set("highlight", id === null ? -1 : (partnerOf.get(id) ?? -1));
@@ -152,8 +155,8 @@ function render({ model, el, experimental }: RenderProps): () => void {
 
   const invokeFor = (key: "a" | "b"): Invoke => (name, msg, options) =>
     experimental.invoke(name, { ...(msg as Record<string, unknown>), side: key }, options);
-  const modelA = cardModel(model, Number(model.get("feature_a")), `${names[0]}: ${sources[0]}`, a.ids.length);
-  const modelB = cardModel(model, Number(model.get("feature_b")), `${names[1]}: ${sources[1]}`, b.ids.length);
+  const modelA = cardModel(model, "a", `${names[0]}: ${sources[0]}`, a.ids.length);
+  const modelB = cardModel(model, "b", `${names[1]}: ${sources[1]}`, b.ids.length);
   const cards = [mountCard(cardA, modelA, invokeFor("a")), mountCard(cardB, modelB, invokeFor("b"))];
   cleanups.push(() => cards.forEach((c) => c.destroy()));
   const show = (fa: number, fb: number) => {

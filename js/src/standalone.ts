@@ -13,6 +13,8 @@ interface Part {
   state: Record<string, unknown>;
   buffer_paths: (string | number)[][];
   buffers: string[];
+  /** Per buffer: "" as is, "gzip", or "gzip4" (gzip of 4 byte planes); see _export.py `pack`. */
+  codecs?: string[];
   responses: Record<string, RecordedResponse>;
 }
 
@@ -30,9 +32,43 @@ async function load(esm: string): Promise<Widget> {
   return widget;
 }
 
+async function gunzip(bytes: DataView): Promise<Uint8Array> {
+  const stream = new Blob([bytes as DataView<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Bytes split into 4 planes (all first bytes, then all second bytes, ...) put back in order. */
+function interleave4(planes: Uint8Array): Uint8Array {
+  const n = planes.length / 4;
+  const out = new Uint8Array(planes.length);
+  for (let b = 0; b < 4; b++) {
+    const plane = planes.subarray(b * n, (b + 1) * n);
+    for (let i = 0; i < n; i++) out[4 * i + b] = plane[i];
+  }
+  return out;
+}
+
+async function unpack(codec: string, text: string): Promise<DataView> {
+  const bytes = base64ToDataView(text);
+  if (codec === "") return bytes;
+  if (codec !== "gzip" && codec !== "gzip4") throw new Error(`unknown buffer codec "${codec}"`);
+  const raw = await gunzip(bytes);
+  const out = codec === "gzip4" ? interleave4(raw) : raw;
+  return new DataView(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Decodes every part's buffers into its state (before any model is made from it). */
+async function unpackParts(parts: Part[]): Promise<void> {
+  await Promise.all(
+    parts.map(async (part) => {
+      const views = await Promise.all(part.buffers.map((b, i) => unpack(part.codecs?.[i] ?? "", b)));
+      putBuffers(part.state, part.buffer_paths, views);
+    }),
+  );
+}
+
 function localModel(part: Part): Model {
   const state = part.state;
-  putBuffers(state, part.buffer_paths, part.buffers.map(base64ToDataView));
   state._standalone = true;
   return createLocalModel(state);
 }
@@ -65,6 +101,7 @@ async function boot(root: HTMLElement): Promise<void> {
   const source = document.getElementById("saewidgets-data");
   if (source === null) throw new Error("the export has no #saewidgets-data block");
   const payload = JSON.parse(source.textContent ?? "") as Payload;
+  await unpackParts([payload, ...Object.values(payload.widgets ?? {})]);
   const widget = await load(payload.esm);
   await widget.render({
     model: localModel(payload),

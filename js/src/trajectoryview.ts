@@ -16,7 +16,7 @@ export const STATE_COLOURS = ["#8c8c8c", "#d62728", "#1f77b4", "#ff7f0e"];
 const STATE_NAMES = ["dead", "ultra-rare", "live", "dense"];
 const W = 560;
 const H = 300;
-const M = { left: 52, right: 12, top: 10, bottom: 34 };
+const M = { left: 64, right: 12, top: 10, bottom: 34 };
 
 const CSS = `
 .sw-tv-row { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }
@@ -45,6 +45,23 @@ function readLines(model: Model): Lines {
   return { ids, logd, steps, state, dying, row };
 }
 
+/** The y axis: its title, log10 density ticks above the floor, and "dead" at the floor, where
+ * the features with no firing at a step are drawn (their log density is not a number). */
+function drawYAxis(ctx: CanvasRenderingContext2D, floor: number, y0: number, y1: number, py: (y: number) => number): void {
+  ctx.textAlign = "right";
+  for (const t of ticks(y0, y1, 6)) {
+    if (t > floor + 0.25) ctx.fillText(tickLabel(t), M.left - 4, py(t) + 4);
+  }
+  ctx.fillText("dead", M.left - 4, py(floor) + 4);
+  ctx.textAlign = "center";
+  ctx.save();
+  ctx.translate(12, M.top + (H - M.top - M.bottom) / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillText("log10 density (firings / tokens)", 0, 0);
+  ctx.restore();
+  ctx.textAlign = "start";
+}
+
 /** Draws the selected features' lines; returns how many of each final state were drawn. */
 function drawLines(canvas: HTMLCanvasElement, lines: Lines, selected: number[], floor: number, threshold: number): number[] {
   const ratio = window.devicePixelRatio || 1;
@@ -71,9 +88,7 @@ function drawLines(canvas: HTMLCanvasElement, lines: Lines, selected: number[], 
   ctx.font = "11px sans-serif";
   ctx.lineWidth = 1;
   ctx.strokeRect(M.left, M.top, pw, ph);
-  for (const t of ticks(y0, y1, 6)) {
-    ctx.fillText(tickLabel(t), 4, py(t) + 4);
-  }
+  drawYAxis(ctx, floor, y0, y1, py);
   lines.steps.forEach((s, k) => ctx.fillText(String(s), px(xs[k]) - 10, H - M.bottom + 14));
   ctx.fillText("training step (log scale)", M.left + pw / 2 - 50, H - 4);
   ctx.setLineDash([4, 3]);

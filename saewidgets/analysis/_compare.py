@@ -339,7 +339,7 @@ def _summary(
         live = ~f["dead"].to_numpy(bool)
         row: dict[str, float] = {
             "features": float(store.d_sae),
-            "L0": float(f["count"].sum() / store.n_tokens),
+            "L0": float(f["count"].sum() / store.meta.n_counted),
             "dead": float(f["dead"].mean()),
             "ultra_rare": float(f["ultra_rare"].mean()),
             "dense": float(f["dense"].mean()),

@@ -73,7 +73,7 @@ def quantile_frame(
     Within an interval the examples are spread evenly over the interval's sorted values
     (deterministic), so they show the interval's range rather than only its top.
     """
-    tok, val = store.record.feature(f)
+    tok, val = store.counted_feature(f)
     cols = [*COLUMNS, "interval", "lo", "hi", "n_in_interval"]
     if len(val) == 0:
         return pd.DataFrame(columns=cols)

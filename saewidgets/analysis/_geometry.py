@@ -232,7 +232,7 @@ def neighbours(store: StoreFiles, f: int, by: str, k: int, min_count: int = 3) -
             value = screened_products(O, v, scale, output_row_norms(store), k, f)
     else:
         count = cooccurrence_counts(store, f)
-        n = store.features["count"].to_numpy()
+        n = store.record.counts()  # over every token, as the co-occurrence counts
         lift, jac = lift_and_jaccard(count, np.full(len(n), n[f]), n, store.n_tokens)
         score = npmi(count, lift, store.n_tokens)
         value = np.where(count >= min_count, score, np.nan)

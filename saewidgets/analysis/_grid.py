@@ -177,7 +177,7 @@ def geometry_grid(
     edges = _cooc_edges(cooc_edges if cooc_edges is not None else default)
     out_edges = np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
     n_rows, n_cols = len(edges), len(out_edges) - 1
-    count = store.features["count"].to_numpy()
+    count = store.record.counts()  # over every token, as the co-occurrence counts
     live = np.nonzero(count > 0)[0]
     acc = GridSums(n_rows * n_cols, top_pairs)
     D = unit_decoder(store)[live].astype(np.float32)
@@ -261,7 +261,7 @@ def _pairs_frame(store: StoreFiles, keys: np.ndarray, n_cols: int) -> pd.DataFra
     O_a, O_b = (np.asarray(store.weights["W_out"][x], np.float64) for x in (a, b))
     OG_a = O_a @ store.weights["gram"].astype(np.float64)
     norm = output_norms(store)
-    counts = store.features["count"].to_numpy()
+    counts = store.record.counts()
     frame = pd.DataFrame(
         {"row": cell // n_cols, "col": cell % n_cols, "feature_a": a, "feature_b": b}
     )

@@ -27,10 +27,11 @@ class Histogram:
 
 def histogram(store: StoreFiles, f: int, bins: int | None = None) -> Histogram:
     """The store's log-spaced bins trimmed to the occupied range, or (with ``bins``) ``bins``
-    equal-width bins over ``(0, max]`` counted from the sparse record."""
+    equal-width bins over ``(0, max]`` counted from the sparse record (both without the
+    store's excluded special tokens)."""
     if bins is not None:
         bins = count_arg(bins, "bins", 1, MAX_BINS)
-        _, vals = store.record.feature(f)
+        _, vals = store.counted_feature(f)
         hi = float(vals.max()) if len(vals) else 1.0
         counts, edges = np.histogram(vals, bins=bins, range=(0.0, hi))
         return Histogram(edges, counts)

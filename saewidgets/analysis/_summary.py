@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from saewidgets.analysis._featurestore import FeatureStore
+    from saewidgets.store._meta import StoreMeta
 
 
 #: What the two seed views show, one line each.
@@ -76,12 +77,13 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
         + f", {m.architecture} SAE, "
         f"d_sae {m.d_sae:,}",
         f"harvested {m.n_tokens:,} tokens in {m.n_seq:,} sequences (store: {store.path})",
+        *excluded_line(m),
         "",
         f"dead features (never fired):            {int(f['dead'].sum()):>7,}",
         f"ultra-rare (density < {m.ultra_rare_density:g}):        {int(f['ultra_rare'].sum()):>7,}",
         f"dense (density > {m.dense_density:g}):               {int(f['dense'].sum()):>7,}",
-        f"mean L0 (features firing per token):    {f['count'].sum() / m.n_tokens:>7.1f}",
-        f"(densities below 1/{m.n_tokens:,} = {1 / m.n_tokens:.1e} cannot be resolved)",
+        f"mean L0 (features firing per token):    {f['count'].sum() / m.n_counted:>7.1f}",
+        f"(densities below 1/{m.n_counted:,} = {1 / m.n_counted:.1e} cannot be resolved)",
         "",
         f"top {top} features by density:",
         "  feature  density   max_act  top tokens (direct logit effect)",
@@ -111,3 +113,13 @@ def summary_text(store: FeatureStore, top: int = 10, *, progress: bool = False) 
             lines.append(f"  {out:<18}{cells[0]:>20}{cells[1]:>20}")
         lines.append(f"  ({grid.n_live:,} live features; mean decoder cosine (pairs) per quadrant)")
     return "\n".join(lines) + "\n"
+
+
+def excluded_line(meta: StoreMeta) -> list[str]:
+    """The line saying which token ids the statistics leave out (none when they count all)."""
+    if not meta.excluded_token_ids:
+        return []
+    ids = ", ".join(str(t) for t in meta.excluded_token_ids[:8])
+    more = " ..." if len(meta.excluded_token_ids) > 8 else ""
+    left = meta.n_tokens - meta.n_counted
+    return [f"statistics leave out special tokens (ids {ids}{more}): {left:,} tokens"]

@@ -41,10 +41,12 @@ class ScoreFrame(pd.DataFrame):
 
 
 def balanced_accuracy(truth: np.ndarray, prediction: list[bool | None]) -> float:
-    """Mean over the classes present of the share predicted right (None counts as wrong)."""
+    """Mean of the shares of positives and of negatives predicted right (None counts as wrong);
+    NaN unless both are present (one class alone would reward always saying the same)."""
     right = np.array([p is not None and p == t for t, p in zip(truth, prediction, strict=True)])
-    recalls = [right[truth == c].mean() for c in (True, False) if np.any(truth == c)]
-    return float(np.mean(recalls)) if recalls else float("nan")
+    if not (np.any(truth) and np.any(~truth)):
+        return float("nan")
+    return float((right[truth].mean() + right[~truth].mean()) / 2)
 
 
 def _explanations(frame: Any) -> dict[int, tuple[str | None, str]]:
@@ -128,8 +130,10 @@ def score(
     non-activating windows (detection) or ``n`` activating windows, half marked right (fuzz).
 
     Columns: ``feature``, ``method``, ``score`` (balanced accuracy over the examples shown; a
-    reply that cannot be parsed counts as wrong), ``n``, ``score_unparsed``, ``baseline`` (the same
-    scorer given the feature's top tokens as the explanation), ``baseline_unparsed``, ``scorer``.
+    reply that cannot be parsed counts as wrong; NaN when the held-out windows lack positives or
+    negatives, e.g. a feature firing in every window), ``n``, ``score_unparsed``, ``baseline``
+    (the same scorer given the feature's top tokens as the explanation), ``baseline_unparsed``,
+    ``scorer``.
     ``.breakdown`` has one row per example and variant shown (truth from the store)."""
     if method not in METHODS:
         raise ArgumentError(f"method={method!r}: choose 'detection' or 'fuzz'.")

@@ -15,7 +15,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +105,7 @@ def harvest_distributed(
     out: str | os.PathLike[str] | None,
     overwrite: bool,
     progress: bool,
+    excluded: Sequence[int] = (),
 ) -> FeatureStore:
     """``harvest`` on every rank of ``group``; every rank returns the merged store."""
     from saewidgets.analysis._featurestore import FeatureStore
@@ -113,14 +114,14 @@ def harvest_distributed(
         target, shards = _start(group, out, overwrite)
         try:
             outcome = _harvest_share(
-                group, lens, data, n_tokens, batch_size, top_k, shards, progress
+                group, lens, data, n_tokens, batch_size, top_k, shards, progress, excluded
             )
             outcomes = _gather(group, outcome)
             _raise_first(group, outcomes, outcome)
             own: Exception | None = None
             merged: list[Any] = [None]
             if group.rank == 0:
-                own = _merge(group, lens, outcomes, shards, target, top_k, overwrite)
+                own = _merge(group, lens, outcomes, shards, target, top_k, overwrite, excluded)
                 merged = [None if own is None else _failure(0, own)]
             dist.broadcast_object_list(merged, src=0, group=group.gloo)
             _raise_first(group, merged, own)
@@ -183,6 +184,7 @@ def _harvest_share(
     top_k: int,
     shards: Path,
     progress: bool,
+    excluded: Sequence[int],
 ) -> _Share | BaseException:
     """Harvest this rank's share into ``shards/rank-N``; an error is returned, not raised, so
     that every rank still reaches the final gather."""
@@ -201,7 +203,7 @@ def _harvest_share(
             check_launcher(launcher)
             bar.update(n)
 
-        raw = harvest_raw(lens, batches(mine, size), top_k, folder, step)
+        raw = harvest_raw(lens, batches(mine, size), top_k, folder, step, excluded)
         bar.close()
         save_file(raw.acc.to_numpy(), folder / "accumulators.safetensors")
         return _Share(n_seq=raw.n_seq, seen=seen[0], block=size, data=digest.hexdigest())
@@ -234,6 +236,7 @@ def _merge(
     target: Path,
     top_k: int,
     overwrite: bool,
+    excluded: Sequence[int],
 ) -> Exception | None:
     """Rank 0: merge the shards into ``target`` (atomically); an error is returned."""
     try:
@@ -267,6 +270,7 @@ def _merge(
                 n_seq=merged.n_seq,
                 top_k=top_k,
                 dataset_fingerprint=merged.fingerprint,
+                excluded=excluded,
             )
 
         write_store_atomically(target, overwrite, fill)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,13 +96,14 @@ def finish_harvest(
     n_seq: int,
     top_k: int,
     dataset_fingerprint: str,
+    excluded: Sequence[int] = (),
 ) -> None:
     """Write the SAE arrays of ``lens``, then finish the store (a harvest's last step, in one
-    process or merged from ranks)."""
+    process or merged from ranks); ``excluded`` token ids were left out of ``acc``."""
     write_sae_arrays(lens, folder)
     finish_store(
         folder,
-        lens,
+        {**lens_meta(lens), "excluded_token_ids": sorted(int(t) for t in excluded)},
         acc,
         n_tokens=n_tokens,
         n_seq=n_seq,
@@ -125,9 +127,9 @@ def finish_store(
     save_file(acc.to_numpy(), folder / "accumulators.safetensors")
     build_feature_index(folder / "record", acc.d_sae)
     weights = load_file(folder / "weights.safetensors")
-    info = {**info, "has_output_directions": "W_out" in weights}
-    feature_table(acc, weights, n_tokens).to_parquet(folder / "features.parquet")
-    top_id = max_token_id(folder / "tokens.bin")
+    top_id, counted = scan_tokens(folder / "tokens.bin", info.get("excluded_token_ids", []))
+    info = {**info, "has_output_directions": "W_out" in weights, "n_counted_tokens": counted}
+    feature_table(acc, weights, counted).to_parquet(folder / "features.parquet")
     write_token_index(folder, acc.top_tok, top_id)
     meta = StoreMeta(
         **info,
@@ -142,18 +144,23 @@ def finish_store(
     meta.write(folder)
 
 
-def max_token_id(path: Path, chunk: int = 1 << 22) -> int:
-    """The largest id in a ``tokens.bin`` (-1 when empty), read ``chunk`` tokens at a time."""
-    top = -1
+def scan_tokens(path: Path, excluded: Sequence[int], chunk: int = 1 << 22) -> tuple[int, int]:
+    """The largest id in a ``tokens.bin`` (-1 when empty) and how many of its tokens are not
+    ``excluded``, read ``chunk`` tokens at a time."""
+    top, counted = -1, 0
+    drop = np.asarray(list(excluded), np.int32)
     for s in range(0, path.stat().st_size // 4, chunk):
-        top = max(top, int(read_range(path, np.int32, s, chunk).max()))
-    return top
+        ids = read_range(path, np.int32, s, chunk)
+        top = max(top, int(ids.max()))
+        counted += int(ids.size - np.isin(ids, drop).sum())
+    return top, counted
 
 
 def feature_table(
     acc: FeatureAccumulator, weights: dict[str, np.ndarray], n_tokens: int
 ) -> pd.DataFrame:
-    """One row per feature: firing statistics, weight statistics and the dead/rare/dense flags."""
+    """One row per feature: firing statistics, weight statistics and the dead/rare/dense flags;
+    densities are over ``n_tokens`` (the counted tokens)."""
     count, total = acc.count, acc.total
     W_enc, W_dec = weights["W_enc"].astype(np.float64), weights["W_dec"].astype(np.float64)
     enc_norm = np.linalg.norm(W_enc, axis=0)

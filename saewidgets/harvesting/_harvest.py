@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ def harvest(
     overwrite: bool = False,
     progress: bool = True,
     column: str | None = None,
+    exclude_special_tokens: bool | Sequence[int] = True,
 ) -> FeatureStore:
     """Run ``data`` through ``lens`` once and write a FeatureStore folder.
 
@@ -42,6 +44,10 @@ def harvest(
     ``n_tokens`` caps the tokens read; ``batch_size`` is in sequences (default: sized from
     d_sae). ``out`` is the store folder (default: a new temporary folder). The store is written
     to a temporary sibling and renamed into place when complete.
+    ``exclude_special_tokens`` (as in SAELens's activation store): True leaves the tokenizer's
+    special tokens (BOS, EOS, PAD, ...) out of the statistics, densities and top examples, a
+    list of ids leaves those out, False counts every token; the record keeps every activation
+    (views show BOS greyed in context) and ``store.meta.excluded_token_ids`` says which.
     """
     from saewidgets.analysis._featurestore import FeatureStore
 
@@ -56,10 +62,11 @@ def harvest(
     batch_size = None if batch_size is None else count_arg(batch_size, "batch_size")
     check_overwrite(overwrite)
     data = select_column(data, column)
+    excluded = excluded_ids(lens, exclude_special_tokens)
     group = process_group()
     if group is not None:
         return harvest_distributed(
-            group, lens, data, n_tokens, batch_size, top_k, out, overwrite, progress
+            group, lens, data, n_tokens, batch_size, top_k, out, overwrite, progress, excluded
         )
     target = (
         store_path(out)
@@ -69,6 +76,26 @@ def harvest(
     write_store_atomically(
         target,
         overwrite,
-        lambda tmp: harvest_into(lens, data, n_tokens, batch_size, top_k, tmp, progress),
+        lambda tmp: harvest_into(lens, data, n_tokens, batch_size, top_k, tmp, progress, excluded),
     )
     return FeatureStore.open(target)
+
+
+def excluded_ids(lens: Lens, exclude: bool | Sequence[int]) -> list[int]:
+    """The token ids ``exclude_special_tokens`` names: the Lens's special tokens for True."""
+    if isinstance(exclude, bool):
+        return lens.special_token_ids() if exclude else []
+    if isinstance(exclude, (str, bytes)) or not isinstance(exclude, Sequence):
+        raise ArgumentError(
+            f"exclude_special_tokens must be True, False or a list of token ids, got {exclude!r}"
+        )
+    d_vocab = lens.adapter.d_vocab
+    bad = [
+        t for t in exclude if isinstance(t, bool) or not isinstance(t, int) or not 0 <= t < d_vocab
+    ]
+    if bad:
+        raise ArgumentError(
+            f"exclude_special_tokens has {bad[:5]}, not token ids in 0..{d_vocab - 1}; "
+            "pass ids of the model's vocabulary."
+        )
+    return sorted({int(t) for t in exclude})

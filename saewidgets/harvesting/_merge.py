@@ -42,6 +42,7 @@ _LENS_FIELDS = (
     "model_fingerprint",
     "context_size",
     "prepend_bos",
+    "excluded_token_ids",
     "normalisation",
     "sae_config",
 )

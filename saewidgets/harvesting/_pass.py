@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +41,11 @@ def harvest_into(
     top_k: int,
     folder: Path,
     progress: bool,
+    excluded: Sequence[int] = (),
 ) -> None:
     seqs, size = sized_sequences(lens, data, n_tokens, batch_size)
     bar = tqdm(total=n_tokens, unit="tok", desc="harvest", disable=not progress, unit_scale=True)
-    raw = harvest_raw(lens, batches(seqs, size), top_k, folder, bar.update)
+    raw = harvest_raw(lens, batches(seqs, size), top_k, folder, bar.update, excluded)
     bar.close()
     finish_harvest(
         folder,
@@ -54,6 +55,7 @@ def harvest_into(
         n_seq=raw.n_seq,
         top_k=top_k,
         dataset_fingerprint=raw.fingerprint,
+        excluded=excluded,
     )
 
 
@@ -73,9 +75,10 @@ def harvest_raw(
     top_k: int,
     folder: Path,
     advance: Callable[[int], Any],
+    excluded: Sequence[int] = (),
 ) -> RawHarvest:
     """Run batches ``[b, len]`` through ``lens``; write ``tokens.bin``, ``seq_len.bin`` and the
-    token-major record into ``folder`` and return the statistics (not yet saved)."""
+    record into ``folder``; return the statistics (not saved; ``excluded`` ids left out)."""
     sae = lens.sae
     on_device = sae.W_enc.device.type in DEVICE_TYPES
     dev = DeviceAccumulator(sae.d_sae, top_k, sae.W_enc.device) if on_device else None
@@ -98,7 +101,7 @@ def harvest_raw(
         check_finite(sparse[2], where, "SAE")
         val = val.astype(np.float32)
         if dev is None:
-            acc.update(feat, val, rows + at)
+            acc.update(*_kept(batch.ravel()[rows], excluded, feat, val, rows + at))
         writer.add(batch.size, rows, feat, val)
         flat = batch.astype(np.int32).ravel()
         tok_file.write(flat.tobytes())
@@ -111,7 +114,7 @@ def harvest_raw(
             check_finite(x, f"batch {i} (tokens {offset}..{offset + n - 1})")
             rows, feat, val = sae.encode_sparse(x)
             if dev is not None:
-                dev.update(feat, val, rows + offset)
+                dev.update(*_kept_on_device(batch, excluded, feat, val, rows, offset))
             sparse, ready = to_host((rows, feat, val))
             if pending is not None:
                 pending.result()
@@ -126,6 +129,26 @@ def harvest_raw(
     writer.close()
     np.asarray(seq_lens, dtype=np.int32).tofile(folder / "seq_len.bin")
     return RawHarvest(acc, offset, len(seq_lens), hasher.hexdigest())
+
+
+def _kept(ids: np.ndarray, drop: Sequence[int], *arrays: np.ndarray) -> list[np.ndarray]:
+    """``arrays`` (one entry per activation) without the activations on ``drop`` token ids."""
+    kept = ~np.isin(ids, np.asarray(list(drop), np.int64))
+    return [a[kept] for a in arrays]
+
+
+def _kept_on_device(
+    batch: np.ndarray,
+    drop: Sequence[int],
+    feat: torch.Tensor,
+    val: torch.Tensor,
+    rows: torch.Tensor,
+    offset: int,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(feature, value, global token) of a batch's activations not on ``drop`` token ids."""
+    ids = torch.from_numpy(batch).to(rows.device).reshape(-1)[rows]
+    kept = ~torch.isin(ids, torch.tensor(list(drop), dtype=ids.dtype, device=rows.device))
+    return feat[kept], val[kept], rows[kept] + offset
 
 
 def sized_sequences(

@@ -165,6 +165,16 @@ class Lens:
         """Id of the BOS token, or None when the tokenizer has none."""
         return self.adapter.bos_token_id
 
+    def special_token_ids(self) -> list[int]:
+        """The tokenizer's special tokens (BOS, EOS, PAD, UNK, ...; SAELens's
+        ``exclude_special_tokens=True``), or just BOS when the model has no tokenizer."""
+        tok = self.adapter.tokenizer
+        ids = set(getattr(tok, "all_special_ids", None) or [])
+        if self.bos_token_id is not None:
+            ids.add(int(self.bos_token_id))
+        d_vocab = self.adapter.d_vocab
+        return sorted(int(i) for i in ids if i is not None and 0 <= int(i) < d_vocab)
+
     def vocab(self) -> list[str]:
         """The string of every token id, in id order (computed once; do not modify it)."""
         if self._vocab is None:

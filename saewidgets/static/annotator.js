@@ -44,7 +44,10 @@ var h=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follow
   background: var(--jp-layout-color1, #fff);
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.15);
   pointer-events: none;
+  /* appended to <body>, outside .sw-root: name the font, or a page's default (serif) shows */
+  font-family: var(--jp-ui-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: 12px;
+  color: var(--jp-ui-font-color1, #1f2328);
 }
 .sw-tip table { border-collapse: collapse; }
 .sw-tip td { padding: 0 4px 0 0; white-space: nowrap; }

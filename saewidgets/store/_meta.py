@@ -55,6 +55,13 @@ class StoreMeta:
     sae_config: dict[str, Any] = field(default_factory=dict)
     created: str = ""
     saewidgets_version: str = ""
+    excluded_token_ids: list[int] = field(default_factory=list)  # left out of the statistics
+    n_counted_tokens: int = -1  # tokens the statistics count; -1: all (stores from before)
+
+    @property
+    def n_counted(self) -> int:
+        """Tokens the statistics and densities count: ``n_tokens`` less the excluded ones."""
+        return self.n_tokens if self.n_counted_tokens < 0 else self.n_counted_tokens
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -92,6 +99,7 @@ class StoreMeta:
             )
         names = {f.name for f in fields(cls)}
         optional = {"normalisation", "sae_config", "created", "saewidgets_version"}
+        optional |= {"excluded_token_ids", "n_counted_tokens"}
         missing = names - set(data) - optional - {"model_fingerprint", "max_token_id"}
         if missing:
             raise StoreError(f"{path} lacks {sorted(missing)}; the store is incomplete.")

@@ -137,6 +137,15 @@ class StoreFiles:
         """The sparse record of every non-zero activation."""
         return Record(self.path / "record", self.d_sae)
 
+    def counted_feature(self, f: int) -> tuple[np.ndarray, np.ndarray]:
+        """Feature ``f``'s record entries (token indices, values) the statistics count: those on
+        ``meta.excluded_token_ids`` (special tokens such as BOS) left out."""
+        tok, val = self.record.feature(f)
+        if not self.meta.excluded_token_ids or len(tok) == 0:
+            return tok, val
+        kept = ~np.isin(self.tokens[tok], np.asarray(self.meta.excluded_token_ids, np.int32))
+        return tok[kept], val[kept]
+
     @cached_property
     def weights(self) -> dict[str, np.ndarray]:
         """The SAE arrays (W_enc, W_dec, b_enc, b_dec, maybe threshold, W_out, gram), read-only

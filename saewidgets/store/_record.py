@@ -163,6 +163,11 @@ class Record:
         """Number of non-zero activations recorded."""
         return int(self._indptr[-1])
 
+    def counts(self) -> np.ndarray:
+        """int64 [d_sae]: how many tokens each feature fires on in the record (every token,
+        special ones included: what co-occurrence, counted from the record, is relative to)."""
+        return np.diff(self._indptr)
+
     def feature(self, f: int) -> tuple[np.ndarray, np.ndarray]:
         """Token indices (ascending) and values of every non-zero activation of feature ``f``."""
         a, b = self._indptr[f], self._indptr[f + 1]

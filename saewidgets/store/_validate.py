@@ -118,12 +118,19 @@ def validate_store(folder: Path, meta: StoreMeta) -> dict[str, Any]:
         )
     indptr = _token_files(folder, meta)
     features = _features(folder, d)
-    if not np.array_equal(features["count"].to_numpy(), np.diff(indptr)):
+    _check_counts(folder, features["count"].to_numpy(), np.diff(indptr), meta)
+    return {"features": features, "vocab": _vocab(folder, meta.d_vocab)}
+
+
+def _check_counts(folder: Path, count: np.ndarray, recorded: np.ndarray, meta: StoreMeta) -> None:
+    """StoreError unless the table's firing counts are the record's (at most the record's where
+    the statistics leave special tokens out)."""
+    excluded = bool(meta.excluded_token_ids)
+    if not ((count <= recorded).all() if excluded else np.array_equal(count, recorded)):
         raise _fail(
             folder / "features.parquet",
             "has firing counts that differ from the record's (rows out of order or edited)",
         )
-    return {"features": features, "vocab": _vocab(folder, meta.d_vocab)}
 
 
 def _token_files(folder: Path, meta: StoreMeta) -> np.ndarray:

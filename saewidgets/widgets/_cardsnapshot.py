@@ -21,25 +21,30 @@ def _percent(density: float) -> str:
     return f"{density * 100:.3g} %"
 
 
-def top_tokens(store: FeatureStore, f: int, n: int = N_TOKENS) -> list[str]:
-    """The distinct tokens at the feature's strongest activations, strongest first."""
-    frame = store.top_examples(f, n=4 * n, window=(0, 0))
-    seen: dict[str, None] = {}
+def top_tokens(store: FeatureStore, f: int, n: int = N_TOKENS) -> list[tuple[str, int]]:
+    """The distinct tokens of the feature's stored top examples with how many of them each
+    fires on, strongest first."""
+    frame = store.top_examples(f, window=(0, 0))
+    seen: dict[str, int] = {}
     for tokens, i in zip(frame["tokens"], frame["max_index"], strict=True):
-        seen.setdefault(tokens[int(i)], None)
-    return list(seen)[:n]
+        seen[tokens[int(i)]] = seen.get(tokens[int(i)], 0) + 1
+    return list(seen.items())[:n]
 
 
 def card_summary(store: FeatureStore, f: int, label: str | None = None) -> str:
-    """``FeatureCard #17 "label" — density 0.25 %, max 7.3; top tokens 'a', 'b'``."""
+    """``FeatureCard #17 "label" — density 0.25 %, max 7.3; top 20 examples on ' the' ×12,
+    ' of' ×5, ...`` (each distinct token, strongest first, with how many examples it holds)."""
     row = store.features.loc[f]
     name = f"FeatureCard #{f}" + (f' "{label}"' if label else "")
     if bool(row["dead"]):
         return f"{name} — dead (never fired on {store.meta.n_tokens:,} tokens)"
-    tokens = ", ".join(repr(t) for t in top_tokens(store, f))
+    pairs = top_tokens(store, f)
+    n = len(store.top_examples(f, window=(0, 0)))
+    tokens = ", ".join(f"{t!r} ×{k}" for t, k in pairs)
+    more = ", …" if sum(k for _, k in pairs) < n else ""
     return (
         f"{name} — density {_percent(float(row['density']))}, "
-        f"max {fmt(float(row['max_act']))}; top tokens {tokens}"
+        f"max {fmt(float(row['max_act']))}; top {n} examples on {tokens}{more}"
     )
 
 

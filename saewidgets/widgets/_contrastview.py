@@ -5,6 +5,8 @@ FeatureCard)."""
 from __future__ import annotations
 
 import html
+import os
+from pathlib import Path
 from typing import Any
 
 import ipywidgets
@@ -13,6 +15,7 @@ import pandas as pd
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._contrast import contrast
+from saewidgets.widgets._export import export_html
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 
@@ -48,6 +51,21 @@ class ContrastView(ipywidgets.VBox):
         cards = ipywidgets.HBox([self.card_a, self.card_b])
         super().__init__([header, self.map, cards])
 
+    def to_html(self, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
+        """Write a standalone page (opens offline, no kernel): the header, the map, and both
+        cards, each part a standalone view of its own in a frame."""
+        parts = (self.map, self.card_a, self.card_b)
+        frames = [_frame(export_html(p), h) for p, h in zip(parts, (560, 900, 900), strict=True)]
+        name = html.escape(title or "saewidgets ContrastView")
+        page = (
+            f"<!doctype html><html><head><meta charset='utf-8'><title>{name}</title></head>"
+            f"<body style='font-family: sans-serif'><p>{self.children[0].value}</p>{frames[0]}"
+            f"<div style='display: flex; gap: 8px'>{frames[1]}{frames[2]}</div></body></html>"
+        )
+        out = Path(path).expanduser()
+        out.write_text(page, encoding="utf-8")
+        return out
+
     def _on_clicked(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
             self.card_a.feature = self.card_b.feature = int(change["new"])
@@ -78,6 +96,13 @@ def summary(store_a: Any, store_b: Any, table: pd.DataFrame) -> str:
         f"<b>A</b> {a} ({store_a.n_tokens:,} tokens) vs <b>B</b> {b} "
         f"({store_b.n_tokens:,} tokens): {len(more_a)} features shown more in A, "
         f"{len(more_b)} more in B (q &lt; {SIGNIFICANT_Q}, exact binomial test)"
+    )
+
+
+def _frame(document: str, height: int) -> str:
+    return (
+        f'<iframe srcdoc="{html.escape(document, quote=True)}" '
+        f"style='flex: 1; width: 100%; height: {height}px; border: 0'></iframe>"
     )
 
 

@@ -7,6 +7,7 @@ import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import traitlets
 
 from saewidgets._checks import instance_arg
@@ -165,10 +166,19 @@ class FeatureCard(SaeWidget):
         payload = self._service.compact(f) if compact else self._service.payload(f)
         payload["prev"], payload["next"] = self._steps(f)
         payload["missing"] = []
+        payload["saved"] = 0  # in an export: how many features it holds (next/prev walk those)
         if self._export is not None:
             exported = set(self._export)
             payload["missing"] = [i for i in _carddata.neighbour_ids(payload) if i not in exported]
+            payload["saved"] = len(exported)
         return payload
+
+    @request
+    def exported(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """Which features an export of this card holds, and which of the store's are dead (a
+        standalone file says why a feature it lacks is not there)."""
+        dead = np.flatnonzero(self._store.features["dead"].to_numpy(bool))
+        return {"features": sorted(self._export or [self.feature]), "dead": dead.tolist()}
 
     @request
     def annotate(self, msg: dict[str, Any]) -> dict[str, Any]:
@@ -251,4 +261,4 @@ class FeatureCard(SaeWidget):
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         shown = self._export or [self.feature]
         steered = [("steer", m) for m, _ in self._steered.values() if m["feature"] in shown]
-        return [*(("card", {"feature": f}) for f in shown), *steered]
+        return [("exported", {}), *(("card", {"feature": f}) for f in shown), *steered]

@@ -12,7 +12,7 @@ import traitlets
 from saewidgets._errors import ArgumentError, DataError
 from saewidgets.annotations._annotations import STATUSES
 from saewidgets.widgets._base import SaeWidget, bundle
-from saewidgets.widgets._codecs import NDArray
+from saewidgets.widgets._codecs import NDArray, array_to_json
 from saewidgets.widgets._columns import (
     AXES,
     DEAD,
@@ -22,6 +22,7 @@ from saewidgets.widgets._columns import (
     Column,
     numeric_columns,
     table,
+    three_digits,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +68,46 @@ def map_frame(data: Any, axes: Sequence[str] = AXES) -> pd.DataFrame:
     if bad.any():
         raise DataError(f"features {frame.index[bad][:10].tolist()} have NaN/inf coordinates")
     return frame
+
+
+#: Columns a standalone export leaves out when they follow from ``count`` and the token count
+#: (``derivable_density``); ``js/src/featuremap/data.ts`` (``expandDerived``) computes them.
+DERIVED = ("density", "log10_density")
+
+
+def derivable_density(table: np.ndarray, names: list[str], n_tokens: int | None) -> bool:
+    """Whether ``table``'s density columns are exactly float32(count / n_tokens) and
+    float32(log10(count / n_tokens)) (NaN where count is 0), as the front end recomputes them."""
+    cols = {n: table[:, i].astype(np.float64) for i, n in enumerate(names)}
+    present = [n for n in DERIVED if n in cols]
+    if n_tokens is None or n_tokens < 1 or "count" not in cols or not present:
+        return False
+    count = cols["count"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = count / n_tokens
+        expect = {
+            "density": density,
+            "log10_density": np.where(count > 0, np.log10(density), np.nan),
+        }
+    return all(
+        np.array_equal(expect[n].astype(np.float32), cols[n].astype(np.float32), equal_nan=True)
+        for n in present
+    )
+
+
+def token_count(data: Any, frame: pd.DataFrame) -> int | None:
+    """The harvest's token count: a store's, else count / density of the most frequent feature."""
+    if isinstance(getattr(data, "n_tokens", None), int):
+        return int(data.n_tokens)
+    if "count" not in frame or "density" not in frame:
+        return None
+    count, density = frame["count"].to_numpy(float), frame["density"].to_numpy(float)
+    if not len(count) or not np.isfinite(count).all():
+        return None
+    at = int(np.argmax(count))
+    if not (count[at] > 0 and density[at] > 0):
+        return None
+    return round(float(count[at] / density[at]))
 
 
 def _status_codes(annotations: Any, data: Any, index: pd.Index) -> np.ndarray:
@@ -214,6 +255,7 @@ class FeatureMap(SaeWidget):
             labels=_labels(annotations, data),
         )
         self._frame = frame
+        self._n_tokens = token_count(data, frame)
 
     @traitlets.validate("selected")
     def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
@@ -222,6 +264,23 @@ class FeatureMap(SaeWidget):
         if unknown:
             raise traitlets.TraitError(f"selected has ids not on the map: {unknown[:10]}")
         return chosen
+
+    def _export_state(self, state: dict[str, Any]) -> dict[str, Any]:
+        """What a standalone export embeds: ``table`` with the hover-only columns (not the axes,
+        not integers) at the 3 significant digits the hover shows, so they compress; the
+        points' positions, and so brushes, stay exact."""
+        exact = set(self.axes)
+        rounded = np.array(self.table, np.float32, copy=True)
+        for c, col in enumerate(self.columns):
+            if col["name"] not in exact and col["format"] != "int":
+                rounded[:, c] = three_digits(rounded[:, c])
+        names = [c["name"] for c in self.columns]
+        n_tokens = self._n_tokens
+        if not derivable_density(np.asarray(self.table), names, n_tokens):
+            return state | {"table": array_to_json(rounded)}
+        keep = [i for i, name in enumerate(names) if name not in DERIVED]
+        derived = {"n_tokens": n_tokens, "columns": [n for n in names if n in DERIVED]}
+        return state | {"table": array_to_json(rounded[:, keep]), "derived": derived}
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -270,7 +329,7 @@ class FeatureMap(SaeWidget):
         return f"FeatureMap — {len(flags):,} features ({parts}); axes {' × '.join(self.axes)}"
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, note, scatter_svg
+        from saewidgets.widgets._snapshot import box, fmt, note, scatter_svg
 
         pts, flags = np.asarray(self.coords, float), np.asarray(self.flags)
         live = (flags & DEAD) == 0
@@ -280,15 +339,25 @@ class FeatureMap(SaeWidget):
             if self.color_name in names
             else np.full(len(flags), np.nan)
         )
+        shown = colour[live][np.isfinite(colour[live])]
+        span = (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 0.0)
         panels = "".join(
-            scatter_svg(pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]))
+            scatter_svg(
+                pts[live, x], pts[live, y], colour[live], (self.axes[x], self.axes[y]), span
+            )
             for x, y in self.panels
+        )
+        scale = (
+            f"blue {fmt(span[0])} (lowest) … white {fmt(sum(span) / 2)} … red {fmt(span[1])} "
+            "(highest); grey: no value"
+            if len(shown)
+            else "no values (grey)"
         )
         return box(
             "FeatureMap",
             self._summary(),
             f'<div style="display:flex;flex-wrap:wrap;gap:8px">{panels}</div>',
-            note(f"Live features; colour: {self.color_name} (blue low, red high)."),
+            note(f"Live features; colour: {self.color_name}, {scale}."),
         )
 
     def to_altair(self, max_points: int = 5000) -> alt.Chart:

@@ -24,6 +24,22 @@ def density_spread(features: pd.DataFrame, n: int) -> list[int]:
     return [int(ids[i]) for i in np.linspace(0, len(ids) - 1, n).round().astype(int)]
 
 
+def _write_cards(store: FeatureStore, features: list[int], path: Path) -> Path:
+    """``features``' cards, with a compact card of each of their neighbours so that every
+    neighbour link opens a card."""
+    from saewidgets.widgets import _carddata
+    from saewidgets.widgets._base import SaeWidget
+    from saewidgets.widgets._featurecard import FeatureCard
+
+    near: dict[int, None] = {}
+    for f in features:
+        listed = _carddata.neighbour_ids({"neighbours": _carddata.neighbours(store, f)})
+        near.update(dict.fromkeys(listed))
+    card = FeatureCard(store, features[0])
+    with card.exporting(features, compact=[f for f in near if f not in set(features)]):
+        return SaeWidget.to_html(card, path, title="Feature cards")
+
+
 def write_report(
     store: FeatureStore, folder: Path, *, progress: bool = True, cards: int = 20
 ) -> list[Path]:
@@ -31,12 +47,11 @@ def write_report(
 
     Files: ``features.parquet``, ``summary.txt``, ``map.html`` (FeatureMap), ``grid.html``
     (GeometryGridView), ``cards.html`` (FeatureCards of ``cards`` live features spread over
-    the density deciles, see :func:`density_spread`),
+    the density deciles, see :func:`density_spread`, and compact cards of their neighbours),
     ``explorer.html`` (all of them linked). The all-pairs grid is computed once and shared by
     the summary, the grid view and the Explorer. Returns the paths written.
     """
     from saewidgets.widgets._explorer import Explorer
-    from saewidgets.widgets._featurecard import FeatureCard
     from saewidgets.widgets._featuremap import FeatureMap
     from saewidgets.widgets._geometrygrid import GeometryGridView
 
@@ -51,8 +66,7 @@ def write_report(
         written.append(GeometryGridView(store, grid=pairs).to_html(folder / "grid.html"))
     top = density_spread(store.features, cards)
     if top:
-        card = FeatureCard(store, top[0])
-        written.append(card.to_html(folder / "cards.html", features=top))
+        written.append(_write_cards(store, top, folder / "cards.html"))
     explorer = Explorer(store, grid=False if pairs is None else pairs)
     written.append(explorer.to_html(folder / "explorer.html"))
     return written

@@ -110,10 +110,12 @@ def scatter_svg(
     y: np.ndarray,
     colour: np.ndarray,
     names: tuple[str, str],
+    span: tuple[float, float],
     width: int = 360,
     height: int = 260,
 ) -> str:
-    """An inline SVG scatter (at most MAX_MAP_POINTS points) with axis titles and ranges."""
+    """An inline SVG scatter (at most MAX_MAP_POINTS points) with axis titles and ranges; the
+    colour runs from blue at ``span[0]`` to red at ``span[1]`` (white midway)."""
     finite = np.isfinite(x) & np.isfinite(y)
     idx = np.flatnonzero(finite)
     if len(idx) > MAX_MAP_POINTS:
@@ -126,10 +128,10 @@ def scatter_svg(
     y0, y1 = float(ys.min()), float(ys.max())
     sx = (width - pad - 8) / ((x1 - x0) or 1.0)
     sy = (height - pad - 8) / ((y1 - y0) or 1.0)
-    limit = float(np.nanmax(np.abs(cs))) if np.isfinite(cs).any() else 1.0
+    mid, half = (span[0] + span[1]) / 2, (span[1] - span[0]) / 2
     dots = "".join(
         f'<circle cx="{pad + (a - x0) * sx:.1f}" cy="{height - pad - (b - y0) * sy:.1f}" '
-        f'r="1.6" fill="{diverging(float(c), limit)}" stroke="#555" stroke-width="0.2"/>'
+        f'r="1.6" fill="{diverging(float(c) - mid, half)}" stroke="#555" stroke-width="0.2"/>'
         for a, b, c in zip(xs, ys, cs, strict=True)
     )
     axes = (

@@ -1,4 +1,6 @@
-"""harvest against a dense brute-force recomputation, for every architecture."""
+"""harvest against a dense brute-force recomputation, for every architecture. The statistics,
+densities and examples leave the tokenizer's special tokens (BOS) out, as SAELens's
+``exclude_special_tokens``; the record keeps them."""
 
 from __future__ import annotations
 
@@ -11,6 +13,14 @@ from saewidgets.store._bins import hist_edges
 
 ARCHS = ["standard", "topk", "jumprelu"]
 TINY = 1e-5  # float32 vs float64: a value this close to 0 may fire in one and not the other
+
+
+def counted(store, dense):
+    """The dense reference with the rows of excluded (special) tokens zeroed, and their count."""
+    out = dense.copy()
+    special = np.isin(store.tokens, store.meta.excluded_token_ids)
+    out[special] = 0
+    return out, int((~special).sum())
 
 
 def small_counts(store, dense):
@@ -32,7 +42,12 @@ def assert_sparse_close(tok, val, col):
 
 @pytest.mark.parametrize("arch", ARCHS)
 def test_feature_stats_exact(harvested, arch):
-    _, store, dense = harvested[arch]
+    lens, store, dense = harvested[arch]
+    assert store.meta.excluded_token_ids == lens.special_token_ids()
+    assert lens.bos_token_id in store.meta.excluded_token_ids
+    dense, n_counted = counted(store, dense)
+    n_bos = int((store.tokens == lens.bos_token_id).sum())
+    assert store.meta.n_counted == n_counted == store.n_tokens - n_bos > 0
     f = store.features
     fires = dense > 0
     count = fires.sum(0)
@@ -42,7 +57,7 @@ def test_feature_stats_exact(harvested, arch):
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = dense.sum(0) / fires.sum(0)
     np.testing.assert_allclose(f["mean_act"], mean, rtol=1e-4, atol=TINY, equal_nan=True)
-    np.testing.assert_allclose(f["density"], count / dense.shape[0])
+    np.testing.assert_allclose(f["density"], count / n_counted)
     np.testing.assert_allclose(f["max_act"], dense.max(0), rtol=1e-4, atol=1e-6)
     np.testing.assert_array_equal(f["dead"], count == 0)
     assert np.all((dense.max(0) < TINY) | ~f["dead"].to_numpy())
@@ -77,6 +92,7 @@ def assert_hist_matches(counts, vals, edges):
 @pytest.mark.parametrize("arch", ARCHS)
 def test_histograms_exact(harvested, arch):
     _, store, dense = harvested[arch]
+    dense, _ = counted(store, dense)
     edges = hist_edges()
     for feat in np.nonzero(store.features["count"].to_numpy())[0][:25]:
         vals = dense[:, feat][dense[:, feat] > 0]
@@ -91,7 +107,8 @@ def test_histograms_exact(harvested, arch):
 
 @pytest.mark.parametrize("arch", ARCHS)
 def test_top_examples_exact(harvested, arch):
-    _, store, dense = harvested[arch]
+    _, store, full = harvested[arch]
+    dense, _ = counted(store, full)
     for feat in np.nonzero(store.features["count"].to_numpy())[0][::7]:
         col = dense[:, feat]
         order = np.lexsort((np.arange(len(col)), -col))
@@ -104,7 +121,7 @@ def test_top_examples_exact(harvested, arch):
         assert same.all()
         row = ex.iloc[0]
         a = store.seq_offsets[row["seq"]] + row["start"]
-        np.testing.assert_allclose(row["acts"], dense[a : a + len(row["acts"]), feat], atol=1e-5)
+        np.testing.assert_allclose(row["acts"], full[a : a + len(row["acts"]), feat], atol=1e-5)
         assert row["tokens"] == store.str_tokens(store.tokens[a : a + len(row["tokens"])])
         assert row["acts"][row["max_index"]] == pytest.approx(row["act"])
 
@@ -116,7 +133,7 @@ def test_record_and_quantiles_exact(harvested, arch):
         assert_sparse_close(*store.record.feature(feat), dense[:, feat])
     feat = int(store.features["count"].idxmax())
     q = store.quantile_examples(feat, n_intervals=4, per_interval=3)
-    col = dense[:, feat]
+    col = counted(store, dense)[0][:, feat]
     edges = np.linspace(0, col.max(), 5)
     assert len(q) > 0 and q["interval"].is_monotonic_decreasing
     for _, row in q.iterrows():
@@ -194,6 +211,31 @@ def test_merged_shards_equal_whole(model, sae_dirs, tmp_path, arch):
             np.testing.assert_array_equal(x, y)
     assert merged.meta.dataset_fingerprint == whole.meta.dataset_fingerprint
     assert merged.n_tokens == whole.n_tokens
+
+
+def test_exclude_special_tokens_false_or_a_list(model, sae_dirs, tmp_path):
+    lens = sw.Lens(model, sae_dirs["standard"])
+    toks = torch.randint(2, 250, (6, 16), generator=torch.Generator().manual_seed(3))
+    toks[:, 0] = lens.bos_token_id
+    dense = lens.encode_tokens(toks).reshape(-1, lens.d_sae).double().numpy()
+    every = sw.harvest(lens, toks, exclude_special_tokens=False, out=tmp_path / "a", progress=False)
+    assert every.meta.excluded_token_ids == [] and every.meta.n_counted == toks.numel()
+    near = lambda d: ((d > 0) & (d < TINY)).sum(0) + 1  # noqa: E731 - float32 vs float64 firing
+    assert np.all(np.abs(every.features["count"] - (dense > 0).sum(0)) <= near(dense))
+    drop = int(toks[0, 5])
+    some = sw.harvest(lens, toks, exclude_special_tokens=[drop], out=tmp_path / "b", progress=False)
+    kept = toks.numpy().ravel() != drop
+    assert some.meta.excluded_token_ids == [drop] and some.meta.n_counted == int(kept.sum())
+    assert np.all(np.abs(some.features["count"] - (dense[kept] > 0).sum(0)) <= near(dense[kept]))
+    np.testing.assert_allclose(some.features["max_act"], dense[kept].max(0), rtol=1e-4, atol=1e-6)
+    for f in np.nonzero(some.features["count"].to_numpy())[0][:20]:
+        ex = some.top_examples(int(f))
+        assert not (some.tokens[some.seq_offsets[ex["seq"]] + ex["pos"]] == drop).any()
+    with pytest.raises(sw.ArgumentError, match="exclude_special_tokens"):
+        sw.harvest(lens, toks, exclude_special_tokens=[10**9], out=tmp_path / "c", progress=False)
+    assert not (tmp_path / "c").exists()
+    with pytest.raises(sw.StoreError, match="excluded_token_ids"):
+        sw.merge_stores([every, some], tmp_path / "m")
 
 
 def test_logit_weights_exact(harvested):

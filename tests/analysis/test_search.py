@@ -49,7 +49,8 @@ def test_find_builds_the_index_for_older_stores(harvested, tmp_path):
     _, store, _ = harvested["standard"]
     old = tmp_path / "old"
     shutil.copytree(store.path, old)
-    (old / "token_index.safetensors").unlink()
+    (old / "token_index.safetensors").unlink()  # a store from before the index (and before
+    (old / "manifest.json").unlink()  # manifests, which would call the missing file damage)
     token = store.vocab[int(np.bincount(store.tokens).argmax())]
     pd_old = sw.FeatureStore.open(old).find(token, k=None)
     assert pd_old.equals(store.find(token, k=None))

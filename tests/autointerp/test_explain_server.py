@@ -76,6 +76,7 @@ def test_scores_match_their_breakdown_and_the_store(server, llm, small_store, me
             balanced_accuracy(mine["truth"].to_numpy(bool), list(mine["prediction"]))
         )
         assert row["score_unparsed"] == mine["prediction"].isna().sum()
+        assert mine["truth"].any() and not mine["truth"].all()  # else the score is NaN
         base = bd[(bd["feature"] == f) & (bd["variant"] == "baseline")]
         assert base["explanation"].iloc[0].startswith("Fires on the tokens")
         assert row["baseline"] == pytest.approx(
@@ -97,7 +98,12 @@ def test_scores_match_their_breakdown_and_the_store(server, llm, small_store, me
                 assert ex.truth == bool(ex.marks and all(acts[i] > 0 for i in ex.marks))
         if method == "detection":
             assert set(mine["source"]) == {"activating", "random", "neighbour"}
-        else:
-            assert mine["truth"].any() and not mine["truth"].all()
     stored = ann.explanations(small_store).set_index("feature")
     assert stored.loc[features, method].tolist() == pytest.approx(res["score"].tolist())
+
+
+def test_balanced_accuracy_needs_both_classes():
+    truth = np.array([True, True, False, False])
+    assert balanced_accuracy(truth, [True, None, False, True]) == 0.5
+    assert balanced_accuracy(truth, [True, True, False, False]) == 1.0
+    assert np.isnan(balanced_accuracy(truth[:2], [True, True]))  # always "yes" proves nothing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from playwright.sync_api import Page, expect
@@ -36,3 +37,10 @@ def run_cell(page: Page, index: int) -> None:
         except AssertionError:
             continue
     raise AssertionError(f"cell {index} never started running")
+
+
+def cell_json(page: Page, index: int, tag: str) -> list:
+    """The JSON a cell printed after ``tag`` (``print(tag, json.dumps(...))``)."""
+    out = page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea-output")
+    expect(out).to_contain_text(f"{tag} ", timeout=WAIT)
+    return json.loads(out.inner_text().split(f"{tag} ", 1)[1].splitlines()[0])

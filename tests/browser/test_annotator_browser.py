@@ -15,6 +15,7 @@ from tests.browser.conftest import Lab
 from tests.browser.jupyter import WAIT, run_cell
 
 EVIL = "</script><img src=x onerror=alert(1)>"
+SUGGESTED = "<img src=x onerror=alert(2)> commas"  # an LLM explanation (sw.explain)
 
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 60) -> None:
@@ -25,10 +26,25 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float = 60) -> Non
         time.sleep(0.2)
 
 
+def accept_suggestion(page: Page, out, queue: list[int], label: Callable[[int], object]) -> None:
+    """From the first feature, go to the third (which has an LLM explanation) and accept it."""
+    title = out.get_by_test_id("title")
+    page.keyboard.press("j")
+    expect(title).to_have_text(f"Feature #{queue[1]}second", timeout=WAIT)
+    page.keyboard.press("j")
+    expect(title).to_have_text(f"Feature #{queue[2]}", timeout=WAIT)
+    expect(out.get_by_test_id("suggestion")).to_have_text(SUGGESTED, timeout=WAIT)
+    expect(out.get_by_test_id("suggestion-scores")).to_have_text("some-llm: not scored")
+    page.keyboard.press("a")  # accept the explanation as the label
+    wait_until(lambda: label(queue[2]) == SUGGESTED, "explanation accepted as the label")
+    expect(out.get_by_test_id("label")).to_have_value(SUGGESTED, timeout=WAIT)
+
+
 @pytest.fixture(scope="module")
 def notebook(lab_server: Lab, small_store: sw.FeatureStore) -> tuple[str, str, list[int]]:
     queue = [int(f) for f in small_store.features.sort_values("count").index[-3:][::-1]]
     db = str(lab_server.root / "labels.db")
+    sw.Annotations(db).set_explanation(small_store, queue[2], SUGGESTED, "some-llm")
     source = (
         "import saewidgets as sw\n"
         f"store = sw.FeatureStore.open({str(small_store.path)!r})\n"
@@ -93,6 +109,7 @@ def test_triage_keys_write_annotations(page: Page, notebook, small_store) -> Non
     expect(title).to_have_text(f"Feature #{queue[0]}{EVIL}", timeout=WAIT)
     expect(box).to_have_value(EVIL, timeout=WAIT)
     assert out.locator(".sw-status-row [aria-checked='true']").inner_text() == "2 interpretable"
+    accept_suggestion(page, out, queue, label)
     assert page.evaluate("document.querySelectorAll('.jp-Cell img').length") == 0
     assert dialogs == []
     page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-annotator-jupyterlab.png"))

@@ -57,6 +57,9 @@ def test_compareview_hover_rings_the_match(page: Page, comparison, tmp_path) -> 
     page.goto(view.to_html(tmp_path / "compare.html").as_uri())
     page.wait_for_selector(".sw-compareview[data-painted]")
     a, b = comparison.store_a.features, comparison.store_b.features
+    n_pairs = len(view.pair_ids)  # the pair scatter counts pairs (both alive), not features
+    dead_chip = page.get_by_test_id("pairs").get_by_test_id("dead")
+    assert dead_chip.inner_text().startswith(f"dead: 0 of {n_pairs} pairs")
     m = comparison.matches
     live = m[~a["dead"].to_numpy() & ~b["dead"].to_numpy()[m["match"]]]
     f = int(live["cosine"].idxmax())
@@ -85,11 +88,15 @@ def test_compareview_hover_rings_the_match(page: Page, comparison, tmp_path) -> 
         cx, cy = np.mean(ring, axis=0)
         assert abs(cx - want_x) < 3 and abs(cy - want_y) < 3
     # the cards show the best pair at first (recorded in the export)
-    for side, feature in (("card-a", view.feature_a), ("card-b", view.feature_b)):
+    sides = (("card-a", view.feature_a, a), ("card-b", view.feature_b, b))
+    for side, feature, features in sides:
         title = page.get_by_test_id(side).get_by_test_id("title")
         page.wait_for_function(
             "([el, t]) => el.textContent.includes(t)", arg=[title.element_handle(), f"#{feature}"]
         )
+        for col in ("density", "count", "max_act", "enc_bias", "de_projection"):  # header numbers
+            cell = page.get_by_test_id(side).locator(f".sw-stat[data-stat='{col}']")
+            assert float(cell.get_attribute("data-value")) == features.loc[feature, col], col
 
 
 def test_trajectoryview_draws_lines_and_maps(page: Page, tmp_path) -> None:

@@ -5,14 +5,13 @@ card."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Lab
-from tests.browser.jupyter import WAIT, run_cell
+from tests.browser.jupyter import WAIT, cell_json, run_cell
 
 TEXT = "Sort a list of numbers."
 CELLS = [
@@ -36,12 +35,6 @@ def search_lab(lab_server: Lab) -> str:
     return lab_server.url("explorer_search.ipynb")
 
 
-def _output(page: Page, index: int, tag: str) -> list:
-    out = page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea-output")
-    expect(out).to_contain_text(f"{tag} ", timeout=WAIT)
-    return json.loads(out.inner_text().split(f"{tag} ", 1)[1].splitlines()[0])
-
-
 def _search(view, mode: str, query: str) -> list[int]:
     view.locator("select[aria-label='Search by']").select_option(mode)
     view.locator("input[aria-label='Search features']").fill(query)
@@ -62,7 +55,7 @@ def test_search_box_lists_what_the_api_finds(page: Page, search_lab: str) -> Non
     view = page.locator(".jp-Notebook .jp-Cell").nth(0)
     expect(view.locator("input[aria-label='Search features']")).to_be_visible(timeout=WAIT)
     run_cell(page, 1)
-    token, by_token, by_text = _output(page, 1, "WANT")
+    token, by_token, by_text = cell_json(page, 1, "WANT")
     assert by_token and by_text
     assert _search(view, "token", token) == by_token
     assert _search(view, "text", TEXT) == by_text

@@ -17,6 +17,14 @@ def _fmt(x: float) -> str:
     return f"{x:.{digits}f}".replace("-", "\u2212")
 
 
+def _fmt_any(x: float) -> str:
+    """formatValue in js/src/lib/format.ts, with its exponent form below 1e-3 (positive x)."""
+    if abs(x) >= 1e-3:
+        return _fmt(x)
+    mantissa, exponent = f"{x:.2e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", "\u2212")
+
+
 def _frame(n: int = 400) -> pd.DataFrame:
     rng = np.random.default_rng(3)
     ld = rng.uniform(-6, -1, n)
@@ -195,3 +203,56 @@ def test_a_new_column_shows_in_hover_colour_menu_and_card(page: Page, small_stor
     cell = page.locator("[data-stat=novelty_score]")
     cell.wait_for()
     assert " ".join(cell.inner_text().split()) == f"novelty score {_fmt(float(novelty[f]))}"
+
+
+def test_compressed_export_hover_shows_every_column_as_brute_force(page: Page, tmp_path) -> None:
+    """A map big enough that its arrays are embedded gzip-compressed (hover-only columns at 3
+    significant digits): the browser decodes them and the hover matches the exact table."""
+    n, n_tokens = 3000, 2**24
+    rng = np.random.default_rng(5)
+    frame = _frame(n)
+    count = np.where(
+        np.isfinite(frame.log10_density), np.round(10**frame.log10_density * n_tokens), 0
+    ).astype(np.int64)
+    with np.errstate(divide="ignore"):
+        frame["log10_density"] = np.where(count > 0, np.log10(count / n_tokens), np.nan)
+    frame = frame.assign(
+        count=count,
+        density=count / n_tokens,
+        mean_act=rng.lognormal(0, 2, n),
+        max_act=rng.lognormal(2, 2, n),
+        dec_norm=rng.normal(1, 0.01, n),
+    )
+    fmap = sw.FeatureMap(frame)
+    html = fmap.to_html(tmp_path / "map.html").read_text()
+    assert '"gzip4"' in html and '"derived":{"n_tokens":16777216' in html
+    _open(page, fmap, tmp_path)
+    assert page.get_by_test_id("dead").inner_text().startswith(f"dead: 7 of {n} features")
+    tip = page.locator(".sw-tip")
+    for feature in (1200, 3111):
+        row = frame.loc[feature]
+        page.mouse.move(*_screen(page, 1, row.log10_density, row.de_projection))
+        tip.wait_for(state="visible")
+        text = tip.inner_text()
+        assert text.splitlines()[0] == f"#{feature}"
+        for col in fmap.columns:
+            value = float(np.float32(row[col["name"]]))
+            shown = {"int": f"{int(value):,}", "percent": f"{_fmt_any(value * 100)}%"}.get(
+                col["format"], _fmt_any(value)
+            )
+            assert f"{col['label']}\t{shown}" in text
+        page.mouse.move(1, 1)
+        tip.wait_for(state="hidden")
+
+
+def test_three_panels_fill_a_1400_px_window(page: Page, small_store, tmp_path) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(sw.FeatureMap(small_store).to_html(tmp_path / "map.html").as_uri())
+    page.wait_for_selector("[data-sw-ready]")
+    boxes = page.locator(".sw-fm-panel").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.width]; })"
+    )
+    assert len(boxes) == 3 and len({top for top, _ in boxes}) == 1  # one row
+    used = sum(width for _, width in boxes)
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert 0.9 * width <= used <= width, (used, width)

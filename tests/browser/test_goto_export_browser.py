@@ -69,3 +69,30 @@ def test_goto_box_finds_features_by_id_and_label(page: Page, small_store, tmp_pa
     expect(page.get_by_test_id("title")).to_contain_text(f"Feature #{b}", timeout=WAIT)
     box.fill("no such label")
     expect(page.get_by_test_id("goto-hits")).to_have_text("no such feature")
+
+
+def test_export_says_why_a_feature_is_missing_and_where_next_goes(
+    page: Page, small_store, tmp_path
+) -> None:
+    frame = small_store.features
+    dead = int(frame.index[frame["dead"]][0])
+    live = [int(i) for i in frame.index[~frame["dead"]]]
+    a, b, c, other = live[0], live[3], live[7], live[5]
+    card = sw.FeatureCard(small_store, a)
+    page.goto(card.to_html(tmp_path / "cards.html", features=[a, b, c]).as_uri())
+    page.wait_for_selector("[data-sw-ready]")
+    expect(page.get_by_test_id("title")).to_have_text(f"Feature #{a}", timeout=WAIT)
+    step = page.get_by_test_id("next")
+    expect(step).to_have_attribute("title", f"next saved in this export: #{b} (of 3) (j)")
+    step.click()  # jumps over the ids between a and b, and said so
+    expect(page.get_by_test_id("title")).to_have_text(f"Feature #{b}", timeout=WAIT)
+    box, notice = page.get_by_test_id("goto"), page.get_by_test_id("notice")
+    box.fill(str(dead))
+    box.press("Enter")
+    expect(notice).to_contain_text(
+        f"Feature {dead} is not in this export: it is dead", timeout=WAIT
+    )
+    assert "running kernel" not in page.locator("body").inner_text()
+    box.fill(str(other))
+    box.press("Enter")
+    expect(notice).to_contain_text("it holds 3 features", timeout=WAIT)

@@ -5,7 +5,6 @@ view's ``.to_html()`` export shows both without a kernel."""
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Lab
-from tests.browser.jupyter import WAIT, run_cell
+from tests.browser.jupyter import WAIT, cell_json, run_cell
 
 POSITION = 6
 OUT = Path(tempfile.mkdtemp()) / "tokenview.html"
@@ -51,12 +50,6 @@ def lab(lab_server: Lab) -> str:
     return lab_server.url("tokenview_attr.ipynb")
 
 
-def _output(page: Page, index: int, tag: str) -> list:
-    out = page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea-output")
-    expect(out).to_contain_text(f"{tag} ", timeout=WAIT)
-    return json.loads(out.inner_text().split(f"{tag} ", 1)[1].splitlines()[0])
-
-
 def _check_rows(view, want) -> None:
     _, features, poss, acts, attrs, _ = want
     rows = view.get_by_test_id("attr-row")
@@ -83,7 +76,7 @@ def test_click_token_shows_attributions_and_exact_ablation(page: Page, lab: str)
     token.click()
     expect(view.get_by_test_id("attr-row")).to_have_count(10, timeout=WAIT)
     run_cell(page, 1)
-    want = _output(page, 1, "ATTR")
+    want = cell_json(page, 1, "ATTR")
     assert want[0] == POSITION  # the click reached Python
     _check_rows(view, want)
     rows = view.get_by_test_id("attr-row")
@@ -94,7 +87,7 @@ def test_click_token_shows_attributions_and_exact_ablation(page: Page, lab: str)
     expect(delta).not_to_contain_text("ablate", timeout=WAIT)
     expect(delta).not_to_contain_text("…", timeout=WAIT)
     run_cell(page, 2)
-    exact = _output(page, 2, "ABL")
+    exact = cell_json(page, 2, "ABL")
     assert abs(exact) > 1e-4 and _close(delta.inner_text(), exact)
     assert rows.nth(1).locator(".sw-attr-ablate").count() == 1  # only the clicked row ran
     page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-tokenview-attribution.png"))
@@ -150,7 +143,7 @@ def test_explorer_attribution_link_opens_the_card(page: Page, explorer_lab: str)
     rows = view.get_by_test_id("attr-row")
     expect(rows.first).to_be_visible(timeout=WAIT)
     run_cell(page, 1)
-    feature, shown = _output(page, 1, "TOP")
+    feature, shown = cell_json(page, 1, "TOP")
     assert feature != shown  # the card shows another feature until the link is clicked
     assert rows.nth(1).get_attribute("data-feature") == str(feature)
     rows.nth(1).locator(".sw-attr-feature").click()  # the Explorer's card opens on it

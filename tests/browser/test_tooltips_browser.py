@@ -47,6 +47,8 @@ def _tip_at_pointer(page: Page, x: float, y: float) -> None:
     box = tip.bounding_box()
     assert box is not None
     assert abs(box["x"] - (x + OFFSET)) <= 3 and abs(box["y"] - (y + OFFSET)) <= 3, (box, x, y)
+    font = tip.evaluate("e => getComputedStyle(e).fontFamily")  # on <body>: not the page's serif
+    assert "sans-serif" in font and not font.startswith(("serif", '"Times')), font
 
 
 @pytest.mark.parametrize("scroll", [SCROLLED_PAGE, SCROLLED_AREA], ids=["page", "output-area"])

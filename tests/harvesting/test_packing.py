@@ -102,5 +102,5 @@ def test_unknown_separator_is_refused(model, tmp_path):
 
 def test_context_size_one_with_bos_is_refused(model, tmp_path):
     sae = helpers.write_sae(tmp_path / "sae")
-    with pytest.raises(sw.DataError, match="context_size=1"):
+    with pytest.raises(sw.SaeWidgetsError, match="context_size"):
         list(iter_sequences(sw.Lens(model, sae, context_size=1), ["some text"], None))

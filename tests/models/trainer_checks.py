@@ -153,7 +153,7 @@ def _attribute(lens: Any, ref: Any, run: Any, tokens: Any) -> float:
 
 def harvest_counts(lens: Any, ref: Any, run: Any, tokens: torch.Tensor, tmp: Any) -> Any:
     """(number of features whose harvested count differs from the reference's encode, store)"""
-    store = sw.harvest(lens, tokens, out=tmp, progress=False)
+    store = sw.harvest(lens, tokens, out=tmp, progress=False, exclude_special_tokens=False)
     counts = np.zeros(lens.d_sae, np.int64)
     for row in tokens:
         x, _ = sites(run, row)

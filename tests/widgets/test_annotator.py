@@ -72,11 +72,11 @@ def test_export_holds_the_queue(small_store, ann, tmp_path, monkeypatch) -> None
     tool = sw.Annotator(small_store, ann, queue=[4, 5, 6])
     payload = exported(tool.to_html(tmp_path / "a.html"))
     cards = payload["widgets"][tool.card.model_id]["responses"]
-    assert len(cards) == 3 and payload["state"]["reviewed"] == 0
+    assert len(cards) == 3 + 1 and payload["state"]["reviewed"] == 0  # + "exported"
     assert payload["state"]["card"] == f"anywidget:{tool.card.model_id}"
     monkeypatch.setattr(_annotator, "MAX_EXPORT", 2)
     big = sw.Annotator(small_store, ann, queue=[0, 1, 2])
     with pytest.raises(ValueError, match="features="):
         big.to_html(tmp_path / "b.html")
     payload = exported(big.to_html(tmp_path / "c.html", features=[0, 1]))
-    assert len(payload["widgets"][big.card.model_id]["responses"]) == 2
+    assert len(payload["widgets"][big.card.model_id]["responses"]) == 2 + 1  # + "exported"

@@ -97,3 +97,93 @@ def test_missing_bundle_renders_a_build_hint() -> None:
 def test_unknown_keywords_are_rejected() -> None:
     with pytest.raises(TypeError, match="unexpected keyword argument\\(s\\): colour"):
         _Echo(colour="red")
+
+
+def test_pack_compresses_where_it_pays_and_round_trips() -> None:
+    import gzip
+
+    from saewidgets.widgets._export import PACK_MIN_BYTES, pack
+
+    ids = np.arange(10_000, dtype=np.int32).tobytes()
+    codec, text = pack(ids)
+    assert codec == "gzip4" and len(text) < len(ids) / 10
+    planes = np.frombuffer(gzip.decompress(base64.b64decode(text)), np.uint8).reshape(4, -1)
+    assert planes.T.tobytes() == ids
+    noise = np.random.default_rng(0).integers(0, 256, 3 * PACK_MIN_BYTES + 1, np.uint8).tobytes()
+    assert pack(noise) == ("", base64.b64encode(noise).decode("ascii"))  # would not pay
+    odd = b"ab" * PACK_MIN_BYTES + b"c"
+    codec, text = pack(odd)
+    assert codec == "gzip" and gzip.decompress(base64.b64decode(text)) == odd
+    assert pack(b"\0" * 100)[0] == ""  # too small to bother
+
+
+def test_three_digits_formats_like_the_original() -> None:
+    from saewidgets.widgets._columns import three_digits
+
+    rng = np.random.default_rng(1)
+    x = (rng.standard_normal(20_000) * 10.0 ** rng.integers(-9, 9, 20_000)).astype(np.float32)
+    y = three_digits(x)
+    assert [f"{v:.3g}" for v in x.astype(float)] == [f"{v:.3g}" for v in y.astype(float)]
+    assert not (y.view(np.uint32) & 0xFFF).any()
+    special = np.array([0, np.nan, np.inf, -np.inf], np.float32)
+    np.testing.assert_array_equal(three_digits(special), special)
+
+
+def test_map_export_keeps_axes_and_integers_exact(tmp_path) -> None:
+    import pandas as pd
+
+    from saewidgets import FeatureMap
+    from saewidgets.widgets._export import export_payload
+
+    rng = np.random.default_rng(2)
+    n = 500
+    frame = pd.DataFrame(
+        {
+            "log10_density": rng.uniform(-6, -1, n),
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+            "count": rng.integers(1, 10**7, n),
+            "mean_act": rng.lognormal(0, 1, n),
+        }
+    )
+    fmap = FeatureMap(frame)
+    state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
+    got = np.frombuffer(bytes(state["table"]["data"]), np.float32).reshape(n, -1)
+    names = [c["name"] for c in fmap.columns]
+    exact = np.asarray(fmap.table)
+    for c, name in enumerate(names):
+        if name == "mean_act":
+            assert not np.array_equal(got[:, c], exact[:, c])
+            np.testing.assert_allclose(got[:, c], exact[:, c], rtol=5e-3)
+        else:
+            np.testing.assert_array_equal(got[:, c], exact[:, c])
+    assert export_payload(fmap)["codecs"]  # one codec per buffer
+
+
+def test_map_export_leaves_out_density_only_when_count_gives_it_exactly() -> None:
+    import pandas as pd
+
+    from saewidgets import FeatureMap
+
+    rng = np.random.default_rng(4)
+    n, n_tokens = 300, 1_000_003
+    count = rng.integers(0, 5000, n)
+    with np.errstate(divide="ignore"):
+        log10 = np.where(count > 0, np.log10(count / n_tokens), np.nan)
+    frame = pd.DataFrame(
+        {
+            "count": count,
+            "density": count / n_tokens,
+            "log10_density": log10,
+            "enc_bias": rng.normal(0, 1, n),
+            "de_projection": rng.uniform(-1, 1, n),
+        }
+    )
+    fmap = FeatureMap(frame)
+    state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
+    assert state["derived"] == {"n_tokens": n_tokens, "columns": ["density", "log10_density"]}
+    assert state["table"]["shape"] == [n, 3]
+    frame.loc[5, "density"] *= 1.01  # no longer count / N: both columns are sent as they are
+    fmap = FeatureMap(frame)
+    state = fmap._export_state(fmap.get_state(key=fmap.data_traits()))
+    assert "derived" not in state and state["table"]["shape"] == [n, 5]

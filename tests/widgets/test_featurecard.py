@@ -167,7 +167,12 @@ def test_export_records_the_feature_and_its_neighbours(small_store, tmp_path) ->
     assert EVIL not in html and "<img" not in html
     payload = exported(path)
     keys = {request_key("card", {"feature": i}) for i in {f} | neighbours}
-    assert set(payload["responses"]) == keys
+    assert set(payload["responses"]) == keys | {request_key("exported", {})}
+    saved = payload["responses"][request_key("exported", {})]["response"]["value"]
+    assert saved["features"] == sorted({f} | neighbours)
+    assert saved["dead"] == [
+        int(i) for i in small_store.features.index[small_store.features["dead"]]
+    ]
     assert payload["state"]["feature"] == f and card._export is None
     first = payload["responses"][request_key("card", {"feature": f})]["response"]["value"]
     assert first["labels"][str(f)] == EVIL and first["missing"] == []

@@ -132,3 +132,22 @@ def test_any_numeric_column_is_an_axis_and_a_new_column_is_shown() -> None:
     assert got == want and len(want) > 3
     with pytest.raises(DataError, match="numeric"):
         sw.FeatureMap(frame.assign(word="a"), x="word", y="max_act")
+
+
+def test_snapshot_colour_runs_blue_to_red_over_the_values_and_says_so(small_store) -> None:
+    import re
+
+    fmap = sw.FeatureMap(small_store)
+    assert fmap.color_name == "log10_density"
+    html = fmap._snapshot_html()
+    live = small_store.features[~small_store.features["dead"]]
+    lo, hi = live["log10_density"].min(), live["log10_density"].max()
+    assert hi < 0  # log10 density is always negative: a scale centred on 0 never reaches red
+    from saewidgets.widgets._snapshot import fmt
+
+    assert f"blue {fmt(lo)} (lowest)" in html and f"red {fmt(hi)} (highest)" in html
+    fills = [tuple(map(int, c)) for c in re.findall(r'fill="rgb\((\d+),(\d+),(\d+)\)"', html)]
+    assert len(fills) == 3 * len(live)
+    assert any(r == 255 and g <= 51 for r, g, _ in fills)  # the densest: full red
+    assert any(b == 255 and r <= 51 for r, _, b in fills)  # the sparsest: full blue
+    assert "blue low, red high" not in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pytest
 
 import saewidgets as sw
 from saewidgets.widgets._base import REQUEST_KIND, RESPONSE_KIND
@@ -69,6 +70,13 @@ def test_card_repr_and_snapshot(small_store) -> None:
     frame = small_store.top_examples(f, n=1)
     strongest = frame["tokens"][0][int(frame["max_index"][0])]
     assert repr(strongest) in text
+    # every distinct token of the stored top examples (up to 6), with how many it holds
+    top = small_store.top_examples(f, window=(0, 0))
+    at = [tokens[int(i)] for tokens, i in zip(top["tokens"], top["max_index"], strict=True)]
+    want = list(dict.fromkeys(at))[:6]
+    listed = ", ".join(f"{t!r} ×{at.count(t)}" for t in want)
+    assert f"top {len(top)} examples on {listed}" in text
+    assert len(want) > 1 and text.count(" ×") == len(want)
     page = data["text/html"]
     assert "<script" not in page and "<svg" in page
     assert f"Feature {f}" in page and f"{int(row['count']):,}" in page
@@ -167,7 +175,7 @@ def test_features_describe_has_no_warnings(small_store) -> None:
         warnings.simplefilter("error")
         table = frame.describe()
     live = frame.loc[~frame["dead"], "log10_density"]
-    assert table.loc["mean", "log10_density"] == live.mean()
+    assert table.loc["mean", "log10_density"] == pytest.approx(live.mean(), rel=1e-12)
     assert table.loc["count", "log10_density"] == len(live)
 
 

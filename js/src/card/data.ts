@@ -100,6 +100,8 @@ export interface Payload {
   prev: number | null;
   next: number | null;
   missing: number[];
+  /** In an export: how many features it holds (next/previous walk those); 0 otherwise. */
+  saved?: number;
 }
 
 export interface CardExample {

@@ -11,6 +11,7 @@ import type { Invoke, Model } from "../lib/types";
 import css from "./card.css";
 import type { AnnotationFields, Payload } from "./data";
 import { annotationForm, type Form } from "./form";
+import { labelSteps, missingText } from "./exportnote";
 import { steerSection } from "./steer";
 import { suggestionBox } from "./suggestion";
 import { neuronpediaLink } from "./neuronpedia";
@@ -150,8 +151,7 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
   const draw = (p: Payload) => {
     drawTitle(p);
     flags.replaceChildren(...flagChips(p.stats));
-    prev.disabled = p.prev === null;
-    next.disabled = p.next === null;
+    labelSteps(prev, next, p);
     stats.replaceChildren(statsBlock(p.stats, (model.get("columns") as ColumnSpec[] | undefined) ?? []));
     examples.replaceChildren(examplesBlock(p, tip));
     drawHistograms(p);
@@ -189,10 +189,8 @@ export function mountCard(el: HTMLElement, model: Model, invoke: Invoke, options
     } catch (error) {
       if (mine !== generation) return;
       const text = messageOf(error);
-      if (standalone && text.includes("needs a running Python kernel")) {
-        notice.textContent = `Feature ${feature} is not in this export.`;
-        notice.hidden = false;
-      } else banner.show(`Feature ${feature}: ${text}`);
+      if (!standalone) banner.show(`Feature ${feature}: ${text}`); // an export lacks the feature:
+      else void missingText(invoke, feature).then((t) => ((notice.textContent = t), (notice.hidden = false)));
     } finally {
       if (mine === generation) root.classList.remove("sw-loading");
     }

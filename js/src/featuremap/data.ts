@@ -86,11 +86,40 @@ export function setColour(data: MapData, name: string): void {
   Object.assign(data, { colour, colourName: name, cmin, cmax });
 }
 
+interface Derived {
+  n_tokens: number;
+  columns: string[];
+}
+
+/** The full table when an export left out `derived` columns (saewidgets/widgets/_featuremap.py,
+ * DERIVED): density = count / n_tokens and log10 density (NaN where count is 0), in float64
+ * then float32, as the harvest computed them. */
+export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: number, derived?: Derived): Float32Array {
+  if (derived === undefined || derived === null) return sent;
+  const k = columns.length;
+  const have = columns.filter((c) => !derived.columns.includes(c.name));
+  const src = have.map((c) => columns.indexOf(c));
+  const count = have.findIndex((c) => c.name === "count");
+  if (count < 0 || sent.length !== have.length * n) throw new Error("FeatureMap export: derived columns need count");
+  const dens = columns.findIndex((c) => c.name === "density");
+  const logd = columns.findIndex((c) => c.name === "log10_density");
+  const out = new Float32Array(n * k);
+  const h = have.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < h; j++) out[k * i + src[j]] = sent[h * i + j];
+    const d = sent[h * i + count] / derived.n_tokens;
+    if (dens >= 0) out[k * i + dens] = d;
+    if (logd >= 0) out[k * i + logd] = d > 0 ? Math.log10(d) : NaN;
+  }
+  return out;
+}
+
 export function readMapData(model: Model): MapData {
   const ids = decodeArray(model.get("ids") as WireArray).data as Int32Array;
-  const table = decodeArray(model.get("table") as WireArray).data as Float32Array;
   const flags = decodeArray(model.get("flags") as WireArray).data as Uint8Array;
   const columns = (model.get("columns") as ColumnSpec[] | undefined) ?? [];
+  const sent = decodeArray(model.get("table") as WireArray).data as Float32Array;
+  const table = expandDerived(sent, columns, ids.length, model.get("derived") as Derived | undefined);
   const axes = (model.get("axes") as string[] | undefined) ?? [];
   const n = ids.length;
   if (table.length !== columns.length * n || flags.length !== n) {

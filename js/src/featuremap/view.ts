@@ -11,6 +11,8 @@ import mapCss from "./featuremap.css";
 
 /** How many selected ids the selection line lists by number before "and N more". */
 const LIST_MAX = 200;
+/** Gap between panels in px, as .sw-fm-panels has it (featuremap.css). */
+const PANEL_GAP = 4;
 
 /** Frame times (ms) the view records for the benchmark (bench/featuremap.py). */
 export interface Timings {
@@ -81,10 +83,22 @@ function tipContent(data: MapData, labels: Record<string, string>, i: number): H
 
 /** Options for maps embedded in other views (CompareView, TrajectoryView). */
 export interface MapOptions {
-  /** Panel size in CSS px (default: 640 x 460 for one panel, 330 x 300 for several). */
+  /** Panel size in CSS px (default: see panelSize). */
   size?: [number, number];
   /** Called with the hovered feature id, or null when the pointer leaves the points. */
   onHover?(id: number | null): void;
+  /** What a point is, in counts (default "features"; the CompareView's pair scatter: "pairs"). */
+  noun?: string;
+}
+
+/** Panel size in CSS px: ``size`` when given; one panel 640 x 460; several share the ``width``
+ * the map has (330 to 640 px each, height 10:11 of the width), so three fill a 1,400 px window. */
+export function panelSize(width: number, count: number, size?: [number, number]): [number, number] {
+  if (size) return size;
+  if (count === 1) return [640, 460];
+  const each = Math.floor((width - PANEL_GAP * (count - 1)) / count) - 2;
+  const pw = Math.min(640, Math.max(330, Number.isFinite(each) ? each : 330));
+  return [pw, Math.round((pw * 10) / 11)];
 }
 
 /** Mounts the map into `el`; returns a cleanup function. Setting the model key "highlight" to a
@@ -114,7 +128,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string, options
   const deadBox = h(
     "button",
     { class: "sw-chip sw-fm-dead", attrs: { type: "button", "data-testid": "dead" }, title: "select the dead features" },
-    `dead: ${data.deadCount} of ${data.n} features (no density; in the dashed strip)`,
+    `dead: ${data.deadCount} of ${data.n} ${options.noun ?? "features"} (no density; in the dashed strip)`,
   );
   const legend = h("div", { class: "sw-fm-legend" });
   const bar = h("canvas", { class: "sw-fm-bar" });
@@ -148,8 +162,7 @@ export function mountMap(model: Model, el: HTMLElement, baseCss: string, options
   root.append(toolbar, grid, selection);
 
   const pairs = model.get("panels") as number[][];
-  const single = pairs.length === 1;
-  const [pw, ph] = options.size ?? (single ? [640, 460] : [330, 300]);
+  const [pw, ph] = panelSize(root.clientWidth, pairs.length, options.size);
   const panels = pairs.map(([xa, ya]) => new Panel(data, xa, ya, pw, ph));
   for (const p of panels) grid.append(p.el);
 
