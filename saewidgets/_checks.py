@@ -160,9 +160,10 @@ def device_arg(device: object) -> torch.device | None:
         torch.empty(1, device=dev)
     except Exception as exc:  # no such GPU, torch without CUDA, ...
         gpus = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        seen = "torch sees no GPU" if gpus == 0 else f"torch sees {gpus} CUDA GPU(s)"
         raise ArgumentError(
             f"device={device!r} is not usable on this machine ({str(exc).splitlines()[0]}); "
-            f"it has {gpus} CUDA GPU(s). Pass 'cpu' or an available device."
+            f"{seen}. Pass 'cpu' or an available device."
         ) from exc
     return dev
 

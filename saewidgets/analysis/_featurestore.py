@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from saewidgets._checks import flag_arg
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis import (
     _examples,
@@ -142,7 +143,7 @@ class FeatureStore(StoreFiles):
         and pair count per cell (see ``saewidgets.analysis._grid.geometry_grid`` for options).
 
         Computed once per store and set of options, then reused (widgets and reports share it)."""
-        progress = kwargs.pop("progress", True)
+        progress = flag_arg(kwargs.pop("progress", True), "progress")
         key = "geometry_grid:" + repr((bins, sorted((k, repr(v)) for k, v in kwargs.items())))
         compute = lambda: _grid.geometry_grid(self, bins, progress=progress, **kwargs)  # noqa: E731
         return self.derived(key, compute)

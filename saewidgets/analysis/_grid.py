@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from saewidgets._checks import device_arg
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._geometry import (
     indicator,
@@ -244,16 +245,10 @@ def _device_bands(
         if loaded is None or not loaded.cuda.is_available():
             return None
         device = "cuda"
-    import torch
-
     from saewidgets.analysis._grid_device import DeviceBands
 
-    try:
-        dev = torch.device(device)
-    except (RuntimeError, TypeError) as exc:
-        raise ArgumentError(f"device={device!r} is not a torch device ('cuda', 'cpu').") from exc
-    if dev.type == "cuda" and not torch.cuda.is_available():
-        raise ArgumentError(f"device={device!r}, but torch sees no GPU; leave device=None.")
+    dev = device_arg(device)
+    assert dev is not None
     W = store.weights
     return DeviceBands(dev, D, W["W_out"][live], W["gram"], norm, out_edges, acc)
 

@@ -141,6 +141,8 @@ def ablate(
     """Subtract each feature's model-space write ``a_f(x) * d_f(x)`` (see ``Lens.ablate``)."""
     if isinstance(features, Mapping):
         raise DataError("ablate takes a list of feature ids; steer takes {feature: strength}.")
+    if isinstance(features, np.ndarray) and features.ndim == 1:
+        features = features.tolist()
     if isinstance(features, (str, bytes)) or not isinstance(features, (Sequence, set, frozenset)):
         raise ArgumentError(
             f"ablate takes a list of feature ids, got {features!r}; pass e.g. [{features!r}]."

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import traitlets
 
+from saewidgets._checks import instance_arg
 from saewidgets._errors import DataError
+from saewidgets.analysis._featurestore import FeatureStore
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._carddata import CardService, card_columns
 from saewidgets.widgets._codecs import NDArray
@@ -17,7 +19,6 @@ from saewidgets.widgets._codecs import NDArray
 if TYPE_CHECKING:
     import altair as alt
 
-    from saewidgets.analysis._featurestore import FeatureStore
     from saewidgets.analysis._grid import PairGrid
     from saewidgets.annotations._annotations import Annotations
 
@@ -131,6 +132,7 @@ class GeometryGridView(SaeWidget):
     ) -> None:
         """``grid``: a PairGrid already computed for ``store`` (default: the store's, computed
         once per store and options); ``service``: a CardService shared with other widgets."""
+        instance_arg(store, FeatureStore, "store", "open one with sw.FeatureStore.open(path)")
         if grid is None:
             grid = store.geometry_grid(measure=measure, output_bins=output_bins, progress=False)
         elif grid.measure != measure:

@@ -63,6 +63,12 @@ class Steer(SaeWidget):
         features: Mapping[int, float] | Sequence[int] = (),
         max_new_tokens: int = 20,
     ) -> None:
+        if not (hasattr(lens, "sae") and hasattr(lens, "steer")):
+            raise DataError(f"Steer needs an sw.Lens, got {type(lens).__name__}.")
+        if store is not None and not hasattr(store, "features"):
+            raise DataError(
+                f"store must be an sw.FeatureStore or None, got {type(store).__name__}."
+            )
         super().__init__()
         self._lens, self._store, self._annotations = lens, store, annotations
         self._answers: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}

@@ -118,6 +118,11 @@ class TokenView(AttributionRequests):
         labels: dict[int, str] | None = None,
         live: bool = True,
     ) -> None:
+        if not (hasattr(lens, "encode") and hasattr(lens, "to_str_tokens")):
+            raise DataError(
+                f"TokenView needs an sw.Lens, got {type(lens).__name__}; without one use "
+                "TokenView.from_arrays(tokens, acts)."
+            )
         self._setup(features, n_features, labels)
         self._lens: _EncodesText | None = lens
         self.bos = bool(getattr(lens, "prepend_bos", False))

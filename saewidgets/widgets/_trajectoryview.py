@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import traitlets
 
-from saewidgets._checks import int_list
+from saewidgets._checks import instance_arg, int_list
 from saewidgets.widgets._base import SaeWidget, bundle
 from saewidgets.widgets._codecs import NDArray
 from saewidgets.widgets._mapdata import map_data, wire
@@ -63,7 +63,9 @@ class TrajectoryView(SaeWidget):
     """Ids of the features drawn as lines (a brush in the map sets it)."""
 
     def __init__(self, trajectory: Trajectory, selected: Sequence[int] | None = None) -> None:
-        t = trajectory
+        from saewidgets.analysis._trajectory import Trajectory
+
+        t = instance_arg(trajectory, Trajectory, "trajectory", "make one with sw.trajectory()")
         d = t.density.to_numpy(np.float64)
         floor = np.log10(1 / (2 * t.n_tokens))
         logd = np.log10(np.maximum(d, 10**floor))
