@@ -273,3 +273,10 @@ def build_hf_family(family: str, tokenizer: Any, seed: int = 0) -> Any:
         initializer_range=0.2,  # hidden states large enough for the test SAEs to fire
     )
     return getattr(transformers, model_name)(cfg).eval()
+
+
+def counted_rows(store: Any) -> Any:
+    """bool [n_tokens]: the tokens the store's statistics count (special tokens left out)."""
+    import numpy as np
+
+    return ~np.isin(store.tokens, np.asarray(store.meta.excluded_token_ids, dtype=np.int64))

@@ -111,6 +111,7 @@ def test_summary_and_pair_densities(pair):
     s = cmp.summary
     assert list(s.columns) == ["relu", "topk"]
     for name, acts, store in (("relu", acts_a, a), ("topk", acts_b, b)):
+        acts = acts[helpers.counted_rows(store)]  # special tokens are left out of the statistics
         fired = (acts > 0).sum(0)
         np.testing.assert_allclose(s.loc["L0", name], (acts > 0).sum() / len(acts))
         np.testing.assert_allclose(s.loc["dead", name], (fired == 0).mean())
@@ -121,8 +122,10 @@ def test_summary_and_pair_densities(pair):
     np.testing.assert_allclose(s.loc["matched_above_0.5", "relu"], (S.max(1) > 0.5).mean())
     np.testing.assert_allclose(s.loc["matched_above_0.5", "topk"], (S.max(0) > 0.5).mean())
     pd_ = cmp.pair_densities
-    np.testing.assert_allclose(pd_["density_a"], (acts_a > 0).mean(0)[pd_["feature_a"]])
-    np.testing.assert_allclose(pd_["density_b"], (acts_b > 0).mean(0)[pd_["feature_b"]])
+    dens_a = (acts_a[helpers.counted_rows(a)] > 0).mean(0)
+    dens_b = (acts_b[helpers.counted_rows(b)] > 0).mean(0)
+    np.testing.assert_allclose(pd_["density_a"], dens_a[pd_["feature_a"]])
+    np.testing.assert_allclose(pd_["density_b"], dens_b[pd_["feature_b"]])
 
 
 def test_act_corr_needs_same_tokens(pair, model, sae_dirs, texts, tmp_path):
