@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import saewidgets as sw
+from saewidgets.store._manifest import write_manifest
 
 WAIT = 30_000  # ms, for expect(); the machine is shared and busy
 EVIL = "</script><img src=x onerror=alert(1)>"
@@ -41,6 +42,7 @@ def evil_store(small_store, tmp_path_factory) -> sw.FeatureStore:
     vocab = store.vocab
     vocab[token_id] = EVIL
     (folder / "vocab.json").write_text(json.dumps(vocab), encoding="utf-8")
+    write_manifest(folder)  # as if the model's vocabulary held that token
     return sw.FeatureStore.open(folder)
 
 
