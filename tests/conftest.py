@@ -14,6 +14,8 @@ import pytest
 
 from tests import helpers
 
+pytest_plugins = ["tests.browser.chromium"]  # one Chromium for every test that draws
+
 _TEMP: dict[str, object] = {}
 
 

@@ -12,7 +12,6 @@ from playwright.sync_api import Page
 
 from saewidgets._cli import main
 from saewidgets.widgets._report_index import VIEWS
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
 
 VIEW_FILES = [name for name, _, _ in VIEWS]
 
