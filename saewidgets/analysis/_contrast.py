@@ -27,19 +27,21 @@ _SAME = (
     ("sae_fingerprint", "SAE weights"),
     ("model_fingerprint", "model weights or vocabulary"),
     ("hook", "hook"),
+    ("excluded_token_ids", "special tokens left out of the statistics"),
 )
 
 
 def contrast(store_a: Any, store_b: Any) -> pd.DataFrame:
     """One row per feature (index ``feature``): firing counts and densities in ``store_a`` and
-    ``store_b`` (harvested from two corpora with the same model, hook and SAE), their log10,
+    ``store_b`` (harvested from two corpora with the same model, hook and SAE; densities over
+    the tokens each store counts, special tokens left out), their log10,
     ``log2_ratio`` = log2 of (count_a + ½)/n_a over (count_b + ½)/n_b (½ keeps a zero count
     finite), ``p_value`` of the exact two-sided conditional binomial test (given the feature's
     count_a + count_b firings, is its split between the corpora the token split n_a : n_b?
     twice the smaller tail, at most 1; tokens are treated as independent draws) and
     ``q_value`` (Benjamini-Hochberg over the features that fire at all). Dead in both: p = 1."""
     _check_same(store_a, store_b)
-    n_a, n_b = int(store_a.n_tokens), int(store_b.n_tokens)
+    n_a, n_b = int(store_a.meta.n_counted), int(store_b.meta.n_counted)
     k_a = store_a.features["count"].to_numpy(np.int64)
     k_b = store_b.features["count"].to_numpy(np.int64)
     with np.errstate(divide="ignore"):

@@ -39,7 +39,7 @@ class ContrastView(ipywidgets.VBox):
         self.more_in_a = top_features(self.table, n, positive=True)
         self.more_in_b = top_features(self.table, n, positive=False)
         self.map = FeatureMap(
-            map_table(self.table, store_a.n_tokens, store_b.n_tokens),
+            map_table(self.table, store_a.meta.n_counted, store_b.meta.n_counted),
             x="log10_rate_a",
             y="log10_rate_b",
             color="log2_ratio",
@@ -93,8 +93,8 @@ def summary(store_a: Any, store_b: Any, table: pd.DataFrame) -> str:
     a, b = html.escape(str(store_a.path)), html.escape(str(store_b.path))
     more_a, more_b = (top_features(table, len(table), positive=s) for s in (True, False))
     return (
-        f"<b>A</b> {a} ({store_a.n_tokens:,} tokens) vs <b>B</b> {b} "
-        f"({store_b.n_tokens:,} tokens): {len(more_a)} features shown more in A, "
+        f"<b>A</b> {a} ({store_a.meta.n_counted:,} tokens) vs <b>B</b> {b} "
+        f"({store_b.meta.n_counted:,} tokens): {len(more_a)} features shown more in A, "
         f"{len(more_b)} more in B (q &lt; {SIGNIFICANT_Q}, exact binomial test)"
     )
 
