@@ -22,6 +22,7 @@ class StoreFiles(Protocol):
     """What verification reads of a store (``_reader.StoreFiles`` has it)."""
 
     path: Path
+    meta: Any  # StoreMeta: excluded_token_ids
 
     @property
     def d_sae(self) -> int: ...
@@ -74,14 +75,15 @@ def _finite(store: StoreFiles) -> list[str]:
 
 
 def _record(store: StoreFiles) -> list[str]:
-    """The record's entries against the per-feature statistics and the feature table."""
+    """The record's entries against the per-feature statistics and the feature table (which
+    leave out the tokens the store excludes, such as BOS; the record keeps every token)."""
     d, folder = store.d_sae, store.path / "record"
     acc, table = store.accumulators, store.features
     indptr = np.fromfile(folder / "feat_indptr.bin", dtype=np.int64)
     counts = np.diff(indptr)
-    total = np.zeros(d, np.float64)
-    top = np.zeros(d, np.float32)
-    problems = []
+    excluded = np.asarray(store.meta.excluded_token_ids, dtype=np.int64)
+    every, total = np.zeros(d, np.float64), np.zeros(d, np.float64)
+    fired, top = np.zeros(d, np.int64), np.zeros(d, np.float32)
     nnz = int(counts.sum())
     for s in range(0, nnz, CHUNK):
         tok = read_range(folder / "feat_token.bin", np.int64, s, CHUNK)
@@ -91,23 +93,26 @@ def _record(store: StoreFiles) -> list[str]:
         if len(tok) and (tok.min() < 0 or tok.max() >= store.n_tokens):
             return [f"record/feat_token.bin holds token indices outside 0..{store.n_tokens - 1}"]
         feat = np.searchsorted(indptr, np.arange(s, s + len(val)), side="right") - 1
-        total += np.bincount(feat, weights=val, minlength=d)
-        np.maximum.at(top, feat, val)
-    problems += _token_major(store, counts)
+        every += np.bincount(feat, weights=val, minlength=d)
+        keep = ~np.isin(store.tokens[tok], excluded)
+        fired += np.bincount(feat[keep], minlength=d)
+        total += np.bincount(feat[keep], weights=val[keep], minlength=d)
+        np.maximum.at(top, feat[keep], val[keep])
+    problems = _token_major(store, counts, every)
     checks = (
-        ("the statistics' firing counts", np.array_equal(acc["count"], counts)),
-        ("features.parquet's count column", np.array_equal(table["count"].to_numpy(), counts)),
+        ("the statistics' firing counts", np.array_equal(acc["count"], fired)),
+        ("features.parquet's count column", np.array_equal(table["count"].to_numpy(), fired)),
         ("the statistics' sums", np.allclose(acc["total"], total, rtol=1e-6, atol=1e-6)),
-        ("the statistics' maxima", np.array_equal(acc["max"][counts > 0], top[counts > 0])),
+        ("the statistics' maxima", np.array_equal(acc["max"][fired > 0], top[fired > 0])),
         ("features.parquet's max_act", np.allclose(table["max_act"], acc["max"], rtol=1e-6)),
     )
     problems += [f"the record's activations disagree with {what}" for what, ok in checks if not ok]
     return problems
 
 
-def _token_major(store: StoreFiles, counts: np.ndarray) -> list[str]:
+def _token_major(store: StoreFiles, counts: np.ndarray, sums: np.ndarray) -> list[str]:
     """The token-major record files: entries per token add up, features lie in range, and
-    each feature has as many entries as in the feature-major files."""
+    each feature has as many entries, with the same sum, as in the feature-major files."""
     folder, d = store.path / "record", store.d_sae
     per_token = np.fromfile(folder / "tok_nnz.bin", dtype=np.int32)
     if (per_token < 0).any() or int(per_token.sum(dtype=np.int64)) != int(counts.sum()):
@@ -124,6 +129,6 @@ def _token_major(store: StoreFiles, counts: np.ndarray) -> list[str]:
         total += np.bincount(feat, weights=val, minlength=d)
     if not np.array_equal(seen, counts):
         return ["record/tok_feature.bin disagrees with record/feat_indptr.bin"]
-    if not np.allclose(store.accumulators["total"], total, rtol=1e-6, atol=1e-6):
-        return ["record/tok_value.bin disagrees with the statistics' sums"]
+    if not np.allclose(sums, total, rtol=1e-6, atol=1e-6):
+        return ["record/tok_value.bin disagrees with record/feat_value.bin"]
     return []

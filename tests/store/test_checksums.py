@@ -93,7 +93,7 @@ def test_verify_checks_every_file_however_big(small_store, tmp_path, monkeypatch
     ("case", "problem"),
     [
         ("random record values", "disagree with the statistics' sums"),
-        ("token-major values shuffled", "tok_value.bin disagrees with the statistics"),
+        ("token-major values shuffled", "tok_value.bin disagrees with record/feat_value"),
         ("NaN in W_dec", "W_dec holds NaN"),
         ("shuffled features.parquet", None),
     ],
