@@ -10,6 +10,7 @@ import pandas as pd
 from scipy.stats import binom
 
 from saewidgets._errors import StoreError
+from saewidgets.analysis._identity import check_same_model
 
 COLUMNS = [
     "count_a",
@@ -23,10 +24,7 @@ COLUMNS = [
     "q_value",
 ]
 _SAME = (
-    ("model_name", "model name"),
     ("sae_fingerprint", "SAE weights"),
-    ("model_fingerprint", "model weights or vocabulary"),
-    ("hook", "hook"),
     ("excluded_token_ids", "special tokens left out of the statistics"),
 )
 
@@ -85,6 +83,7 @@ def benjamini_hochberg(p: np.ndarray, tested: np.ndarray) -> np.ndarray:
 
 
 def _check_same(a: Any, b: Any) -> None:
+    check_same_model([a, b], "contrast")  # model weights and hook, as compare checks them
     for field, what in _SAME:
         va, vb = getattr(a.meta, field), getattr(b.meta, field)
         if va != vb:
