@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from saewidgets._errors import StoreError
-from saewidgets.widgets._snapshot import bars_svg, box, esc, fmt, note, token_spans
+from saewidgets.widgets.export._snapshot import bars_svg, box, esc, fmt, note, token_spans
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
