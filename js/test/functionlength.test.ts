@@ -15,7 +15,6 @@ const MAX_LINES = 80;
 const ALLOWED: Record<string, number> = {
   "card/form.ts:annotationForm": 103,
   "card/view.ts:mountCard": 224,
-  "compareview.ts:render": 130,
   "explorer.ts:render": 121,
   "featuremap/view.ts:mountMap": 260,
   "geometrygrid.ts:mountGrid": 242,
