@@ -262,7 +262,7 @@ class TokenView(AttributionRequests):
         return f"TokenView — {len(self.tokens):,} tokens; features {shown}"
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, esc, fmt, note, token_spans
+        from saewidgets.widgets.export._snapshot import box, esc, fmt, note, token_spans
 
         acts = np.asarray(self.acts, float)
         rows = []

@@ -14,7 +14,7 @@ import saewidgets as sw
 from saewidgets.widgets import _carddata
 from saewidgets.widgets._base import bundle
 from saewidgets.widgets._codecs import extract_buffers
-from saewidgets.widgets._export import request_key
+from saewidgets.widgets.export._html import request_key
 
 EVIL = "</script><img src=x onerror=alert(1)>"
 

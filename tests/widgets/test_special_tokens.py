@@ -83,7 +83,7 @@ def test_store_without_exclusions_marks_nothing(model, sae_dirs, tmp_path) -> No
 
 
 def test_card_snapshot_draws_special_tokens_grey(llama_lens, special_store) -> None:
-    from saewidgets.widgets._cardsnapshot import N_EXAMPLES
+    from saewidgets.widgets.export._cardsnapshot import N_EXAMPLES
 
     ids = _special_ids(llama_lens)
     counts = special_store.features["count"]

@@ -8,7 +8,7 @@ import numpy as np
 
 from saewidgets._errors import StoreError
 from saewidgets.widgets._carddata import special_positions
-from saewidgets.widgets._snapshot import bars_svg, box, esc, fmt, note, token_spans
+from saewidgets.widgets.export._snapshot import bars_svg, box, esc, fmt, note, token_spans
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
