@@ -1,4 +1,4 @@
-// Boot script of a standalone HTML export (saewidgets/widgets/_export.py inlines it).
+// Boot script of a standalone HTML export (saewidgets/widgets/export/_html.py inlines it).
 // It rebuilds the widget's state from the embedded JSON (binary arrays base64-encoded), loads the
 // widget's own bundle from a blob: URL and calls the same `render` that runs in Jupyter, with an
 // in-page model instead of the kernel comm. Child widgets (payload.widgets, by model id) get the
@@ -14,7 +14,7 @@ interface Part {
   state: Record<string, unknown>;
   buffer_paths: (string | number)[][];
   buffers: string[];
-  /** Per buffer: "" as is, "gzip", or "gzip4" (gzip of 4 byte planes); see _export.py `pack`. */
+  /** Per buffer: "" as is, "gzip", or "gzip4" (gzip of 4 byte planes); see export/_html.py `pack`. */
   codecs?: string[];
   responses: Record<string, RecordedResponse>;
   /** Blocks of further recorded answers, decoded when asked for (lib/pack.ts). */

@@ -4,7 +4,7 @@ import { recordedInvoke } from "../src/lib/model";
 import { blockOf, unpackBlock } from "../src/lib/pack";
 import { requestKey } from "../src/lib/request";
 
-// Written by saewidgets/widgets/_export.py pack_block: card 7 -> {a: float32 [1.5, -2]},
+// Written by saewidgets/widgets/export/_html.py pack_block: card 7 -> {a: float32 [1.5, -2]},
 // card 123456 -> 3 with a 3-byte buffer "abc".
 const BLOCK =
   "H4sIAAAAAAACA3XMuw3CMBQF0DvLrd2A+ckNg9hP6CXYorAQMnGayGswT0ZLUiJEe4rzAeA9fWCv5R5opsAUdaglBrpz" +

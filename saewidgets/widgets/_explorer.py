@@ -19,12 +19,12 @@ from saewidgets.widgets._attribution import AttributionAnswers, AttributionReque
 from saewidgets.widgets._base import bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
-from saewidgets.widgets._export import PACK_BLOCK, export_html, packed_answers
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
 from saewidgets.widgets._searchrows import search_rows
 from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
+from saewidgets.widgets.export import _html
 
 if TYPE_CHECKING:
     from saewidgets.annotations._annotations import Annotations
@@ -164,14 +164,14 @@ class Explorer(AttributionRequests):
         spread over ``features``."""
         chosen = self._compact_features(features)
         with self.card.exporting(self.selected[:EXPORT_CARDS], compact=chosen):
-            page = export_html(self, packed=False)
+            page = _html.export_html(self, packed=False)
             cards = list(self.card._packed_requests())
             if not cards:
                 return len(page.encode("utf-8"))
-            picks = np.linspace(0, len(cards) - 1, min(PACK_BLOCK, len(cards))).astype(int)
+            picks = np.linspace(0, len(cards) - 1, min(_html.PACK_BLOCK, len(cards))).astype(int)
             sample = [cards[i] for i in dict.fromkeys(picks.tolist())]
-            block = len(packed_answers(self.card, sample)[0])
-        n_blocks = -(-len(cards) // PACK_BLOCK)
+            block = len(_html.packed_answers(self.card, sample)[0])
+        n_blocks = -(-len(cards) // _html.PACK_BLOCK)
         per_card = block / len(sample)
         return len(page.encode("utf-8")) + round(per_card * len(cards)) + 3 * n_blocks - 1
 

@@ -7,7 +7,7 @@ import numpy as np
 from playwright.sync_api import Page, expect
 
 import saewidgets as sw
-from saewidgets.widgets import _export
+from saewidgets.widgets.export import _html as _export
 
 from .test_featurecard_browser import STATS, WAIT, shown
 

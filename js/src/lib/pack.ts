@@ -1,4 +1,4 @@
-// Compressed parts of a standalone export (saewidgets/widgets/_export.py): buffers gzip-compressed
+// Compressed parts of a standalone export (saewidgets/widgets/export/_html.py): buffers gzip-compressed
 // (whole, or split into 4 byte planes), and blocks of recorded answers (`pack_block`) that the
 // page decodes only when one of their requests is made. Decompression: the browser's native
 // DecompressionStream.
@@ -37,7 +37,7 @@ export async function unpack(codec: string, text: string): Promise<DataView> {
 }
 
 /** The block of `nBlocks` holding request `key`: FNV-1a (32 bit) of its UTF-8 bytes (mirrors
- * `block_of` in _export.py). */
+ * `block_of` in export/_html.py). */
 export function blockOf(key: string, nBlocks: number): number {
   let h = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(key)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
