@@ -106,7 +106,7 @@ class SaeWidget(anywidget.AnyWidget):
 
     def to_html(self, path: str | pathlib.Path, *, title: str | None = None) -> pathlib.Path:
         """Write a standalone HTML file (bundle and data inlined; opens offline, no kernel)."""
-        from saewidgets.widgets._export import write_html
+        from saewidgets.widgets.export._html import write_html
 
         return write_html(self, path, title=title)
 
@@ -121,7 +121,7 @@ class SaeWidget(anywidget.AnyWidget):
 
     def _snapshot_html(self) -> str:
         """A static picture of the widget as HTML + inline SVG (no script)."""
-        from saewidgets.widgets._snapshot import box, note
+        from saewidgets.widgets.export._snapshot import box, note
 
         return box(type(self).__name__, self._summary(), note(_NEEDS_KERNEL))
 
@@ -141,7 +141,7 @@ class SaeWidget(anywidget.AnyWidget):
         try:
             snapshot = self._snapshot_html()
         except Exception as exc:  # noqa: BLE001 - the live view must still display
-            from saewidgets.widgets._snapshot import box, note
+            from saewidgets.widgets.export._snapshot import box, note
 
             snapshot = box(type(self).__name__, repr(self), note(f"no snapshot: {exc}"))
         return {**data, "text/plain": repr(self), "text/html": snapshot}, meta

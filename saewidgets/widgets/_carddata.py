@@ -88,7 +88,8 @@ def _sparse(values: np.ndarray) -> dict[str, Any]:
 def examples(
     store: FeatureStore, f: int, n_top: int = N_TOP, quantiles: bool = True
 ) -> dict[str, Any]:
-    """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval)."""
+    """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval;
+    ``special``: the tokens left out of the statistics, by index into ``tok``)."""
     top = store.top_examples(f, n=n_top)
     quant = (
         store.quantile_examples(f, n_intervals=N_INTERVALS, per_interval=PER_INTERVAL)
@@ -123,8 +124,23 @@ def examples(
         "group": array_to_json(np.asarray(rows["interval"], np.int8)),
         "seq": array_to_json(np.asarray(rows["seq"], np.int32)),
         "pos": array_to_json(np.asarray(rows["pos"], np.int32)),
+        "special": array_to_json(special_positions(store, rows["seq"], rows["start"], lengths)),
         "intervals": intervals,
     }
+
+
+def special_positions(
+    store: FeatureStore, seqs: Any, starts: Any, lengths: list[int]
+) -> np.ndarray:
+    """int32: the indices into the flat example tokens of those the store's statistics leave
+    out (``meta.excluded_token_ids``: BOS, EOS, PAD, ...), drawn greyed in context."""
+    excluded = np.asarray(store.meta.excluded_token_ids, np.int64)
+    if len(excluded) == 0 or not lengths:
+        return np.zeros(0, np.int32)
+    first = store.seq_offsets[np.asarray(seqs, np.int64)] + np.asarray(starts, np.int64)
+    n = np.asarray(lengths, np.int64)
+    flat = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first, n)
+    return np.flatnonzero(np.isin(store.tokens[flat], excluded)).astype(np.int32)
 
 
 def histogram(store: FeatureStore, f: int) -> dict[str, Any]:

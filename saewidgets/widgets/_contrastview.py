@@ -15,9 +15,9 @@ import pandas as pd
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._contrast import contrast
-from saewidgets.widgets._export import export_html
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
+from saewidgets.widgets.export._html import export_html
 
 SIGNIFICANT_Q = 0.05
 

@@ -19,12 +19,12 @@ from saewidgets.widgets._attribution import AttributionAnswers, AttributionReque
 from saewidgets.widgets._base import bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
-from saewidgets.widgets._export import payload_size
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
 from saewidgets.widgets._searchrows import search_rows
 from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
+from saewidgets.widgets.export._html import payload_size
 
 if TYPE_CHECKING:
     from saewidgets.annotations._annotations import Annotations

@@ -189,7 +189,7 @@ class FeatureCard(SaeWidget):
     def steer(self, msg: dict[str, Any]) -> dict[str, Any]:
         """``{"feature": f, "strength": s}`` -> the card prompts continued clean and steered."""
         from saewidgets.widgets import _steerdata
-        from saewidgets.widgets._export import request_key
+        from saewidgets.widgets.export._html import request_key
 
         if self._lens is None:
             raise DataError("this card has no Lens; pass lens=... to FeatureCard to steer")
@@ -204,12 +204,12 @@ class FeatureCard(SaeWidget):
 
     # -- export ----------------------------------------------------------------------------
     def _summary(self) -> str:
-        from saewidgets.widgets._cardsnapshot import card_summary
+        from saewidgets.widgets.export._cardsnapshot import card_summary
 
         return card_summary(self._store, self.feature, self._label())
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._cardsnapshot import card_snapshot
+        from saewidgets.widgets.export._cardsnapshot import card_snapshot
 
         return card_snapshot(self._store, self.feature, self.source, self._label())
 
@@ -220,7 +220,7 @@ class FeatureCard(SaeWidget):
     def to_altair(self) -> alt.HConcatChart:
         """A static altair figure of the shown feature: header stats in the title, activation
         histogram and top/bottom logit weights side by side (save to PNG/SVG with vl-convert)."""
-        from saewidgets.widgets._figures import card_chart
+        from saewidgets.widgets.export._figures import card_chart
 
         note = self._annotations.get(self._store, self.feature) if self._annotations else None
         return card_chart(self._store, self.feature, self.source, note.label if note else None)

@@ -332,7 +332,7 @@ class FeatureMap(SaeWidget):
         return f"FeatureMap — {len(flags):,} features ({parts}); axes {' × '.join(self.axes)}"
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, fmt, note, scatter_svg
+        from saewidgets.widgets.export._snapshot import box, fmt, note, scatter_svg
 
         pts, flags = np.asarray(self.coords, float), np.asarray(self.flags)
         live = (flags & DEAD) == 0
@@ -365,6 +365,6 @@ class FeatureMap(SaeWidget):
 
     def to_altair(self, max_points: int = 5000) -> alt.Chart:
         """A static altair chart of the map (sampled past ``max_points``, said in the title)."""
-        from saewidgets.widgets._figures import featuremap_chart
+        from saewidgets.widgets.export._figures import featuremap_chart
 
         return featuremap_chart(self, max_points)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from saewidgets._cli import main
-from saewidgets.widgets._report_index import VIEWS
+from saewidgets.reports._index import VIEWS
 
 VIEW_FILES = [name for name, _, _ in VIEWS]
 

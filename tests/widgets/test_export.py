@@ -13,7 +13,7 @@ import traitlets
 from saewidgets import TokenView
 from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray, array_to_json
-from saewidgets.widgets._export import export_html, export_payload, request_key, script_json
+from saewidgets.widgets.export._html import export_html, export_payload, request_key, script_json
 
 EVIL = "</script><img src=x onerror=alert(1)><!-- ]]>"
 
@@ -102,7 +102,7 @@ def test_unknown_keywords_are_rejected() -> None:
 def test_pack_compresses_where_it_pays_and_round_trips() -> None:
     import gzip
 
-    from saewidgets.widgets._export import PACK_MIN_BYTES, pack
+    from saewidgets.widgets.export._html import PACK_MIN_BYTES, pack
 
     ids = np.arange(10_000, dtype=np.int32).tobytes()
     codec, text = pack(ids)
@@ -133,7 +133,7 @@ def test_map_export_keeps_axes_and_integers_exact(tmp_path) -> None:
     import pandas as pd
 
     from saewidgets import FeatureMap
-    from saewidgets.widgets._export import export_payload
+    from saewidgets.widgets.export._html import export_payload
 
     rng = np.random.default_rng(2)
     n = 500

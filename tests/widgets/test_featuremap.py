@@ -143,7 +143,7 @@ def test_snapshot_colour_runs_blue_to_red_over_the_values_and_says_so(small_stor
     live = small_store.features[~small_store.features["dead"]]
     lo, hi = live["log10_density"].min(), live["log10_density"].max()
     assert hi < 0  # log10 density is always negative: a scale centred on 0 never reaches red
-    from saewidgets.widgets._snapshot import fmt
+    from saewidgets.widgets.export._snapshot import fmt
 
     assert f"blue {fmt(lo)} (lowest)" in html and f"red {fmt(hi)} (highest)" in html
     fills = [tuple(map(int, c)) for c in re.findall(r'fill="rgb\((\d+),(\d+),(\d+)\)"', html)]

@@ -131,7 +131,7 @@ def test_map_grid_and_tokenview_snapshots(small_store, fake_lens) -> None:
 def test_explorer_export_has_a_card_for_every_live_feature(small_store, tmp_path) -> None:
     import json
 
-    from saewidgets.widgets._export import request_key
+    from saewidgets.widgets.export._html import request_key
 
     ex = sw.Explorer(small_store, grid=False)
     live = [int(f) for f in small_store.features.index[~small_store.features["dead"]]]
@@ -149,7 +149,7 @@ def test_explorer_export_has_a_card_for_every_live_feature(small_store, tmp_path
 def test_density_spread_takes_every_decile() -> None:
     import pandas as pd
 
-    from saewidgets.widgets._report import density_spread
+    from saewidgets.reports._report import density_spread
 
     density = np.linspace(1.0, 0.001, 200)
     dead = np.zeros(200, bool)

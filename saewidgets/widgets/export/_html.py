@@ -40,7 +40,7 @@ class SaeWidget(Protocol):
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]: ...
 
 
-_STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
+_STATIC = pathlib.Path(__file__).resolve().parents[2] / "static"
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
