@@ -31,8 +31,13 @@ def corpus() -> list[str]:
     return sorted(set(docs))
 
 
-def build_tokenizer(folder: Path, vocab_size: int = 300) -> Any:
-    """A byte-level BPE tokenizer trained on ``corpus()``, saved and reloaded from ``folder``."""
+def build_tokenizer(
+    folder: Path, vocab_size: int = 300, special: dict[str, str] | None = None
+) -> Any:
+    """A byte-level BPE tokenizer trained on ``corpus()``, saved and reloaded from ``folder``;
+    ``special``: its special tokens by role (default BOS ``<bos>`` id 0, PAD ``<pad>`` id 1),
+    given ids 0, 1, ... in order."""
+    special = special or {"bos_token": "<bos>", "pad_token": "<pad>"}
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
 
@@ -41,11 +46,11 @@ def build_tokenizer(folder: Path, vocab_size: int = 300) -> Any:
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
-        special_tokens=["<bos>", "<pad>"],
+        special_tokens=list(special.values()),
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
     )
     tok.train_from_iterator(corpus(), trainer)
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<bos>", pad_token="<pad>")
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, **special)
     fast.save_pretrained(str(folder))
     return AutoTokenizer.from_pretrained(str(folder))
 

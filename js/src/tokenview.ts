@@ -25,17 +25,21 @@ interface View {
   topVals: NDArray;
   labels: Record<string, string>;
   vmax: number[];
-  bos: boolean;
+  /** Positions of BOS and other special tokens: drawn grey, out of the colour scale. */
+  special: Set<number>;
 }
 
 function readView(model: Model): View {
   const acts = decodeArray(model.get("acts") as WireArray);
   const features = model.get("features") as number[];
-  const bos = model.get("bos") === true;
-  // the BOS token is left out of the scale: its activations would wash out the rest
+  const special = new Set((model.get("special") as number[] | undefined) ?? []);
+  if (model.get("bos") === true) special.add(0);
+  // special tokens (BOS, ...) are left out of the scale: their activations would wash out the rest
   const vmax = features.map((_, s) => {
     let m = 0;
-    for (let i = bos ? 1 : 0; i < acts.shape[0]; i++) m = Math.max(m, acts.data[i * features.length + s]);
+    for (let i = 0; i < acts.shape[0]; i++) {
+      if (!special.has(i)) m = Math.max(m, acts.data[i * features.length + s]);
+    }
     return m;
   });
   return {
@@ -46,7 +50,7 @@ function readView(model: Model): View {
     topVals: decodeArray(model.get("top_vals") as WireArray),
     labels: (model.get("labels") as Record<string, string> | undefined) ?? {},
     vmax,
-    bos,
+    special,
   };
 }
 
@@ -110,6 +114,9 @@ function tokenTip(view: View, i: number, focus: number | null): Node {
       h("b", {}, tokenLabel(view.tokens[i])),
       h("span", { class: "sw-muted" }, `  pos ${i}`),
     ),
+    view.special.has(i)
+      ? h("div", { class: "sw-muted" }, "special token: drawn grey, left out of the colour scale")
+      : null,
     shown,
     h("h4", {}, `Top ${ids.length} features here`),
     top.childElementCount > 0 ? top : h("div", { class: "sw-muted" }, "no feature fires"),
@@ -184,7 +191,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
     text.querySelectorAll<HTMLElement>(".sw-tok").forEach((span, i) => {
       const slot = colourSlot(view as View, i, focus);
       const value = (view as View).acts.data[i * (view as View).features.length + slot] ?? 0;
-      const isBos = (view as View).bos && i === 0;
+      const isBos = (view as View).special.has(i);
       span.classList.toggle("sw-bos", isBos);
       span.style.background = isBos
         ? "var(--jp-layout-color3, #e4e4e4)"
@@ -266,7 +273,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
   model.on("change:selected_token", showPanel);
-  const data = ["tokens", "acts", "features", "top_ids", "top_vals", "labels"];
+  const data = ["tokens", "acts", "features", "top_ids", "top_vals", "labels", "special"];
   const unData = listen(model, data.map((k) => `change:${k}`), onData);
   const unFocus = listen(model, ["change:focus", "change:selected_token"], onFocus);
   model.on("change:error", onError);
