@@ -17,8 +17,6 @@ const ALLOWED: Record<string, number> = {
   "featuremap/view.ts:mountMap": 260,
   "geometrygrid.ts:mountGrid": 242,
   "steer.ts:render": 188,
-  "tokenview.ts:render": 162,
-  "tokenview/attribution.ts:attributionPanel": 112,
 };
 
 const SOURCES = import.meta.glob("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
