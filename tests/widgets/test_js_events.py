@@ -26,7 +26,11 @@ def subscriptions_of_several(text: str) -> list[str]:
 def test_the_check_flags_a_multi_event_or_computed_subscription() -> None:
     text = 'model.on("change:a change:b", f); model.off(events, f); model.on("change:a", f)'
     text += '; listen(model, ["change:x", "change:y change:z"], f)'
-    assert subscriptions_of_several(text) == ['"change:a change:b"', "events", '"change:y change:z"']
+    assert subscriptions_of_several(text) == [
+        '"change:a change:b"',
+        "events",
+        '"change:y change:z"',
+    ]
 
 
 def test_no_view_subscribes_to_several_events_in_one_call() -> None:
