@@ -114,6 +114,11 @@ class SaeWidget(anywidget.AnyWidget):
         """(name, msg) pairs of requests whose answers a standalone export embeds."""
         return ()
 
+    def _packed_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        """(name, msg) pairs whose answers an export stores in compressed blocks, decoded when
+        asked for (``export._html.packed_answers``): many answers, few of them read."""
+        return ()
+
     # -- what hosts that cannot run the widget show ----------------------------------------
     def _summary(self) -> str:
         """One line saying what the widget shows (its ``text/plain`` form)."""
