@@ -16,7 +16,6 @@ const ALLOWED: Record<string, number> = {
   "explorer.ts:render": 121,
   "featuremap/view.ts:mountMap": 260,
   "geometrygrid.ts:mountGrid": 242,
-  "steer.ts:render": 188,
 };
 
 const SOURCES = import.meta.glob("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
