@@ -74,7 +74,7 @@ function render({ model, el, experimental }: RenderProps): () => void {
 
   const onError = () => banner.show(String(model.get("error") ?? ""));
   model.on("change:selected_token", showPanel);
-  const data = ["tokens", "acts", "features", "top_ids", "top_vals", "labels"];
+  const data = ["tokens", "acts", "features", "top_ids", "top_vals", "labels", "special"];
   const unData = listen(model, data.map((k) => `change:${k}`), build);
   const unFocus = listen(model, ["change:focus", "change:selected_token"], paint);
   model.on("change:error", onError);

@@ -15,8 +15,6 @@ const MAX_LINES = 80;
 const ALLOWED: Record<string, number> = {
   "explorer.ts:render": 121,
   "featuremap/view.ts:mountMap": 260,
-  "geometrygrid.ts:mountGrid": 242,
-  "steer.ts:render": 188,
 };
 
 const SOURCES = import.meta.glob("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
