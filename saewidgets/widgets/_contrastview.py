@@ -66,6 +66,19 @@ class ContrastView(ipywidgets.VBox):
         out.write_text(page, encoding="utf-8")
         return out
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The view plus a static snapshot (header, map, both cards) for hosts that cannot run
+        it (nbconvert's ``saewidgets-html``, GitHub)."""
+        from saewidgets.widgets.export._snapshot import box
+
+        data = super()._repr_mimebundle_(**kwargs)
+        if data is None:
+            return None
+        header = f'<div style="margin-bottom:4px">{self.children[0].value}</div>'
+        parts = [p._snapshot_html() for p in (self.map, self.card_a, self.card_b)]
+        text = f"ContrastView — cards #{self.card_a.feature} (A) and #{self.card_b.feature} (B)"
+        return {**data, "text/plain": text, "text/html": box("ContrastView", text, header, *parts)}
+
     def _on_clicked(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
             self.card_a.feature = self.card_b.feature = int(change["new"])

@@ -89,6 +89,18 @@ class Explorer(AttributionRequests):
         fmap.observe(self._on_clicked, "clicked")
         service.on_annotated(self._relabel)
 
+    def _summary(self) -> str:
+        return (
+            f"Explorer — {self._store.d_sae:,} features, {len(self.selected):,} selected; "
+            f"card #{self.feature}"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets.export._snapshot import box
+
+        parts = (self.map, self.card, self.grid_view)
+        return box("Explorer", self._summary(), *(p._snapshot_html() for p in parts if p))
+
     @traitlets.validate("selected")
     def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
         return [self._store.check_feature(f) for f in dict.fromkeys(proposal["value"])]

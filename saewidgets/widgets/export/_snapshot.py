@@ -44,6 +44,18 @@ def note(text: str) -> str:
     return f'<div style="color:#656d76">{esc(text)}</div>'
 
 
+def text_table(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of text as an HTML table, the first row as its header (every cell escaped)."""
+    if not rows:
+        return ""
+    head = "".join(f'<th style="text-align:left;padding:0 8px 0 0">{esc(c)}</th>' for c in rows[0])
+    body = "".join(
+        "<tr>" + "".join(f'<td style="padding:0 8px 0 0">{esc(c)}</td>' for c in r) + "</tr>"
+        for r in rows[1:]
+    )
+    return f"<table style='border-collapse:collapse;margin:4px 0'><tr>{head}</tr>{body}</table>"
+
+
 def fmt(x: float) -> str:
     """A number in 3 significant digits (thousands separators for big integers)."""
     if not math.isfinite(x):

@@ -8,10 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from demo_training.evaluate import ce_loss_recovered, reconstruction_metrics
+from demo_training.train import DemoSAE, TrainConfig, save_sae, train_sae
 from safetensors.torch import load_file
-
-from saewidgets.demo._evaluate import ce_loss_recovered, reconstruction_metrics
-from saewidgets.demo._train import DemoSAE, TrainConfig, save_sae, train_sae
 
 
 def sparse_data(n: int = 8192, d_in: int = 24, n_features: int = 48, seed: int = 0) -> np.ndarray:
