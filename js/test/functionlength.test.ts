@@ -14,14 +14,6 @@ const MAX_LINES = 80;
 // "file:function" -> most lines allowed until it is split into components
 const ALLOWED: Record<string, number> = {
   "explorer.ts:render": 121,
-<<<<<<< HEAD
-  "geometrygrid.ts:mountGrid": 242,
-  "steer.ts:render": 188,
-  "tokenview.ts:render": 162,
-  "tokenview/attribution.ts:attributionPanel": 112,
-=======
-  "featuremap/view.ts:mountMap": 260,
->>>>>>> main
 };
 
 const SOURCES = import.meta.glob("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
