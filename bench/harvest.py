@@ -279,7 +279,7 @@ def _child(fn: str, *args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
     p.add_argument("--json", default=str(ROOT / "bench" / "results" / "harvest.json"))
@@ -298,15 +298,123 @@ def main() -> None:
         "--width-tokens", type=int, default=65_536, help="tokens of the width run (65,536)"
     )
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    a = p.parse_args()
+    return p
+
+
+def _run_child(child: list[str]) -> None:
+    """One measurement in this (fresh) process; its result as the last line of stdout."""
+    fn, *args = child
+    res = {
+        "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2], *map(int, args[3:])),
+        "grid": lambda: grid(args[0]),
+        "cards": lambda: cards(args[0]),
+    }[fn]()
+    print(json.dumps(res))
+
+
+def _width(results: dict, scratch: Path, quick: bool, width_tokens: int) -> None:
+    d_w, n_w = (8192, 4096) if quick else (131_072, width_tokens)
+    w_dir = str(scratch / "w")
+    w = results["width"] = _child("big", str(d_w), str(n_w), w_dir, "768")
+    print(
+        f"width    d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens: "
+        f"{w['seconds']:.0f} s wall, {w['cpu_s']:.0f} s CPU, peak RSS "
+        f"{w['peak_rss_gb']:.2f} GB, L0 {w['mean_l0']:.0f}, load {w['load_avg_1m']}",
+        flush=True,
+    )
+    c = results["cards"] = _child("cards", w_dir)
+    print(
+        f"cards    store open {c['open_ms']:.0f} ms, first card {c['first_card_ms']:.0f} ms, "
+        f"next 9 cards max {c['card_max_ms']:.0f} ms; map of {c['map_points']:,} points "
+        f"built in {c['map_ms']:.0f} ms; peak RSS {c['peak_rss_gb']:.2f} GB",
+        flush=True,
+    )
+
+
+def _grid_only(results: dict, scratch: Path, quick: bool) -> None:
+    d_g = 4096 if quick else 65_536
+    g_dir = str(scratch / "g")
+    results["grid_store"] = _child("big", str(d_g), "65536", g_dir)
+    g = results["grid"] = _child("grid", g_dir)
+    print(
+        f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s wall, "
+        f"{g['cpu_s']:.0f} s CPU, peak RSS {g['peak_rss_gb']:.2f} GB, load {g['load_avg_1m']}",
+        flush=True,
+    )
+
+
+def _throughputs(results: dict, runs: list) -> None:
+    for run in runs:
+        r = run()
+        results["throughput"].append(r)
+        print(
+            f"throughput {r['model']}, {r['arch']}, d_sae {r['d_sae']}: bare "
+            f"{r['bare_tok_s']:,.0f} tok/s, harvest {r['harvest_tok_s']:,.0f} tok/s, "
+            f"ratio {r['ratio']:.2f} (CPU time ratio {r['cpu_ratio']:.2f}, load "
+            f"{', '.join(f'{x:.1f}' for x in r['load_avg_1m'])})",
+            flush=True,
+        )
+
+
+def _scale(results: dict, scratch: Path, d_big: int, n_big: int) -> None:
+    store_dir = str(scratch / "big")
+    results["scale"] = _child("big", str(d_big), str(n_big), store_dir)
+    s = results["scale"]
+    print(
+        f"harvest  d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens: {s['seconds']:.0f} s, "
+        f"peak RSS {s['peak_rss_gb']:.2f} GB, store {s['store_gb']:.2f} GB",
+        flush=True,
+    )
+    results["grid"] = _child("grid", store_dir)
+    g = results["grid"]
+    print(
+        f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s, "
+        f"peak RSS {g['peak_rss_gb']:.2f} GB",
+        flush=True,
+    )
+
+
+def _table(results: dict, only: str | None) -> None:
+    """The results as a markdown table, each row with its target."""
+    print(f"\n{results['command']}\n\n| measure | value | target |\n|---|---|---|")
+    for r in results["throughput"]:
+        print(
+            f"| harvest / bare throughput ({r['model']}, {r['arch']}, {r['n_tokens']:,} tokens) "
+            f"| {r['ratio']:.2f} | >= 0.8 |"
+        )
+    if only == "width":
+        w, c = results["width"], results["cards"]
+        print(
+            f"| width: d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens | "
+            f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB | bounded by batch, d_sae |"
+        )
+        print(
+            f"| FeatureCard at d_sae {c['d_sae']:,}: first (cold store) / next 9 max | "
+            f"{c['first_card_ms']:.0f} ms / {c['card_max_ms']:.0f} ms | <= 200 ms |"
+        )
+        print(f"| FeatureMap points | {c['map_points']:,} of {c['d_sae']:,} | all |")
+    g = results["grid"]
+    if only == "grid":
+        print(
+            f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s wall "
+            f"({g['cpu_s']:.0f} s CPU), {g['peak_rss_gb']:.2f} GB | <= 900 s, <= 6 GB |"
+        )
+    if only in (None, "scale"):
+        s = results["scale"]
+        print(
+            f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | "
+            f"{s['peak_rss_gb']:.2f} GB | <= 3 GB |"
+        )
+        print(
+            f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s, "
+            f"{g['peak_rss_gb']:.2f} GB | <= 120 s, <= 4 GB |"
+        )
+
+
+def main() -> None:
+    a = _parser().parse_args()
     if a.child:
-        fn, *args = a.child
-        res = {
-            "big": lambda: big_harvest(int(args[0]), int(args[1]), args[2], *map(int, args[3:])),
-            "grid": lambda: grid(args[0]),
-            "cards": lambda: cards(args[0]),
-        }[fn]()
-        print(json.dumps(res))
+        _run_child(a.child)
         return
     scratch = Path(tempfile.mkdtemp(prefix="sw-bench-"))  # the stores; removed at exit
     atexit.register(shutil.rmtree, scratch, True)
@@ -322,89 +430,13 @@ def main() -> None:
     if a.only in ("scale", "width", "grid"):
         runs = []
     if a.only == "width":
-        d_w, n_w = (8192, 4096) if a.quick else (131_072, a.width_tokens)
-        w_dir = str(scratch / "w")
-        w = results["width"] = _child("big", str(d_w), str(n_w), w_dir, "768")
-        print(
-            f"width    d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens: "
-            f"{w['seconds']:.0f} s wall, {w['cpu_s']:.0f} s CPU, peak RSS "
-            f"{w['peak_rss_gb']:.2f} GB, L0 {w['mean_l0']:.0f}, load {w['load_avg_1m']}",
-            flush=True,
-        )
-        c = results["cards"] = _child("cards", w_dir)
-        print(
-            f"cards    store open {c['open_ms']:.0f} ms, first card {c['first_card_ms']:.0f} ms, "
-            f"next 9 cards max {c['card_max_ms']:.0f} ms; map of {c['map_points']:,} points "
-            f"built in {c['map_ms']:.0f} ms; peak RSS {c['peak_rss_gb']:.2f} GB",
-            flush=True,
-        )
+        _width(results, scratch, a.quick, a.width_tokens)
     if a.only == "grid":
-        d_g = 4096 if a.quick else 65_536
-        g_dir = str(scratch / "g")
-        results["grid_store"] = _child("big", str(d_g), "65536", g_dir)
-        g = results["grid"] = _child("grid", g_dir)
-        print(
-            f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s wall, "
-            f"{g['cpu_s']:.0f} s CPU, peak RSS {g['peak_rss_gb']:.2f} GB, load {g['load_avg_1m']}",
-            flush=True,
-        )
-    for run in runs:
-        r = run()
-        results["throughput"].append(r)
-        print(
-            f"throughput {r['model']}, {r['arch']}, d_sae {r['d_sae']}: bare "
-            f"{r['bare_tok_s']:,.0f} tok/s, harvest {r['harvest_tok_s']:,.0f} tok/s, "
-            f"ratio {r['ratio']:.2f} (CPU time ratio {r['cpu_ratio']:.2f}, load "
-            f"{', '.join(f'{x:.1f}' for x in r['load_avg_1m'])})",
-            flush=True,
-        )
+        _grid_only(results, scratch, a.quick)
+    _throughputs(results, runs)
     if a.only in (None, "scale"):
-        store_dir = str(scratch / "big")
-        results["scale"] = _child("big", str(d_big), str(n_big), store_dir)
-        s = results["scale"]
-        print(
-            f"harvest  d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens: {s['seconds']:.0f} s, "
-            f"peak RSS {s['peak_rss_gb']:.2f} GB, store {s['store_gb']:.2f} GB",
-            flush=True,
-        )
-        results["grid"] = _child("grid", store_dir)
-        g = results["grid"]
-        print(
-            f"grid     d_sae {g['d_sae']:,} ({g['pairs']:,} pairs): {g['seconds']:.0f} s, "
-            f"peak RSS {g['peak_rss_gb']:.2f} GB",
-            flush=True,
-        )
-    print(f"\n{command}\n\n| measure | value | target |\n|---|---|---|")
-    for r in results["throughput"]:
-        print(
-            f"| harvest / bare throughput ({r['model']}, {r['arch']}, {r['n_tokens']:,} tokens) "
-            f"| {r['ratio']:.2f} | >= 0.8 |"
-        )
-    if a.only == "width":
-        print(
-            f"| width: d_sae {w['d_sae']:,}, d_model 768, {w['n_tokens']:,} tokens | "
-            f"{w['seconds']:.0f} s, peak RSS {w['peak_rss_gb']:.2f} GB | bounded by batch, d_sae |"
-        )
-    if a.only == "width":
-        print(
-            f"| FeatureCard at d_sae {c['d_sae']:,}: first (cold store) / next 9 max | "
-            f"{c['first_card_ms']:.0f} ms / {c['card_max_ms']:.0f} ms | <= 200 ms |"
-        )
-        print(f"| FeatureMap points | {c['map_points']:,} of {c['d_sae']:,} | all |")
-    if a.only == "grid":
-        print(
-            f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s wall "
-            f"({g['cpu_s']:.0f} s CPU), {g['peak_rss_gb']:.2f} GB | <= 900 s, <= 6 GB |"
-        )
-    if a.only in (None, "scale"):
-        print(
-            f"| peak RSS, d_sae {s['d_sae']:,} x {s['n_tokens']:,} tokens | "
-            f"{s['peak_rss_gb']:.2f} GB | <= 3 GB |"
-        )
-        print(
-            f"| geometry_grid, d_sae {g['d_sae']:,} all pairs | {g['seconds']:.0f} s, "
-            f"{g['peak_rss_gb']:.2f} GB | <= 120 s, <= 4 GB |"
-        )
+        _scale(results, scratch, d_big, n_big)
+    _table(results, a.only)
     Path(a.json).parent.mkdir(parents=True, exist_ok=True)
     Path(a.json).write_text(json.dumps(results, indent=1))
     print(f"\nwrote {a.json}")

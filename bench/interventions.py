@@ -39,6 +39,18 @@ def _timed(fn) -> float:
     return time.perf_counter() - t
 
 
+def _timings(fns: dict, repeats: int) -> dict[str, list[float]]:
+    """Seconds of each function over ``repeats`` rounds of all of them in turn, after one
+    warm-up call of each (vocab, allocator, caches)."""
+    for fn in fns.values():
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            times[name].append(_timed(fn))
+    return times
+
+
 def run(repeats: int, new_tokens: int, feature: int, strength: float) -> dict:
     import torch
 
@@ -71,17 +83,8 @@ def run(repeats: int, new_tokens: int, feature: int, strength: float) -> dict:
     def attribute():
         lens.attribute(long)
 
-    for fn in (generate, steer, forward, attribute):  # warm up (vocab, allocator, caches)
-        fn()
-    times: dict[str, list[float]] = {"generate": [], "steer": [], "forward": [], "attribute": []}
-    for _ in range(repeats):
-        for name, fn in (
-            ("generate", generate),
-            ("steer", steer),
-            ("forward", forward),
-            ("attribute", attribute),
-        ):
-            times[name].append(_timed(fn))
+    fns = {"generate": generate, "steer": steer, "forward": forward, "attribute": attribute}
+    times = _timings(fns, repeats)
     med = {k: float(np.median(v)) for k, v in times.items()}
     n_active = len(lens.attribute(long))
     r = lens.steer(tokens[0], {feature: strength}, max_new_tokens=new_tokens)

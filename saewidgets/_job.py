@@ -34,7 +34,7 @@ def run_demo(
     from saewidgets.autointerp._llm import LLM
     from saewidgets.autointerp._report import write_explanations
     from saewidgets.demo._job import run_demo as harvest_and_views
-    from saewidgets.widgets._report_index import write_index
+    from saewidgets.reports._index import write_index
 
     explain = count_arg(explain, "explain", 0)
     store = harvest_and_views(out, sae, n_tokens, progress=progress, compare=compare)

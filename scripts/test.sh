@@ -29,6 +29,6 @@ git diff --exit-code --stat -- saewidgets/static \
 step "lint, types, docs site, tests"
 python -m ruff check saewidgets tests bench scripts hatch_build.py
 python -m ruff format --check saewidgets tests bench scripts hatch_build.py
-python -m mypy saewidgets
+python -m mypy saewidgets scripts/demo_training   # the package and the demo SAE trainer
 mkdocs build --strict --quiet --site-dir site   # a broken link or a missing page fails
 python -m pytest -q tests

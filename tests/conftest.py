@@ -109,3 +109,46 @@ def unicode_store(model, sae_dirs, tmp_path_factory):
     texts = [f"{UNICODE_TEXT} número {i} — ünïcödé ✓ 東京 {'🙂' * (i % 3)}" for i in range(60)]
     out = tmp_path_factory.mktemp("unicode") / "store"
     return sw.harvest(lens, texts, n_tokens=1500, out=out, progress=False)
+
+
+#: Special tokens of a Llama-style tokenizer: BOS ``<s>`` is not id 0, EOS differs from BOS.
+LLAMA_SPECIAL = {
+    "unk_token": "<unk>",
+    "bos_token": "<s>",
+    "eos_token": "</s>",
+    "pad_token": "<pad>",
+}
+
+
+@pytest.fixture(scope="session")
+def llama_lens(tmp_path_factory):
+    """A Lens on a tiny Hugging Face Llama whose tokenizer has UNK, BOS ``<s>`` (id 1), EOS
+    ``</s>`` and PAD (a top-k SAE: every token, special ones included, fires 6 features)."""
+    import saewidgets as sw
+
+    root = tmp_path_factory.mktemp("llama_special")
+    tok = helpers.build_tokenizer(root / "tok", special=LLAMA_SPECIAL)
+    model = helpers.build_hf_llama(tok, n_layers=2)
+    sae = helpers.write_sae(
+        root / "sae", seed=3, hook_name="model.layers.1", k=6, architecture="topk"
+    )
+    return sw.Lens(model, sae, tokenizer=tok)
+
+
+@pytest.fixture(scope="session")
+def special_store(llama_lens, tmp_path_factory):
+    """A store of ``llama_lens`` over rows that start with BOS and hold EOS, PAD and UNK inside
+    (harvest's default leaves all four out of the statistics)."""
+    import torch
+
+    import saewidgets as sw
+
+    tok = llama_lens.adapter.tokenizer
+    gen = torch.Generator().manual_seed(11)
+    rows = torch.randint(4, len(tok), (24, 16), generator=gen)
+    rows[:, 0] = tok.bos_token_id
+    for r in range(24):
+        at = torch.randperm(15, generator=gen)[:3] + 1
+        rows[r, at] = torch.tensor([tok.eos_token_id, tok.pad_token_id, tok.unk_token_id])
+    out = tmp_path_factory.mktemp("special_store") / "store"
+    return sw.harvest(llama_lens, rows, out=out, progress=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors.torch import save_file
+from safetensors.torch import load_file, save_file
 
 
 def corpus() -> list[str]:
@@ -31,8 +31,13 @@ def corpus() -> list[str]:
     return sorted(set(docs))
 
 
-def build_tokenizer(folder: Path, vocab_size: int = 300) -> Any:
-    """A byte-level BPE tokenizer trained on ``corpus()``, saved and reloaded from ``folder``."""
+def build_tokenizer(
+    folder: Path, vocab_size: int = 300, special: dict[str, str] | None = None
+) -> Any:
+    """A byte-level BPE tokenizer trained on ``corpus()``, saved and reloaded from ``folder``;
+    ``special``: its special tokens by role (default BOS ``<bos>`` id 0, PAD ``<pad>`` id 1),
+    given ids 0, 1, ... in order."""
+    special = special or {"bos_token": "<bos>", "pad_token": "<pad>"}
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import AutoTokenizer, PreTrainedTokenizerFast
 
@@ -41,11 +46,11 @@ def build_tokenizer(folder: Path, vocab_size: int = 300) -> Any:
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
-        special_tokens=["<bos>", "<pad>"],
+        special_tokens=list(special.values()),
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
     )
     tok.train_from_iterator(corpus(), trainer)
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<bos>", pad_token="<pad>")
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, **special)
     fast.save_pretrained(str(folder))
     return AutoTokenizer.from_pretrained(str(folder))
 
@@ -280,3 +285,16 @@ def counted_rows(store: Any) -> Any:
     import numpy as np
 
     return ~np.isin(store.tokens, np.asarray(store.meta.excluded_token_ids, dtype=np.int64))
+
+
+def saelens_reconstruction(folder: Path, x: torch.Tensor) -> torch.Tensor:
+    """SAELens's forward pass, written out from cfg.json and the saved fp16 weights."""
+    cfg = json.loads((folder / "cfg.json").read_text())
+    w = {name: t.float() for name, t in load_file(str(folder / "sae_weights.safetensors")).items()}
+    pre = (x - w["b_dec"] if cfg["apply_b_dec_to_input"] else x) @ w["W_enc"] + w["b_enc"]
+    if cfg["architecture"] == "topk":
+        values, indices = pre.topk(cfg["k"], dim=-1)
+        acts = torch.zeros_like(pre).scatter_(-1, indices, torch.relu(values))
+    else:
+        acts = torch.relu(pre)
+    return acts @ w["W_dec"] + w["b_dec"]

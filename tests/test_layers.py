@@ -10,13 +10,16 @@ layer and closes no circle. ARCHITECTURE.md describes the layers.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
 
 # bottom to top
 LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harvesting", "widgets"]
-LAYERS += ["demo", "autointerp", "top"]
+LAYERS += ["reports", "demo", "autointerp", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
 GROUND |= {"saewidgets._checks"}
 TOP = {"saewidgets", "saewidgets._cli", "saewidgets._job"}
@@ -34,6 +37,11 @@ ALLOWED: dict[str, set[str]] = {
     # a live view runs text through the Lens it was given (duck-typed): no saes or models
     "widgets": {"ground", "annotations", "store", "analysis", "widgets"},
 }
+# the report writers draw views; the demo job harvests and hands them the results
+ALLOWED["reports"] = ALLOWED["widgets"] | {"reports"}
+# a view calls its export lazily; the export reads only the views' wire modules, never a view
+EXPORT = "saewidgets.widgets.export"
+EXPORT_MAY_READ = {f"saewidgets.widgets.{m}" for m in ("_codecs", "_carddata", "_columns")}
 # the layers above widgets may import every layer up to their own
 for _name in LAYERS[LAYERS.index("demo") :]:
     ALLOWED[_name] = set(LAYERS[: LAYERS.index(_name) + 1])
@@ -125,6 +133,38 @@ def test_imports_that_run_reach_only_allowed_layers() -> None:
         if layer(i) not in ALLOWED[layer(m)]
     ]
     assert not bad, "imports a layer may not make:\n" + "\n".join(sorted(bad))
+
+
+def test_widget_exports_read_no_view() -> None:
+    bad = [
+        f"{m} imports {i}"
+        for m, deps in graph().items()
+        if m.startswith(EXPORT)
+        for i in deps
+        if layer(i) == "widgets" and not i.startswith(EXPORT) and i not in EXPORT_MAY_READ
+    ]
+    assert not bad, "widgets.export imports a view (views call their export):\n" + "\n".join(bad)
+
+
+_LOAD_VIEWS = """
+import importlib, pkgutil, sys
+import saewidgets.reports, saewidgets.widgets
+for pkg in (saewidgets.widgets, saewidgets.reports):
+    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        importlib.import_module(m.name)
+print(sorted(n for n in sys.modules if n.split(".")[0] == "torch" or n.startswith(FORBIDDEN)))
+"""
+
+
+def test_views_and_reports_load_no_model_code() -> None:
+    """What runs, not only what is written: importing every module of ``widgets`` and
+    ``reports`` loads neither torch nor the model, SAE, harvesting or demo layers."""
+    forbidden = tuple(f"saewidgets.{n}" for n in ("models", "saes", "harvesting", "demo"))
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
+    code = f"FORBIDDEN = {forbidden!r}\n{_LOAD_VIEWS}"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]", f"loaded by widgets / reports: {out.stdout.strip()}"
 
 
 def test_type_checking_imports_go_only_downwards() -> None:

@@ -1,10 +1,11 @@
-// Boot script of a standalone HTML export (saewidgets/widgets/_export.py inlines it).
+// Boot script of a standalone HTML export (saewidgets/widgets/export/_html.py inlines it).
 // It rebuilds the widget's state from the embedded JSON (binary arrays base64-encoded), loads the
 // widget's own bundle from a blob: URL and calls the same `render` that runs in Jupyter, with an
 // in-page model instead of the kernel comm. Child widgets (payload.widgets, by model id) get the
 // same treatment through an in-page `host`, as anywidget's host does in Jupyter.
 
-import { base64ToDataView, putBuffers } from "./lib/codec";
+import { putBuffers } from "./lib/codec";
+import { unpack } from "./lib/pack";
 import { createLocalModel, recordedInvoke, type RecordedResponse } from "./lib/model";
 import type { ChildWidget, Host, Model, Widget } from "./lib/types";
 
@@ -13,9 +14,11 @@ interface Part {
   state: Record<string, unknown>;
   buffer_paths: (string | number)[][];
   buffers: string[];
-  /** Per buffer: "" as is, "gzip", or "gzip4" (gzip of 4 byte planes); see _export.py `pack`. */
+  /** Per buffer: "" as is, "gzip", or "gzip4" (gzip of 4 byte planes); see export/_html.py `pack`. */
   codecs?: string[];
   responses: Record<string, RecordedResponse>;
+  /** Blocks of further recorded answers, decoded when asked for (lib/pack.ts). */
+  packed?: string[];
 }
 
 interface Payload extends Part {
@@ -30,31 +33,6 @@ async function load(esm: string): Promise<Widget> {
   const widget: Widget | undefined = module.default ?? (module as Widget);
   if (typeof widget?.render !== "function") throw new Error("the widget bundle has no render()");
   return widget;
-}
-
-async function gunzip(bytes: DataView): Promise<Uint8Array> {
-  const stream = new Blob([bytes as DataView<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Bytes split into 4 planes (all first bytes, then all second bytes, ...) put back in order. */
-function interleave4(planes: Uint8Array): Uint8Array {
-  const n = planes.length / 4;
-  const out = new Uint8Array(planes.length);
-  for (let b = 0; b < 4; b++) {
-    const plane = planes.subarray(b * n, (b + 1) * n);
-    for (let i = 0; i < n; i++) out[4 * i + b] = plane[i];
-  }
-  return out;
-}
-
-async function unpack(codec: string, text: string): Promise<DataView> {
-  const bytes = base64ToDataView(text);
-  if (codec === "") return bytes;
-  if (codec !== "gzip" && codec !== "gzip4") throw new Error(`unknown buffer codec "${codec}"`);
-  const raw = await gunzip(bytes);
-  const out = codec === "gzip4" ? interleave4(raw) : raw;
-  return new DataView(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /** Decodes every part's buffers into its state (before any model is made from it). */
@@ -89,7 +67,7 @@ function pageHost(parts: Record<string, Part>): Host {
       const widget = await load(part.esm);
       return {
         async render({ el }) {
-          await widget.render({ model, el, experimental: { invoke: recordedInvoke(part.responses) }, host });
+          await widget.render({ model, el, experimental: { invoke: recordedInvoke(part.responses, part.packed) }, host });
         },
       };
     },
@@ -106,7 +84,7 @@ async function boot(root: HTMLElement): Promise<void> {
   await widget.render({
     model: localModel(payload),
     el: root,
-    experimental: { invoke: recordedInvoke(payload.responses) },
+    experimental: { invoke: recordedInvoke(payload.responses, payload.packed) },
     host: pageHost(payload.widgets ?? {}),
   });
 }

@@ -46,6 +46,13 @@ describe("exampleGroups", () => {
     expect(groups[1].examples[0]).toMatchObject({ tokens: [" b", "a"], maxIndex: 0, seq: 8, pos: 6 });
   });
 
+  it("gives each example the special tokens that fall in it, by its own index", () => {
+    const groups = exampleGroups({ ...examples, special: wire([2, 3], "int32") });
+    expect([...groups[0].examples[0].special]).toEqual([2]);
+    expect([...groups[1].examples[0].special]).toEqual([0]);
+    expect(exampleGroups(examples)[0].examples[0].special.size).toBe(0);
+  });
+
   it("refuses lengths that do not cover the tokens", () => {
     expect(() => exampleGroups({ ...examples, length: wire([3, 1], "uint16") })).toThrow(/cover/);
     expect(() => exampleGroups({ ...examples, strings: ["a"] })).toThrow(/string table/);

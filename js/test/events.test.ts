@@ -16,6 +16,13 @@ describe("one subscription per event (marimo's model does not split event string
     expect(cb).toHaveBeenCalledTimes(2);
   });
 
+  it("listen refuses a name holding several events, whatever the host's model", () => {
+    const on = vi.fn();
+    const model = { on, off: vi.fn() } as unknown as Parameters<typeof listen>[0];
+    expect(() => listen(model, ["change:a", "change:b change:c"], () => {})).toThrow(/one event per name/);
+    expect(on).not.toHaveBeenCalled();
+  });
+
   it("the in-page model refuses a multi-event string, as marimo silently would", () => {
     const model = createLocalModel({});
     expect(() => model.on("change:a change:b", () => {})).toThrow(/one event per subscription/);

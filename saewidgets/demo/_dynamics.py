@@ -54,7 +54,7 @@ def write_dynamics(
     from saewidgets.demo._saes import demo_sae_path
     from saewidgets.harvesting._harvest import harvest
     from saewidgets.models._lens import Lens as LensType
-    from saewidgets.widgets._dynamics_report import write_comparison, write_trajectory
+    from saewidgets.reports._dynamics import write_comparison, write_trajectory
 
     other = "relu" if sae == "topk" else "topk"
     other_lens = LensType(lens.adapter, demo_sae_path(other))

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from saewidgets.widgets._report import write_report
-from saewidgets.widgets._report_index import write_index
+from saewidgets.reports._index import write_index
+from saewidgets.reports._report import write_report
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore

@@ -232,6 +232,12 @@ def assemble(shards: Sequence[Path], pieces: Sequence[tuple[int, int]], folder: 
                 n_seq += len(lens)
     for path, cur in zip(shards, cursors, strict=True):
         _check_used_up(path, cur)
+    acc = _merged_statistics(shards, cursors)
+    return Assembled(acc=acc, n_tokens=n_tok, n_seq=n_seq, fingerprint=hasher.hexdigest())
+
+
+def _merged_statistics(shards: Sequence[Path], cursors: Sequence[_Cursor]) -> FeatureAccumulator:
+    """The shards' accumulated statistics merged, their top-k token positions made global."""
     acc = None
     for path, cur in zip(shards, cursors, strict=True):
         part = FeatureAccumulator.from_numpy(load_file(path / "accumulators.safetensors"))
@@ -247,7 +253,7 @@ def assemble(shards: Sequence[Path], pieces: Sequence[tuple[int, int]], folder: 
             acc.merge(part, token_offset=0)
     if acc is None:
         raise StoreError("Nothing to merge: no shards were given.")
-    return Assembled(acc=acc, n_tokens=n_tok, n_seq=n_seq, fingerprint=hasher.hexdigest())
+    return acc
 
 
 def _check_used_up(path: Path, cur: _Cursor) -> None:

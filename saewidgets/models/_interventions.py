@@ -231,6 +231,23 @@ def attribute(
         f"The attribution to target {tgt} at position {position}",
         "the model's gradient overflowed: run the model in float32.",
     )
+    df = _attribution_frame(lens, tokens, rows, feats, vals, attr, annotations)
+    df.attrs.update(position=position, target=tgt, target_token=lens.vocab()[tgt])
+    order = np.argsort(-df["attribution"].abs().to_numpy(), kind="stable")
+    return df.iloc[order].reset_index(drop=True)
+
+
+def _attribution_frame(
+    lens: LensLike,
+    tokens: torch.Tensor,
+    rows: torch.Tensor,
+    feats: torch.Tensor,
+    vals: torch.Tensor,
+    attr: torch.Tensor,
+    annotations: Any,
+) -> pd.DataFrame:
+    """One row per active (position, feature): its token, activation, attribution, and its
+    label where ``annotations`` are given."""
     str_toks = _str_tokens(lens, tokens)
     rows_np = rows.cpu().numpy().astype(np.int64)
     df = pd.DataFrame(
@@ -245,9 +262,7 @@ def attribute(
     if annotations is not None:
         labels = annotations.labels(lens)
         df["label"] = [labels.get(int(f), "") for f in df["feature"]]
-    df.attrs.update(position=position, target=tgt, target_token=lens.vocab()[tgt])
-    order = np.argsort(-df["attribution"].abs().to_numpy(), kind="stable")
-    return df.iloc[order].reset_index(drop=True)
+    return df
 
 
 # -- internals -------------------------------------------------------------------------------

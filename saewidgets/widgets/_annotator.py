@@ -78,6 +78,17 @@ class Annotator(SaeWidget):
         """The queued feature ids, in order."""
         return list(self._queue_list)
 
+    def _summary(self) -> str:
+        return (
+            f"Annotator — {self.reviewed:,} / {len(self._queue_list):,} reviewed; "
+            f"feature #{self.feature}"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets.export._snapshot import box
+
+        return box("Annotator", self._summary(), self.card._snapshot_html())
+
     @traitlets.observe("feature")
     def _on_feature(self, change: dict[str, Any]) -> None:
         queue = getattr(self, "_queue_list", [])

@@ -106,12 +106,17 @@ class SaeWidget(anywidget.AnyWidget):
 
     def to_html(self, path: str | pathlib.Path, *, title: str | None = None) -> pathlib.Path:
         """Write a standalone HTML file (bundle and data inlined; opens offline, no kernel)."""
-        from saewidgets.widgets._export import write_html
+        from saewidgets.widgets.export._html import write_html
 
         return write_html(self, path, title=title)
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         """(name, msg) pairs of requests whose answers a standalone export embeds."""
+        return ()
+
+    def _packed_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        """(name, msg) pairs whose answers an export stores in compressed blocks, decoded when
+        asked for (``export._html.packed_answers``): many answers, few of them read."""
         return ()
 
     # -- what hosts that cannot run the widget show ----------------------------------------
@@ -121,7 +126,7 @@ class SaeWidget(anywidget.AnyWidget):
 
     def _snapshot_html(self) -> str:
         """A static picture of the widget as HTML + inline SVG (no script)."""
-        from saewidgets.widgets._snapshot import box, note
+        from saewidgets.widgets.export._snapshot import box, note
 
         return box(type(self).__name__, self._summary(), note(_NEEDS_KERNEL))
 
@@ -141,7 +146,7 @@ class SaeWidget(anywidget.AnyWidget):
         try:
             snapshot = self._snapshot_html()
         except Exception as exc:  # noqa: BLE001 - the live view must still display
-            from saewidgets.widgets._snapshot import box, note
+            from saewidgets.widgets.export._snapshot import box, note
 
             snapshot = box(type(self).__name__, repr(self), note(f"no snapshot: {exc}"))
         return {**data, "text/plain": repr(self), "text/html": snapshot}, meta

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from saewidgets._errors import AnnotationError, DataError, StoreError
+from saewidgets.analysis._examples import example_rows
 from saewidgets.widgets._codecs import array_to_json
-from saewidgets.widgets._columns import numeric_columns
+from saewidgets.widgets._columns import numeric_columns, three_digits
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
@@ -36,6 +37,8 @@ N_NEIGHBOURS = 10
 HIST_BINS = 40
 #: Top examples in a compact card (kernel-free exports of every feature).
 COMPACT_TOP = 5
+#: Tokens before and after an example's peak (``FeatureStore.top_examples``' default).
+TOP_WINDOW = (12, 4)
 
 
 def _number(x: Any) -> float | int | None:
@@ -88,17 +91,19 @@ def _sparse(values: np.ndarray) -> dict[str, Any]:
 def examples(
     store: FeatureStore, f: int, n_top: int = N_TOP, quantiles: bool = True
 ) -> dict[str, Any]:
-    """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval)."""
-    top = store.top_examples(f, n=n_top)
+    """Top and quantile-interval examples as flat arrays (``group`` -1 = top, else interval;
+    ``special``: the tokens left out of the statistics, by index into ``tok``)."""
     quant = (
         store.quantile_examples(f, n_intervals=N_INTERVALS, per_interval=PER_INTERVAL)
         if quantiles
-        else top.iloc[:0]
+        else pd.DataFrame()
     )
     if len(quant):
+        top = store.top_examples(f, n=n_top)
         rows = pd.concat([top.assign(interval=-1), quant], ignore_index=True)
-    else:  # no copy of the frame (compact cards: thousands of them in one export)
-        rows = {**{c: top[c] for c in top.columns}, "interval": np.full(len(top), -1)}
+    else:  # no frame (compact cards: one per feature of a wide SAE in one export)
+        rows = _top_rows(store, f, n_top)
+        rows["interval"] = np.full(len(rows["seq"]), -1)
     strings: dict[str, int] = {}
     tok: list[int] = []
     acts: list[float] = []
@@ -123,8 +128,30 @@ def examples(
         "group": array_to_json(np.asarray(rows["interval"], np.int8)),
         "seq": array_to_json(np.asarray(rows["seq"], np.int32)),
         "pos": array_to_json(np.asarray(rows["pos"], np.int32)),
+        "special": array_to_json(special_positions(store, rows["seq"], rows["start"], lengths)),
         "intervals": intervals,
     }
+
+
+def _top_rows(store: FeatureStore, f: int, n: int) -> dict[str, Any]:
+    """The columns of ``store.top_examples(f, n)`` as arrays and lists, without a frame."""
+    val, tok = store.accumulators["top_val"][f], store.accumulators["top_tok"][f]
+    keep = tok >= 0
+    return example_rows(store, f, tok[keep][:n], val[keep][:n], TOP_WINDOW)
+
+
+def special_positions(
+    store: FeatureStore, seqs: Any, starts: Any, lengths: list[int]
+) -> np.ndarray:
+    """int32: the indices into the flat example tokens of those the store's statistics leave
+    out (``meta.excluded_token_ids``: BOS, EOS, PAD, ...), drawn greyed in context."""
+    excluded = np.asarray(store.meta.excluded_token_ids, np.int64)
+    if len(excluded) == 0 or not lengths:
+        return np.zeros(0, np.int32)
+    first = store.seq_offsets[np.asarray(seqs, np.int64)] + np.asarray(starts, np.int64)
+    n = np.asarray(lengths, np.int64)
+    flat = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first, n)
+    return np.flatnonzero(np.isin(store.tokens[flat], excluded)).astype(np.int32)
 
 
 def histogram(store: FeatureStore, f: int) -> dict[str, Any]:
@@ -169,20 +196,32 @@ def neighbours(store: FeatureStore, f: int) -> dict[str, Any]:
 
 
 def compact_payload(store: FeatureStore, f: int) -> dict[str, Any]:
-    """A small card for kernel-free exports of many features: stats, histogram, the top
-    ``COMPACT_TOP`` examples and the logit weights (no quantile examples, no neighbours)."""
+    """A small card for kernel-free exports of many features: stats (exact), histogram, the top
+    ``COMPACT_TOP`` examples and the logit weights (no quantile examples, no neighbours), their
+    float arrays at the 3 significant digits the card shows (``screen_precision``)."""
     skipped = {"error": "not in this export's compact card (export the feature in full)"}
     return {
         "feature": f,
         "stats": stats(store, f),
-        "hist": histogram(store, f),
-        "examples": examples(store, f, n_top=COMPACT_TOP, quantiles=False),
-        "logits": logits(store, f),
+        "hist": screen_precision(histogram(store, f)),
+        "examples": screen_precision(examples(store, f, n_top=COMPACT_TOP, quantiles=False)),
+        "logits": screen_precision(logits(store, f)),
         "neighbours": {kind: dict(skipped) for kind in NEIGHBOUR_KINDS},
         "annotation": None,
         "labels": {},
         "explanations": [],
     }
+
+
+def screen_precision(value: Any) -> Any:
+    """``value`` with every float32 wire array (``array_to_json``) rounded by ``three_digits``:
+    each still shows as the 3 significant digits of the exact value, and compresses."""
+    if isinstance(value, dict) and value.get("dtype") == "float32" and "data" in value:
+        exact = np.frombuffer(bytes(value["data"]), np.float32)
+        return {**value, "data": memoryview(three_digits(exact).tobytes())}
+    if isinstance(value, dict):
+        return {k: screen_precision(v) for k, v in value.items()}
+    return value
 
 
 def neighbour_ids(payload: dict[str, Any]) -> list[int]:

@@ -167,6 +167,20 @@ class CompareView(SaeWidget):
         ids, partner = np.asarray(self.pair_ids), np.asarray(self.pair_partner)
         return [(int(ids[i]), int(partner[i])) for i in order]
 
+    def _summary(self) -> str:
+        a, b = self.names
+        n = len(np.asarray(self.pair_ids))
+        return (
+            f"CompareView — {a} vs {b}: {n:,} matched pairs alive in both; "
+            f"cards #{self.feature_a} ({a}) and #{self.feature_b} ({b})"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets.export._snapshot import box, note, text_table
+
+        sources = [note(f"{n}: {s}") for n, s in zip(self.names, self.sources, strict=True)]
+        return box("CompareView", self._summary(), *sources, text_table(self.summary))
+
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         pairs = self._export_pairs or [(self.feature_a, self.feature_b)]
         match = {

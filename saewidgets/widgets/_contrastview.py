@@ -15,9 +15,9 @@ import pandas as pd
 
 from saewidgets._errors import ArgumentError, count_arg
 from saewidgets.analysis._contrast import contrast
-from saewidgets.widgets._export import export_html
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
+from saewidgets.widgets.export._html import export_html
 
 SIGNIFICANT_Q = 0.05
 
@@ -65,6 +65,19 @@ class ContrastView(ipywidgets.VBox):
         out = Path(path).expanduser()
         out.write_text(page, encoding="utf-8")
         return out
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The view plus a static snapshot (header, map, both cards) for hosts that cannot run
+        it (nbconvert's ``saewidgets-html``, GitHub)."""
+        from saewidgets.widgets.export._snapshot import box
+
+        data = super()._repr_mimebundle_(**kwargs)
+        if data is None:
+            return None
+        header = f'<div style="margin-bottom:4px">{self.children[0].value}</div>'
+        parts = [p._snapshot_html() for p in (self.map, self.card_a, self.card_b)]
+        text = f"ContrastView — cards #{self.card_a.feature} (A) and #{self.card_b.feature} (B)"
+        return {**data, "text/plain": text, "text/html": box("ContrastView", text, header, *parts)}
 
     def _on_clicked(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:

@@ -19,12 +19,12 @@ from saewidgets.widgets._attribution import AttributionAnswers, AttributionReque
 from saewidgets.widgets._base import bundle, request
 from saewidgets.widgets._carddata import CardService
 from saewidgets.widgets._codecs import array_to_json
-from saewidgets.widgets._export import payload_size
 from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
 from saewidgets.widgets._searchrows import search_rows
 from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
+from saewidgets.widgets.export import _html
 
 if TYPE_CHECKING:
     from saewidgets.annotations._annotations import Annotations
@@ -89,6 +89,18 @@ class Explorer(AttributionRequests):
         fmap.observe(self._on_clicked, "clicked")
         service.on_annotated(self._relabel)
 
+    def _summary(self) -> str:
+        return (
+            f"Explorer — {self._store.d_sae:,} features, {len(self.selected):,} selected; "
+            f"card #{self.feature}"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets.export._snapshot import box
+
+        parts = (self.map, self.card, self.grid_view)
+        return box("Explorer", self._summary(), *(p._snapshot_html() for p in parts if p))
+
     @traitlets.validate("selected")
     def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
         return [self._store.check_feature(f) for f in dict.fromkeys(proposal["value"])]
@@ -151,22 +163,29 @@ class Explorer(AttributionRequests):
         """Write a standalone page with every child, so every click works offline: full cards of
         the shown feature and the first ``EXPORT_CARDS`` selected ones, a compact card (stats,
         histogram, top examples, logit weights) of each of ``features`` (default: every live
-        feature; see :meth:`export_size`), and the grid's cells' strongest pairs."""
+        feature), stored in compressed blocks that the page decodes on click (see
+        :meth:`export_size`), and the grid's cells' strongest pairs."""
         chosen = self._compact_features(features)
         with self.card.exporting(self.selected[:EXPORT_CARDS], compact=chosen):
             return super().to_html(path, title=title)
 
     def export_size(self, features: Sequence[int] | None = None) -> int:
-        """Estimated bytes that the compact cards of ``features`` (default: every live feature)
-        add to :meth:`to_html`'s file, from a sample of up to 16 of them."""
+        """Estimated bytes of :meth:`to_html`'s file with compact cards of ``features``
+        (default: every live feature): the page without the compact cards, exactly, plus
+        their compressed blocks, estimated from one block of up to ``PACK_BLOCK`` of them
+        spread over ``features``."""
         chosen = self._compact_features(features)
-        if not chosen:
-            return 0
-        sample = [
-            chosen[i] for i in np.linspace(0, len(chosen) - 1, min(16, len(chosen))).astype(int)
-        ]
-        sizes = [payload_size(self._service.compact(f)) for f in sample]
-        return int(np.mean(sizes) * len(chosen))
+        with self.card.exporting(self.selected[:EXPORT_CARDS], compact=chosen):
+            page = _html.export_html(self, packed=False)
+            cards = list(self.card._packed_requests())
+            if not cards:
+                return len(page.encode("utf-8"))
+            picks = np.linspace(0, len(cards) - 1, min(_html.PACK_BLOCK, len(cards))).astype(int)
+            sample = [cards[i] for i in dict.fromkeys(picks.tolist())]
+            block = len(_html.packed_answers(self.card, sample)[0])
+        n_blocks = -(-len(cards) // _html.PACK_BLOCK)
+        per_card = block / len(sample)
+        return len(page.encode("utf-8")) + round(per_card * len(cards)) + 3 * n_blocks - 1
 
     def _compact_features(self, features: Sequence[int] | None) -> list[int]:
         if features is None:

@@ -94,6 +94,7 @@ class FeatureCard(SaeWidget):
         self._last_in_order = 0
         self._export: list[int] | None = None
         self._compact: set[int] = set()
+        self._index: tuple[list[int], set[int], list[int], dict[int, int]] | None = None
         self._lens = lens
         self._steered: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         super().__init__(
@@ -137,22 +138,33 @@ class FeatureCard(SaeWidget):
         """Features next/previous walk through (None: every feature id in order)."""
         if self._export is None or self._navigation is None:
             return self._navigation if self._export is None else self._export
-        exported = set(self._export)
-        return [f for f in self._navigation if f in exported] or self._export
+        return [f for f in self._navigation if f in set(self._export)] or self._export
+
+    def _export_index(self) -> tuple[set[int], list[int], dict[int, int]]:
+        """The exported features as a set, the navigation order and each one's place in it,
+        built once per export (an export can hold a card per feature of a wide SAE)."""
+        export = self._export or []
+        if self._index is None or self._index[0] is not export:
+            order = list(self._order() or [])
+            self._index = (export, set(export), order, {g: i for i, g in enumerate(order)})
+        return self._index[1:]
 
     def _steps(self, f: int) -> tuple[int | None, int | None]:
         """(previous, next) feature of ``f`` in the navigation order; from a feature outside
         the order, the steps resume where the order was left."""
-        order = self._order()
-        if order is None:
+        if self._export is not None:
+            _, order, where = self._export_index()
+            i = where.get(f)
+        elif self._navigation is None:
             return (f - 1 if f > 0 else None), (f + 1 if f + 1 < self._store.d_sae else None)
-        order = list(order)
+        else:
+            order = self._navigation
+            i = order.index(f) if f in order else None
         if not order:
             return None, None
-        if f not in order:
+        if i is None:
             anchor = min(self._last_in_order, len(order) - 1)
             return order[anchor], (order[anchor + 1] if anchor + 1 < len(order) else None)
-        i = order.index(f)
         return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)
 
     # -- requests from the card ------------------------------------------------------------
@@ -168,7 +180,7 @@ class FeatureCard(SaeWidget):
         payload["missing"] = []
         payload["saved"] = 0  # in an export: how many features it holds (next/prev walk those)
         if self._export is not None:
-            exported = set(self._export)
+            exported = self._export_index()[0]
             payload["missing"] = [i for i in _carddata.neighbour_ids(payload) if i not in exported]
             payload["saved"] = len(exported)
         return payload
@@ -189,7 +201,7 @@ class FeatureCard(SaeWidget):
     def steer(self, msg: dict[str, Any]) -> dict[str, Any]:
         """``{"feature": f, "strength": s}`` -> the card prompts continued clean and steered."""
         from saewidgets.widgets import _steerdata
-        from saewidgets.widgets._export import request_key
+        from saewidgets.widgets.export._html import request_key
 
         if self._lens is None:
             raise DataError("this card has no Lens; pass lens=... to FeatureCard to steer")
@@ -204,12 +216,12 @@ class FeatureCard(SaeWidget):
 
     # -- export ----------------------------------------------------------------------------
     def _summary(self) -> str:
-        from saewidgets.widgets._cardsnapshot import card_summary
+        from saewidgets.widgets.export._cardsnapshot import card_summary
 
         return card_summary(self._store, self.feature, self._label())
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._cardsnapshot import card_snapshot
+        from saewidgets.widgets.export._cardsnapshot import card_snapshot
 
         return card_snapshot(self._store, self.feature, self.source, self._label())
 
@@ -220,7 +232,7 @@ class FeatureCard(SaeWidget):
     def to_altair(self) -> alt.HConcatChart:
         """A static altair figure of the shown feature: header stats in the title, activation
         histogram and top/bottom logit weights side by side (save to PNG/SVG with vl-convert)."""
-        from saewidgets.widgets._figures import card_chart
+        from saewidgets.widgets.export._figures import card_chart
 
         note = self._annotations.get(self._store, self.feature) if self._annotations else None
         return card_chart(self._store, self.feature, self.source, note.label if note else None)
@@ -256,9 +268,14 @@ class FeatureCard(SaeWidget):
         try:
             yield
         finally:
-            self._export, self._compact = None, set()
+            self._export, self._compact, self._index = None, set(), None
 
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
-        shown = self._export or [self.feature]
+        shown = [f for f in self._export or [self.feature] if f not in self._compact]
         steered = [("steer", m) for m, _ in self._steered.values() if m["feature"] in shown]
         return [("exported", {}), *(("card", {"feature": f}) for f in shown), *steered]
+
+    def _packed_requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        """The compact cards of an export, in compressed blocks (the page decodes a block when
+        one of its features is opened)."""
+        return [("card", {"feature": f}) for f in self._export or [] if f in self._compact]

@@ -247,7 +247,7 @@ class GeometryGridView(SaeWidget):
         )
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, heatmap_svg, note
+        from saewidgets.widgets.export._snapshot import box, heatmap_svg, note
 
         count = np.asarray(self.count)
         with np.errstate(invalid="ignore"):
@@ -266,6 +266,6 @@ class GeometryGridView(SaeWidget):
 
     def to_altair(self) -> alt.Chart:
         """A static altair heatmap of the grid (mean cosine, diverging at 0; counts as text)."""
-        from saewidgets.widgets._figures import grid_chart
+        from saewidgets.widgets.export._figures import grid_chart
 
         return grid_chart(self)

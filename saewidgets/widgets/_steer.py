@@ -13,7 +13,7 @@ from saewidgets._checks import flag_arg, int_arg, real_arg, text_arg
 from saewidgets._errors import DataError
 from saewidgets.widgets import _steerdata
 from saewidgets.widgets._base import SaeWidget, bundle, request
-from saewidgets.widgets._export import request_key
+from saewidgets.widgets.export._html import request_key
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore

@@ -57,6 +57,15 @@ def _top_features(full: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray
     return ids[cols].astype(np.int32), vals.astype(np.float32)
 
 
+def _special_positions(lens: Any, text: str) -> list[int]:
+    """Positions of the Lens's special tokens (``special_token_ids()``) in ``text``'s tokens;
+    none for a Lens-like object without token ids."""
+    if not (hasattr(lens, "to_tokens") and hasattr(lens, "special_token_ids")):
+        return []
+    ids = np.asarray(lens.to_tokens(text)[0]).ravel()
+    return np.flatnonzero(np.isin(ids, np.asarray(lens.special_token_ids(), np.int64))).tolist()
+
+
 class TokenView(AttributionRequests):
     """Text coloured by SAE feature activations; hover a token for its values and top features."""
 
@@ -96,6 +105,11 @@ class TokenView(AttributionRequests):
     bos = traitlets.Bool(False).tag(sync=True)
     """The first token is BOS: drawn grey and left out of the colour scale and of the choice of
     default features (its activations are often far above the rest and would wash them out)."""
+
+    special = traitlets.List(traitlets.Int()).tag(sync=True)
+    """Positions of special tokens (BOS, EOS, PAD, ... anywhere in the text; the Lens's
+    ``special_token_ids()``, which ``harvest`` leaves out of the statistics): drawn grey and,
+    like ``bos``, left out of the colour scale and of the choice of default features."""
 
     live = traitlets.Bool(False).tag(sync=True)
     """Whether the view shows an editable text box that re-runs the Lens (needs a Lens)."""
@@ -143,20 +157,28 @@ class TokenView(AttributionRequests):
         n_features: int = 5,
         labels: dict[int, str] | None = None,
         bos: bool = False,
+        special: Sequence[int] = (),
     ) -> TokenView:
         """A view of precomputed activations, no Lens: ``acts`` is [pos, d_sae], or
-        [pos, len(feature_ids)] when ``feature_ids`` names its columns."""
+        [pos, len(feature_ids)] when ``feature_ids`` names its columns; ``bos``: the first
+        token is BOS, ``special``: positions of other special tokens (both drawn grey)."""
         view = cls.__new__(cls)
         view._setup(features, n_features, labels)
         view._lens = None
-        view.bos = bos
+        view.bos = flag_arg(bos, "bos")
         full = _numpy(acts)
         if full.ndim != 2:
             raise DataError(f"acts must be 2-D [pos, features], got shape {full.shape}")
         ids = np.arange(full.shape[1]) if feature_ids is None else np.asarray(feature_ids, int)
         if ids.shape != (full.shape[1],):
             raise DataError(f"{len(ids)} feature_ids given for {full.shape[1]} columns of acts")
-        view._load(list(tokens), full, ids)
+        at = int_list(special, "special", 0)
+        if any(p >= len(tokens) for p in at):
+            raise DataError(
+                f"special has positions {[p for p in at if p >= len(tokens)][:5]}, past the "
+                f"{len(tokens)} tokens; pass positions of tokens (0 is the first)."
+            )
+        view._load(list(tokens), full, ids, at)
         view.text = "".join(tokens)
         return view
 
@@ -173,13 +195,17 @@ class TokenView(AttributionRequests):
         self._loading = False
         self._attributions = None
 
-    def _load(self, tokens: list[str], full: np.ndarray, ids: np.ndarray) -> None:
-        """Show ``full`` [pos, n_cols] (column c is feature ``ids[c]``) over ``tokens``."""
+    def _load(
+        self, tokens: list[str], full: np.ndarray, ids: np.ndarray, special: Sequence[int] = ()
+    ) -> None:
+        """Show ``full`` [pos, n_cols] (column c is feature ``ids[c]``) over ``tokens``, with
+        the tokens at ``special`` (and BOS) drawn grey."""
         if len(tokens) != full.shape[0]:
             raise DataError(f"{len(tokens)} tokens but activations for {full.shape[0]} positions")
         if not np.isfinite(full).all():
             raise DataError("activations contain NaN or infinite values")
-        counted = full[1:] if self.bos else full  # BOS: drawn grey, never picks the features
+        grey = sorted({*special, *([0] if self.bos and len(tokens) else [])})
+        counted = np.delete(full, grey, axis=0)  # special tokens never pick the features
         shown = self._chosen or _most_active(counted, ids, self._n_features)
         top_ids, top_vals = _top_features(full, ids, TOP_K)
         self._full, self._ids = full, ids
@@ -187,6 +213,7 @@ class TokenView(AttributionRequests):
         try:
             with self.hold_sync():
                 self.tokens = tokens
+                self.special = grey
                 self.features = shown
                 self.top_ids, self.top_vals = top_ids, top_vals
                 self.selected_token = -1
@@ -219,7 +246,8 @@ class TokenView(AttributionRequests):
         try:
             tokens = [str(t) for t in self._lens.to_str_tokens(change["new"])]
             full = _numpy(self._lens.encode(change["new"]))
-            self._load(tokens, full, np.arange(full.shape[1]) if full.ndim == 2 else np.zeros(0))
+            ids = np.arange(full.shape[1]) if full.ndim == 2 else np.zeros(0)
+            self._load(tokens, full, ids, _special_positions(self._lens, change["new"]))
         except Exception as exc:
             self._loading = True
             try:
@@ -234,20 +262,20 @@ class TokenView(AttributionRequests):
         return f"TokenView — {len(self.tokens):,} tokens; features {shown}"
 
     def _snapshot_html(self) -> str:
-        from saewidgets.widgets._snapshot import box, esc, fmt, note, token_spans
+        from saewidgets.widgets.export._snapshot import box, esc, fmt, note, token_spans
 
         acts = np.asarray(self.acts, float)
         rows = []
         for c, f in enumerate(self.features[:SNAPSHOT_FEATURES]):
             column = acts[:, c]
-            scaled = column[1:] if self.bos else column
+            scaled = np.delete(column, self.special)
             top = float(scaled.max()) if len(scaled) else 0.0
             label = self.labels.get(str(f))
             name = f"#{f}" + (f" {label}" if label else "")
             rows.append(
                 f'<div style="margin-top:4px"><b>{esc(name)}</b> '
                 f'<span style="color:#656d76">max {fmt(top)}</span></div>'
-                + token_spans(self.tokens, list(column), top)
+                + token_spans(self.tokens, list(column), top, set(self.special))
             )
         if not rows:
             rows.append(note("no feature fires on this text"))

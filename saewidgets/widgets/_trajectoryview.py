@@ -95,3 +95,20 @@ class TrajectoryView(SaeWidget):
         )
         self.trajectory = t
         """The Trajectory shown."""
+
+    def _summary(self) -> str:
+        n, steps = len(np.asarray(self.ids)), self.steps
+        span = f"steps {steps[0]:,}–{steps[-1]:,}" if steps else "no steps"
+        return (
+            f"TrajectoryView — {n:,} features over {len(steps):,} checkpoints ({span}); "
+            f"{int(np.asarray(self.dying).sum()):,} dying; {len(self.selected):,} drawn"
+        )
+
+    def _snapshot_html(self) -> str:
+        from saewidgets.widgets.export._snapshot import box, text_table
+
+        state = np.asarray(self.state)
+        counts = [[s, f"{int((state == i).sum()):,}"] for i, s in enumerate(STATES)]
+        return box(
+            "TrajectoryView", self._summary(), text_table([["final state", "features"], *counts])
+        )

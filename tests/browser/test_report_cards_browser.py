@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from saewidgets.widgets._report import _write_cards, density_spread
+from saewidgets.reports._report import _write_cards, density_spread
 
 WAIT = 30_000
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 
 from saewidgets._cli import main
 from saewidgets.autointerp._embedded import EMBEDDED_NAME
-from saewidgets.widgets._report_index import VIEWS
+from saewidgets.reports._index import VIEWS
 
 VIEW_FILES = [name for name, _, _ in VIEWS]
 
@@ -71,8 +71,12 @@ def test_the_index_links_every_view_and_each_link_opens_a_drawn_view(
             assert len(page.inner_text("body").strip().splitlines()) > 3, href
             continue
         page.wait_for_selector("[data-sw-ready]")
+        shown = [t for t in page.locator(".sw-error").all_inner_texts() if t.strip()]
+        assert not shown, f"{href} shows an error: {shown}"  # a failed boot or view
         drawn = page.evaluate(
-            """() => [...document.querySelectorAll('canvas, svg, table')].filter(e => {
+            """() => [...document.querySelectorAll(
+                 '#saewidgets-root canvas, #saewidgets-root svg, #saewidgets-root table'
+               )].filter(e => {
                  const r = e.getBoundingClientRect(); return r.width > 20 && r.height > 20;
                }).length"""
         )

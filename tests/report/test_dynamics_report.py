@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import saewidgets as sw
-from saewidgets.widgets._dynamics_report import (
+from saewidgets.reports._dynamics import (
     comparison_text,
     trajectory_text,
     write_comparison,

@@ -6,7 +6,7 @@ import re
 
 import saewidgets as sw
 from saewidgets.analysis import _grid
-from saewidgets.widgets._report import summary_text, write_report
+from saewidgets.reports._report import summary_text, write_report
 
 
 def test_summary_states_the_counts_and_quadrants(small_store, tmp_path):

@@ -5,7 +5,7 @@ import pytest
 
 import saewidgets as sw
 from saewidgets.widgets._codecs import array_from_json
-from saewidgets.widgets._export import export_payload, request_key
+from saewidgets.widgets.export._html import export_payload, request_key
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import pytest
 import saewidgets as sw
 from saewidgets.widgets._carddata import NEIGHBOUR_KINDS
 from saewidgets.widgets._codecs import extract_buffers
-from saewidgets.widgets._export import export_payload, request_key
 from saewidgets.widgets._geometrygrid import cluster_order
+from saewidgets.widgets.export._html import export_payload, request_key
 
 
 @pytest.fixture(scope="module")

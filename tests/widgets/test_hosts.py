@@ -128,28 +128,42 @@ def test_map_grid_and_tokenview_snapshots(small_store, fake_lens) -> None:
     assert "&lt;b&gt;" in data["text/html"] and "<b>&lt;" not in data["text/html"]
 
 
+def packed_keys(block: str) -> list[str]:
+    """The request keys of a packed block (``_export.pack_block``), decoded independently."""
+    import base64
+    import gzip
+    import json
+
+    raw = gzip.decompress(base64.b64decode(block))
+    n = int.from_bytes(raw[:4], "little")
+    return [key for key, _, _ in json.loads(raw[4 : 4 + n].decode("utf-8"))]
+
+
 def test_explorer_export_has_a_card_for_every_live_feature(small_store, tmp_path) -> None:
     import json
 
-    from saewidgets.widgets._export import request_key
+    from saewidgets.widgets.export._html import block_of, request_key
 
     ex = sw.Explorer(small_store, grid=False)
     live = [int(f) for f in small_store.features.index[~small_store.features["dead"]]]
     estimate = ex.export_size()
-    page = ex.to_html(tmp_path / "ex.html").read_text(encoding="utf-8")
-    base = ex.to_html(tmp_path / "base.html", features=[]).stat().st_size
-    added = len(page.encode()) - base
-    assert 0.7 * added < estimate < 1.4 * added
+    path = ex.to_html(tmp_path / "ex.html")
+    assert abs(estimate - path.stat().st_size) < 0.02 * path.stat().st_size
+    page = path.read_text(encoding="utf-8")
     start = page.index('id="saewidgets-data">') + len('id="saewidgets-data">')
     data = json.loads(page[start : page.index("</script>", start)])
     responses = {k for c in data["widgets"].values() for k in c["responses"]}
-    assert {request_key("card", {"feature": f}) for f in live} <= responses
+    blocks = [b for c in data["widgets"].values() for b in c["packed"]]
+    packed = {k: i for i, b in enumerate(blocks) for k in packed_keys(b)}
+    assert {request_key("card", {"feature": f}) for f in live} <= responses | set(packed)
+    assert len(packed) >= len(live) - 1  # only the shown feature's full card is recorded
+    assert all(block_of(k, len(blocks)) == i for k, i in packed.items())
 
 
 def test_density_spread_takes_every_decile() -> None:
     import pandas as pd
 
-    from saewidgets.widgets._report import density_spread
+    from saewidgets.reports._report import density_spread
 
     density = np.linspace(1.0, 0.001, 200)
     dead = np.zeros(200, bool)

@@ -11,16 +11,26 @@ from pathlib import Path
 JS = Path(__file__).resolve().parents[2] / "js" / "src"
 CALL = re.compile(r"\.(on|off)\(\s*([^,)]*)")
 ONE_EVENT = re.compile(r'^"[\w:-]+"$')
+LISTEN = re.compile(r"\blisten\(\s*[\w.]+\s*,\s*\[([^\]]*)\]")
+QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|`[^`]*`")
 
 
 def subscriptions_of_several(text: str) -> list[str]:
     """First arguments of ``.on(``/``.off(`` calls in ``text`` that are not one literal event."""
-    return [m[2].strip() for m in CALL.finditer(text) if not ONE_EVENT.match(m[2].strip())]
+    bad = [m[2].strip() for m in CALL.finditer(text) if not ONE_EVENT.match(m[2].strip())]
+    for m in LISTEN.finditer(text):  # listen(model, ["change:a", ...]): each one event
+        bad += [q for q in QUOTED.findall(m[1]) if not ONE_EVENT.match(q)]
+    return bad
 
 
 def test_the_check_flags_a_multi_event_or_computed_subscription() -> None:
     text = 'model.on("change:a change:b", f); model.off(events, f); model.on("change:a", f)'
-    assert subscriptions_of_several(text) == ['"change:a change:b"', "events"]
+    text += '; listen(model, ["change:x", "change:y change:z"], f)'
+    assert subscriptions_of_several(text) == [
+        '"change:a change:b"',
+        "events",
+        '"change:y change:z"',
+    ]
 
 
 def test_no_view_subscribes_to_several_events_in_one_call() -> None:

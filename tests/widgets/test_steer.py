@@ -9,7 +9,7 @@ import torch
 import saewidgets as sw
 from saewidgets.models._interventions import intervene
 from saewidgets.widgets._codecs import array_from_json
-from saewidgets.widgets._export import export_payload, request_key
+from saewidgets.widgets.export._html import export_payload, request_key
 
 PROMPT = "Return a new dictionary"
 
@@ -130,8 +130,8 @@ def test_combined_edit_matches_run_with_hooks(lens, model):
 
 
 def test_card_steer_section_continues_top_contexts_cut_before_the_peak(lens, small_store):
-    from saewidgets.widgets._export import export_payload
     from saewidgets.widgets._steerdata import CARD_NEW_TOKENS, card_prompts
+    from saewidgets.widgets.export._html import export_payload
 
     live = small_store.features[~small_store.features["dead"]]
     f = int(live.sort_values("max_act").index[-1])

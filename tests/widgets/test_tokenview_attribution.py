@@ -10,7 +10,7 @@ import torch
 
 import saewidgets as sw
 from saewidgets.widgets._codecs import array_from_json
-from saewidgets.widgets._export import export_payload, request_key
+from saewidgets.widgets.export._html import export_payload, request_key
 
 TEXT = "Return a new dictionary initialized from an optional argument."
 POSITION = 6

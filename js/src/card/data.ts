@@ -67,6 +67,9 @@ interface ExamplesWire {
   group: WireArray;
   seq: WireArray;
   pos: WireArray;
+  /** Indices into `tok` of the tokens the statistics leave out (BOS, EOS, PAD); absent in
+   * payloads written before it existed. */
+  special?: WireArray;
   intervals: { interval: number; lo: number; hi: number; n: number }[];
 }
 
@@ -110,6 +113,8 @@ export interface CardExample {
   maxIndex: number;
   seq: number;
   pos: number;
+  /** Indices (in `tokens`) of special tokens: drawn greyed, not as activations. */
+  special: Set<number>;
 }
 
 export interface ExampleGroup {
@@ -154,6 +159,7 @@ export function exampleGroups(wire: ExamplesWire): ExampleGroup[] {
   const group = decodeArray(wire.group).data;
   const seq = decodeArray(wire.seq).data;
   const pos = decodeArray(wire.pos).data;
+  const special = wire.special === undefined ? [] : Array.from(decodeArray(wire.special).data);
   if (tok.length !== acts.length) throw new Error(`${tok.length} tokens but ${acts.length} acts`);
   const groups = new Map<number, ExampleGroup>();
   for (const iv of wire.intervals) groups.set(iv.interval, { ...iv, examples: [] });
@@ -174,6 +180,7 @@ export function exampleGroups(wire: ExamplesWire): ExampleGroup[] {
       maxIndex: maxIndex[e],
       seq: seq[e],
       pos: pos[e],
+      special: new Set(special.filter((i) => i >= offset && i < offset + n).map((i) => i - offset)),
     });
     offset += n;
   }

@@ -3,9 +3,8 @@
 // in exports. Values are shown through .value / textContent only.
 
 import { h } from "../lib/dom";
+import { autosave, type Save } from "./autosave";
 import { parseTags, type AnnotationFields } from "./data";
-
-export type Save = (feature: number, fields: Partial<AnnotationFields>) => Promise<AnnotationFields>;
 
 export interface Form {
   el: HTMLElement;
@@ -18,7 +17,6 @@ export interface Form {
   focusLabel(): void;
 }
 
-const PAUSE_MS = 600;
 const EMPTY: AnnotationFields = { label: "", status: "unreviewed", tags: [], note: "" };
 
 function readOnlyForm(): Form {
@@ -40,9 +38,23 @@ function readOnlyForm(): Form {
   };
 }
 
-/** The annotation box; `save` stores fields in the kernel and answers the stored annotation. */
-export function annotationForm(editable: boolean, statuses: string[], save: Save): Form {
-  if (!editable) return readOnlyForm();
+/** The status radio buttons ("1 unreviewed", …); a click calls `pick`. */
+function statusRadios(statuses: string[], pick: (status: string) => void): { el: HTMLElement; show(status: string): void } {
+  const el = h("div", { class: "sw-status-row", attrs: { role: "radiogroup", "aria-label": "status" } });
+  const buttons = statuses.map((s, i) => {
+    const b = h("button", { class: "sw-chip", attrs: { type: "button", role: "radio", "data-status": s } }, `${i + 1} ${s}`);
+    b.addEventListener("click", () => pick(s));
+    el.append(b);
+    return b;
+  });
+  return {
+    el,
+    show: (status) => buttons.forEach((b) => b.setAttribute("aria-checked", String(b.dataset.status === status))),
+  };
+}
+
+/** The label, tags and note boxes. */
+function fieldInputs(): { label: HTMLInputElement; tags: HTMLInputElement; note: HTMLTextAreaElement } {
   const label = h("input", {
     class: "sw-in-label",
     attrs: { type: "text", placeholder: "label (l or Enter)", "aria-label": "label", "data-testid": "label" },
@@ -51,92 +63,37 @@ export function annotationForm(editable: boolean, statuses: string[], save: Save
     attrs: { type: "text", placeholder: "tags, comma-separated", "aria-label": "tags", "data-testid": "tags" },
   });
   const note = h("textarea", { attrs: { placeholder: "note", "aria-label": "note", rows: "2", "data-testid": "note" } });
-  const state = h("span", { class: "sw-saved", attrs: { "data-testid": "saved", "aria-live": "polite" } });
-  const statusRow = h("div", { class: "sw-status-row", attrs: { role: "radiogroup", "aria-label": "status" } });
-  const buttons = statuses.map((s, i) => {
-    const b = h("button", { class: "sw-chip", attrs: { type: "button", role: "radio", "data-status": s } }, `${i + 1} ${s}`);
-    b.addEventListener("click", () => void setStatus(s));
-    statusRow.append(b);
-    return b;
-  });
-  const el = h(
-    "div",
-    { class: "sw-form", attrs: { "data-testid": "annotation" } },
-    label,
-    statusRow,
-    tags,
-    note,
-    state,
-  );
-  let feature = -1;
-  let pending: Partial<AnnotationFields> = {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let chain: Promise<void> = Promise.resolve();
+  return { label, tags, note };
+}
 
-  const showStatus = (status: string) =>
-    buttons.forEach((b) => b.setAttribute("aria-checked", String(b.dataset.status === status)));
-  const indicate = (text: string, kind: string) => {
-    state.textContent = text;
-    state.dataset.state = kind;
-  };
-
-  const send = (fields: Partial<AnnotationFields>, target: number): Promise<void> => {
-    indicate("saving…", "saving");
-    chain = chain.then(async () => {
-      try {
-        const saved = await save(target, fields);
-        if (target === feature) showStatus(saved.status);
-        indicate(`saved ${new Date().toLocaleTimeString()}`, "saved");
-      } catch (error) {
-        indicate(`not saved: ${error instanceof Error ? error.message : String(error)}`, "error");
-      }
-    });
-    return chain;
-  };
-
-  const flush = (): Promise<void> => {
-    clearTimeout(timer);
-    const fields = pending;
-    pending = {};
-    return Object.keys(fields).length === 0 ? chain : send(fields, feature);
-  };
-
-  const edit = (fields: Partial<AnnotationFields>) => {
-    pending = { ...pending, ...fields };
-    indicate("editing…", "editing");
-    clearTimeout(timer);
-    timer = setTimeout(() => void flush(), PAUSE_MS);
-  };
-
+/** The annotation box; `save` stores fields in the kernel and answers the stored annotation. */
+export function annotationForm(editable: boolean, statuses: string[], save: Save): Form {
+  if (!editable) return readOnlyForm();
+  const { label, tags, note } = fieldInputs();
   const setStatus = (status: string): Promise<void> => {
-    showStatus(status);
-    pending = { ...pending, status };
-    return flush();
+    radios.show(status);
+    return saver.now({ status });
   };
-
-  label.addEventListener("input", () => edit({ label: label.value }));
-  tags.addEventListener("input", () => edit({ tags: parseTags(tags.value) }));
-  note.addEventListener("input", () => edit({ note: note.value }));
-  for (const input of [label, tags, note]) input.addEventListener("change", () => void flush());
+  const radios = statusRadios(statuses, (s) => void setStatus(s));
+  const saver = autosave(save, (saved) => radios.show(saved.status));
+  label.addEventListener("input", () => saver.edit({ label: label.value }));
+  tags.addEventListener("input", () => saver.edit({ tags: parseTags(tags.value) }));
+  note.addEventListener("input", () => saver.edit({ note: note.value }));
+  for (const input of [label, tags, note]) input.addEventListener("change", () => void saver.flush());
   label.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") void flush();
+    if (event.key === "Enter") void saver.flush();
   });
-
   return {
-    el,
+    el: h("div", { class: "sw-form", attrs: { "data-testid": "annotation" } }, label, radios.el, tags, note, saver.el),
     fill(annotation, f) {
-      if (f !== feature) {
-        void flush();
-        indicate("", "");
-      }
-      feature = f;
+      saver.switchTo(f);
       const a = annotation ?? EMPTY;
       label.value = a.label;
       tags.value = a.tags.join(", ");
       note.value = a.note;
-      showStatus(a.status);
+      radios.show(a.status);
     },
-    flush,
+    flush: saver.flush,
     setStatus,
     focusLabel() {
       label.focus();

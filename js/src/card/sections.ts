@@ -23,6 +23,11 @@ const HIST = { width: 300, height: 72 };
 
 type Tip = { show(anchor: Element, content: Node): void; hide(): void };
 
+/** A titled section of the card. */
+export function cardSection(name: string, ...children: Node[]): HTMLElement {
+  return h("section", { class: "sw-card-section" }, h("h4", { class: "sw-section-title" }, name), ...children);
+}
+
 /** "#17" or "#17 label" pieces: the id, then the label in its own span. */
 export function featureName(id: number, labels: Record<string, string>): HTMLElement {
   const label = labels[String(id)];

@@ -4,8 +4,11 @@
 
 import type { Callback, Model } from "./types";
 
-/** Call `callback` on each of `events` ("change:a", …); returns the matching unsubscribe. */
+/** Call `callback` on each of `events` ("change:a", …); returns the matching unsubscribe.
+ * A name holding several events ("change:a change:b") throws, in every host. */
 export function listen(model: Model, events: readonly string[], callback: Callback): () => void {
+  const several = events.find((name) => /\s/.test(name));
+  if (several !== undefined) throw new Error(`one event per name, got "${several}"`);
   for (const name of events) model.on(name, callback);
   return () => {
     for (const name of events) model.off(name, callback);

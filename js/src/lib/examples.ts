@@ -11,6 +11,8 @@ export interface Example {
   acts: ArrayLike<number>;
   /** Index in `tokens` of the token the example was chosen for. */
   maxIndex: number;
+  /** Indices of special tokens (BOS, EOS, PAD) the statistics leave out: drawn greyed. */
+  special?: ReadonlySet<number>;
 }
 
 /** Token texts with newlines flattened to marks, so each example stays on one line. */
@@ -32,12 +34,18 @@ export function exampleRow(example: Example, rgb: RGB, vmax: number): HTMLElemen
   const row = h("div", { class: "sw-example" });
   inlineTokens(example.tokens).forEach((text, i) => {
     const value = example.acts[i];
+    const special = example.special?.has(i) === true;
     const span = h("span", {
-      class: i === example.maxIndex ? "sw-tok sw-max" : "sw-tok",
-      title: `${tokenLabel(example.tokens[i])}: ${formatValue(value)}`,
+      class: special ? "sw-tok sw-special" : i === example.maxIndex ? "sw-tok sw-max" : "sw-tok",
+      title: special
+        ? `${tokenLabel(example.tokens[i])}: special token, left out of the statistics (${formatValue(value)})`
+        : `${tokenLabel(example.tokens[i])}: ${formatValue(value)}`,
     });
     span.textContent = text;
-    span.style.background = activationBackground(rgb, value, vmax);
+    span.style.background = special
+      ? "var(--jp-layout-color3, #e4e4e4)" // grey, as TokenView's BOS: in context, not counted
+      : activationBackground(rgb, value, vmax);
+    if (special) span.style.color = "var(--jp-ui-font-color2, #656d76)";
     row.append(span);
   });
   return row;

@@ -2,6 +2,7 @@
 // comm-backed model, and an `invoke` that answers from responses recorded at export time.
 
 import { base64ToDataView } from "./codec";
+import { packedLookup } from "./pack";
 import { requestKey } from "./request";
 import type { Callback, Invoke, Model } from "./types";
 
@@ -45,16 +46,19 @@ function oneEvent(event: string): void {
   if (/\s/.test(event)) throw new Error(`one event per subscription, got "${event}"; use listen()`);
 }
 
-/** An `invoke` answered from recorded responses; anything else needs a kernel and rejects. */
-export function recordedInvoke(responses: Record<string, RecordedResponse>): Invoke {
+/** An `invoke` answered from recorded responses, then from the `packed` blocks of answers
+ * (decoded on first use); anything else needs a kernel and rejects. */
+export function recordedInvoke(responses: Record<string, RecordedResponse>, packed: string[] = []): Invoke {
+  const lookup = packedLookup(packed);
   return async (name, msg) => {
-    const hit = responses[requestKey(name, msg)];
-    if (hit === undefined) {
-      throw new Error(
-        `"${name}" needs a running Python kernel: this is a standalone export ` +
-          "and only holds the data exported with it.",
-      );
-    }
-    return [hit.response, hit.buffers.map(base64ToDataView)];
+    const key = requestKey(name, msg);
+    const hit = responses[key];
+    if (hit !== undefined) return [hit.response, hit.buffers.map(base64ToDataView)];
+    const answer = await lookup(key);
+    if (answer !== undefined) return answer;
+    throw new Error(
+      `"${name}" needs a running Python kernel: this is a standalone export ` +
+        "and only holds the data exported with it.",
+    );
   };
 }

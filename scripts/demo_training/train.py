@@ -138,6 +138,42 @@ def _aux_loss(
     return (recon - residual).pow(2).sum() / (residual - residual.mean(0)).pow(2).sum()
 
 
+def _loss(
+    sae: DemoSAE,
+    cfg: TrainConfig,
+    x: torch.Tensor,
+    out: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
+    since_fired: torch.Tensor,
+    frac: float,
+) -> torch.Tensor:
+    """The step's loss at ``frac`` of training: TopK's normalised MSE plus AuxK over the dead
+    latents, or ReLU's MSE plus the norm-weighted L1 (warmed up)."""
+    recon, latents, pre = out
+    if cfg.kind == "topk":
+        loss = (recon - x).pow(2).sum() / (x - x.mean(0)).pow(2).sum()
+        dead = since_fired > cfg.dead_tokens
+        if dead.any():
+            residual = (x - recon).detach()
+            loss = loss + cfg.aux_coef * _aux_loss(sae, pre, residual, dead, cfg.aux_k)
+        return loss
+    l1 = (latents * sae.W_dec.norm(dim=1)).sum(-1).mean()
+    mse = (recon - x).pow(2).sum(-1).mean()
+    warm = min(1.0, frac / cfg.l1_warmup) if cfg.l1_warmup > 0 else 1.0
+    return mse + cfg.l1_coef * warm * l1
+
+
+def _update(sae: DemoSAE, cfg: TrainConfig, opt: torch.optim.Optimizer, loss: torch.Tensor) -> None:
+    """One optimiser step (ReLU: gradient norm clipped to 1); unit-norm decoder rows kept so."""
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    if cfg.kind == "relu":
+        nn.utils.clip_grad_norm_(sae.parameters(), 1.0)
+    opt.step()
+    if cfg.kind == "topk" or cfg.unit_norm_decoder:
+        with torch.no_grad():
+            sae.W_dec.div_(sae.W_dec.norm(dim=1, keepdim=True))
+
+
 def train_sae(
     acts: np.ndarray,
     cfg: TrainConfig,
@@ -177,25 +213,8 @@ def train_sae(
             frac = step / total
             for group in opt.param_groups:
                 group["lr"] = cfg.lr * min(1.0, (1 - frac) / 0.2)
-            if cfg.kind == "topk":
-                loss = (recon - x).pow(2).sum() / (x - x.mean(0)).pow(2).sum()
-                dead = since_fired > cfg.dead_tokens
-                if dead.any():
-                    residual = (x - recon).detach()
-                    loss = loss + cfg.aux_coef * _aux_loss(sae, pre, residual, dead, cfg.aux_k)
-            else:
-                l1 = (latents * sae.W_dec.norm(dim=1)).sum(-1).mean()
-                mse = (recon - x).pow(2).sum(-1).mean()
-                warm = min(1.0, frac / cfg.l1_warmup) if cfg.l1_warmup > 0 else 1.0
-                loss = mse + cfg.l1_coef * warm * l1
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            if cfg.kind == "relu":
-                nn.utils.clip_grad_norm_(sae.parameters(), 1.0)
-            opt.step()
-            if cfg.kind == "topk" or cfg.unit_norm_decoder:
-                with torch.no_grad():
-                    sae.W_dec.div_(sae.W_dec.norm(dim=1, keepdim=True))
+            loss = _loss(sae, cfg, x, (recon, latents, pre), since_fired, frac)
+            _update(sae, cfg, opt, loss)
             step += 1
             if on_checkpoint is not None and step in checkpoint_at:
                 on_checkpoint(step, sae)
@@ -253,7 +272,7 @@ def save_sae(
             "exclude_special_tokens": [0],
             "sae_lens_version": "6.0.0",
             "sae_lens_training_version": None,
-            "trained_with": "saewidgets/_demo/_train.py",
+            "trained_with": "scripts/demo_training/train.py",
             "train_config": asdict(train_cfg),
         },
     }

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from saewidgets._errors import StoreError
-from saewidgets.widgets._snapshot import bars_svg, box, esc, fmt, note, token_spans
+from saewidgets.widgets._carddata import special_positions
+from saewidgets.widgets.export._snapshot import bars_svg, box, esc, fmt, note, token_spans
 
 if TYPE_CHECKING:
     from saewidgets.analysis._featurestore import FeatureStore
@@ -80,9 +81,17 @@ def card_snapshot(store: FeatureStore, f: int, source: str, label: str | None = 
     hist = store.histogram(f, bins=40)
     frame = store.top_examples(f, n=N_EXAMPLES)
     top = float(row["max_act"])
+    lengths = [len(t) for t in frame["tokens"]]
+    special = set(special_positions(store, frame["seq"], frame["start"], lengths).tolist())
+    starts = np.cumsum([0, *lengths])
     examples = "".join(
-        token_spans(list(tokens), list(np.asarray(acts, float)), top)
-        for tokens, acts in zip(frame["tokens"], frame["acts"], strict=True)
+        token_spans(
+            list(tokens),
+            list(np.asarray(acts, float)),
+            top,
+            {i - a for i in special if a <= i < a + len(tokens)},
+        )
+        for tokens, acts, a in zip(frame["tokens"], frame["acts"], starts, strict=False)
     )
     return box(
         "FeatureCard",

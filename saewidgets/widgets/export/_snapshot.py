@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
 #: Points drawn in a map snapshot at most (a deterministic spread over the features).
 MAX_MAP_POINTS = 4000
+#: Background of a special token (BOS, EOS, PAD) drawn in context but not in the statistics.
+SPECIAL_BG = "#e4e4e4"
 
 _BOX = (
     'style="font:12px/1.4 system-ui,sans-serif;color:#1f2328;border:1px solid #d0d7de;'
@@ -40,6 +42,18 @@ def box(kind: str, title: str, *parts: str) -> str:
 def note(text: str) -> str:
     """A muted line of text."""
     return f'<div style="color:#656d76">{esc(text)}</div>'
+
+
+def text_table(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of text as an HTML table, the first row as its header (every cell escaped)."""
+    if not rows:
+        return ""
+    head = "".join(f'<th style="text-align:left;padding:0 8px 0 0">{esc(c)}</th>' for c in rows[0])
+    body = "".join(
+        "<tr>" + "".join(f'<td style="padding:0 8px 0 0">{esc(c)}</td>' for c in r) + "</tr>"
+        for r in rows[1:]
+    )
+    return f"<table style='border-collapse:collapse;margin:4px 0'><tr>{head}</tr>{body}</table>"
 
 
 def fmt(x: float) -> str:
@@ -69,11 +83,21 @@ def diverging(value: float, limit: float) -> str:
     return f"rgb({r},{g},{b})"
 
 
-def token_spans(tokens: Sequence[str], values: Sequence[float], top: float) -> str:
-    """Tokens as inline spans shaded by their value (the value in each span's title)."""
+def token_spans(
+    tokens: Sequence[str], values: Sequence[float], top: float, special: Collection[int] = ()
+) -> str:
+    """Tokens as inline spans shaded by their value (the value in each span's title); the
+    positions in ``special`` (tokens left out of the statistics, such as BOS) drawn grey."""
     spans = []
-    for tok, v in zip(tokens, values, strict=True):
+    for i, (tok, v) in enumerate(zip(tokens, values, strict=True)):
         text = esc(tok).replace("\n", "↵")
+        if i in special:
+            note_ = f"special token, left out of the statistics: {fmt(float(v))}"
+            spans.append(
+                f'<span class="sw-special" style="background:{SPECIAL_BG};color:#656d76;'
+                f'white-space:pre" title="{note_}">{text}</span>'
+            )
+            continue
         title = f' title="{fmt(float(v))}"' if v else ""
         spans.append(
             f'<span style="background:{shade(float(v), top)};white-space:pre"{title}>{text}</span>'

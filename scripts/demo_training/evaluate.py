@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from saewidgets.demo._train import DemoSAE
+from demo_training.train import DemoSAE
 
 if TYPE_CHECKING:
     from transformer_lens import HookedTransformer

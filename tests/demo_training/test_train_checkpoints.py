@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import torch
+from demo_training.evaluate import cluster_metrics, feature_counts
+from demo_training.train import TrainConfig, log_spaced_steps, save_sae, train_sae
 from safetensors.torch import load_file
 
-from saewidgets.demo._evaluate import cluster_metrics, feature_counts
-from saewidgets.demo._train import TrainConfig, log_spaced_steps, save_sae, train_sae
-from tests.demo.test_train import sparse_data
+from tests.demo_training.test_train import sparse_data
 
 
 def test_log_spaced_steps():

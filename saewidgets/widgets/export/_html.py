@@ -5,7 +5,10 @@ bundle from a ``blob:`` URL and calls its ``render`` with an in-page model. A co
 children (widgets held in its synced traits, e.g. the Explorer's map and card) are exported with
 it under ``widgets`` by model id, and rendered through an in-page ``host`` as anywidget does.
 Binary arrays are base64-encoded, gzip-compressed first where that pays (``pack``); a widget may
-give the state its export embeds (``_export_state``, e.g. values at the precision shown). The
+give the state its export embeds (``_export_state``, e.g. values at the precision shown). Answers
+to many requests (``_packed_requests``, e.g. a card per feature of a wide SAE) are stored in
+gzip blocks of ``PACK_BLOCK`` answers, found by a hash of the request, and decoded by the page
+only when one of them is asked for. The
 JSON block has ``<``, ``>`` and ``&`` escaped, so no string
 in the data can close the script element or open a comment.
 """
@@ -40,7 +43,7 @@ class SaeWidget(Protocol):
     def _recorded_requests(self) -> Iterable[tuple[str, dict[str, Any]]]: ...
 
 
-_STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
+_STATIC = pathlib.Path(__file__).resolve().parents[2] / "static"
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -103,18 +106,71 @@ def pack(buffer: bytes | memoryview) -> tuple[str, str]:
     return best[0], base64.b64encode(best[1]).decode("ascii")
 
 
+#: Recorded answers per compressed block of a packed export (``_packed_requests``).
+PACK_BLOCK = 256
+
+
+def block_of(key: str, n_blocks: int) -> int:
+    """The block holding the answer to request ``key``: FNV-1a (32 bit) of its UTF-8 bytes
+    modulo ``n_blocks`` (mirrors ``blockOf`` in ``js/src/lib/pack.ts``)."""
+    h = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % n_blocks
+
+
+def pack_block(entries: list[tuple[str, Any, list[memoryview]]]) -> str:
+    """Recorded answers ``(key, response, buffers)`` as one base64 gzip block: a little-endian
+    uint32 length, the JSON ``[[key, response, [buffer lengths]], ...]``, then every buffer
+    (each padded to 4 bytes) split into 4 byte planes (``unpackBlock`` in ``pack.ts``)."""
+    head = [[key, response, [len(b) for b in buffers]] for key, response, buffers in entries]
+    text = json.dumps(head, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    data = text.encode("utf-8")
+    binary = b"".join(bytes(b) + b"\0" * (-len(b) % 4) for _, _, bs in entries for b in bs)
+    planes = np.frombuffer(binary, np.uint8).reshape(-1, 4).T.tobytes()
+    raw = len(data).to_bytes(4, "little") + data + planes
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def packed_answers(widget: SaeWidget, requests: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """The answers to ``requests`` in ``ceil(n / PACK_BLOCK)`` blocks (``pack_block``), each
+    request in block ``block_of(key)``; answers are computed a block at a time."""
+    if not requests:
+        return []
+    n_blocks = -(-len(requests) // PACK_BLOCK)
+    todo: list[list[tuple[str, str, dict[str, Any]]]] = [[] for _ in range(n_blocks)]
+    for name, msg in requests:
+        key = request_key(name, msg)
+        todo[block_of(key, n_blocks)].append((key, name, msg))
+    commands = getattr(type(widget), "_anywidget_commands", {})
+    answered_by = getattr(widget, "_export_answers", {})
+    blocks = []
+    desc = f"export {type(widget).__name__} (packed)"
+    bar = tqdm(total=len(requests), desc=desc, disable=len(requests) < 50)
+    for block in todo:
+        entries = []
+        for key, name, msg in block:
+            response, out = commands[answered_by.get(name, name)](widget, msg, [])
+            entries.append((key, response, out))
+        blocks.append(pack_block(entries))
+        bar.update(len(block))
+    bar.close()
+    return blocks
+
+
 def child_widgets(widget: SaeWidget) -> list[SaeWidget]:
     """The widgets held in ``widget``'s synced traits (a composed widget's children)."""
     values = (getattr(widget, name) for name in widget.data_traits())
     return [v for v in values if hasattr(v, "_recorded_requests") and hasattr(v, "model_id")]
 
 
-def _part(widget: SaeWidget) -> dict[str, Any]:
-    """One widget's bundle source, state, buffers and recorded responses."""
+def _part(widget: SaeWidget, packed: bool = True) -> dict[str, Any]:
+    """One widget's bundle source, state, buffers and recorded responses (the packed ones
+    left out with ``packed=False``)."""
     state = widget.get_state(key=widget.data_traits())
     state = getattr(widget, "_export_state", lambda st: st)(state)
     state, paths, buffers = extract_buffers(state)
-    packed = [pack(b) for b in buffers]
+    coded = [pack(b) for b in buffers]
     commands = getattr(type(widget), "_anywidget_commands", {})
     answered_by = getattr(widget, "_export_answers", {})
     responses = {}
@@ -123,24 +179,19 @@ def _part(widget: SaeWidget) -> dict[str, Any]:
     for name, msg in bar:
         response, out = commands[answered_by.get(name, name)](widget, msg, [])
         responses[request_key(name, msg)] = {"response": response, "buffers": _b64(out)}
+    asked = list(getattr(widget, "_packed_requests", list)()) if packed else []
     return {
         "esm": str(widget._esm),
         "state": state,
         "buffer_paths": paths,
-        "buffers": [data for _, data in packed],
-        "codecs": [codec for codec, _ in packed],
+        "buffers": [data for _, data in coded],
+        "codecs": [codec for codec, _ in coded],
         "responses": responses,
+        "packed": packed_answers(widget, asked),
     }
 
 
-def payload_size(value: Any) -> int:
-    """Bytes ``value`` takes in an export's data block (JSON plus base64 buffers)."""
-    data, _, buffers = extract_buffers(value)
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return len(text.encode("utf-8")) + sum(4 * ((len(b) + 2) // 3) for b in buffers)
-
-
-def export_payload(widget: SaeWidget) -> dict[str, Any]:
+def export_payload(widget: SaeWidget, packed: bool = True) -> dict[str, Any]:
     """The data block of an export: the widget's part and, under ``widgets``, the part of
     every widget it holds (at any depth) by model id."""
     parts: dict[str, Any] = {}
@@ -148,13 +199,14 @@ def export_payload(widget: SaeWidget) -> dict[str, Any]:
     while todo:
         child = todo.pop()
         if child.model_id not in parts:
-            parts[child.model_id] = _part(child)
+            parts[child.model_id] = _part(child, packed)
             todo.extend(child_widgets(child))
-    return {**_part(widget), "widgets": parts}
+    return {**_part(widget, packed), "widgets": parts}
 
 
-def export_html(widget: SaeWidget, *, title: str | None = None) -> str:
-    """The standalone HTML page of ``widget`` as a string."""
+def export_html(widget: SaeWidget, *, title: str | None = None, packed: bool = True) -> str:
+    """The standalone HTML page of ``widget`` as a string (``packed=False``: without the
+    packed answers, for size estimates)."""
     boot = (_STATIC / "standalone.js").read_text(encoding="utf-8")
     lowered = boot.lower()
     if "</script" in lowered or "<!--" in lowered:
@@ -168,7 +220,7 @@ def export_html(widget: SaeWidget, *, title: str | None = None) -> str:
     return _PAGE.format(
         csp=csp,
         title=html.escape(title or f"saewidgets {type(widget).__name__}"),
-        data=script_json(export_payload(widget)),
+        data=script_json(export_payload(widget, packed)),
         boot=boot,
     )
 
