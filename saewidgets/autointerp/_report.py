@@ -90,7 +90,8 @@ def _examples(breakdown: pd.DataFrame, f: int) -> str:
         text = marked_text(r.tokens, r.marks)
         cells = [r.method, r.variant, text, "yes" if r.truth else "no", _answer(r.prediction)]
         mark = ' class="wrong"' if r.prediction is None or r.prediction != r.truth else ""
-        rows.append(f"<tr{mark}>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells))
+        tds = "".join(f"<td>{html.escape(str(c))}</td>" for c in cells)
+        rows.append(f"<tr{mark}>{tds}</tr>")
     head = "<tr><th>method</th><th>given</th><th>text shown</th><th>fires</th><th>answer</th></tr>"
     summary = f"<summary>feature {f}: the {len(part)} questions asked</summary>"
     return f"<details>{summary}<table>{head}{''.join(rows)}</table></details>"
@@ -126,14 +127,15 @@ def write_html(table: pd.DataFrame, breakdown: pd.DataFrame, model: str, path: P
     details = "".join(_examples(breakdown, int(f)) for f in table["feature"])
     page = (
         '<!doctype html><html><head><meta charset="utf-8"><title>Explanations and their '
-        f"scores</title><style>{_STYLE}</style></head><body data-sw-ready>"
+        f"scores</title><style>{_STYLE}</style></head><body>"
+        '<main id="saewidgets-root" data-sw-ready>'
         f"<h1>Explanations and their scores</h1><p>Explainer and scorer: {html.escape(model)}. "
         "Score: balanced accuracy of the scorer's yes/no answers on held-out examples (0.5 is "
         "chance; – where the held-out examples lack positives or negatives). Baseline: the same "
         "scorer given the feature's top tokens as the explanation. An unparsed answer counts as "
         f"wrong.</p><p>{_means(table)}</p><table><tr>"
         + "".join(f"<th>{html.escape(h)}</th>" for h in head)
-        + f"</tr>{rows}</table>{details}</body></html>\n"
+        + f"</tr>{rows}</table>{details}</main></body></html>\n"
     )
     path.write_text(page, encoding="utf-8")
     return path
