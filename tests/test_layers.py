@@ -10,6 +10,9 @@ layer and closes no circle. ARCHITECTURE.md describes the layers.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "saewidgets"
@@ -141,6 +144,27 @@ def test_widget_exports_read_no_view() -> None:
         if layer(i) == "widgets" and not i.startswith(EXPORT) and i not in EXPORT_MAY_READ
     ]
     assert not bad, "widgets.export imports a view (views call their export):\n" + "\n".join(bad)
+
+
+_LOAD_VIEWS = """
+import importlib, pkgutil, sys
+import saewidgets.reports, saewidgets.widgets
+for pkg in (saewidgets.widgets, saewidgets.reports):
+    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        importlib.import_module(m.name)
+print(sorted(n for n in sys.modules if n.split(".")[0] == "torch" or n.startswith(FORBIDDEN)))
+"""
+
+
+def test_views_and_reports_load_no_model_code() -> None:
+    """What runs, not only what is written: importing every module of ``widgets`` and
+    ``reports`` loads neither torch nor the model, SAE, harvesting or demo layers."""
+    forbidden = tuple(f"saewidgets.{n}" for n in ("models", "saes", "harvesting", "demo"))
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
+    code = f"FORBIDDEN = {forbidden!r}\n{_LOAD_VIEWS}"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]", f"loaded by widgets / reports: {out.stdout.strip()}"
 
 
 def test_type_checking_imports_go_only_downwards() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ import traitlets
 
 from saewidgets._errors import ArgumentError, DataError
 from saewidgets.annotations._annotations import STATUSES
-from saewidgets.widgets._base import SaeWidget, bundle
+from saewidgets.widgets._base import SaeWidget, bundle, request
 from saewidgets.widgets._codecs import NDArray, array_to_json
 from saewidgets.widgets._columns import (
     AXES,
@@ -179,8 +180,15 @@ class FeatureMap(SaeWidget):
     """The schema of ``table``'s columns (``_columns.Column.to_json``): name, label, help,
     format, axis; the hover shows them all and the colour menu lists those with ``axis``."""
 
-    table = NDArray(ndim=2, finite=False, default_value=np.zeros((0, 0), np.float32))
-    """float32 [n, k]: every numeric per-feature column (NaN and infinities kept)."""
+    table = NDArray(ndim=2, finite=False, default_value=np.zeros((0, 0), np.float32)).tag(
+        sync=False
+    )
+    """float32 [n, k]: every numeric per-feature column (NaN and infinities kept), exact; the
+    view gets ``wire`` and asks for a hovered feature's exact row (``row``)."""
+
+    wire = traitlets.Dict().tag(sync=True)
+    """``table`` as the view reads it (see ``_wire``): gzip ``data`` of ``shape`` [k', n]
+    float32, ``derived`` columns left out, hover-only columns at 3 significant digits."""
 
     flags = NDArray(ndim=1, default_value=np.zeros(0, np.uint8))
     """uint8 [n]: bits DEAD=1, ULTRA_RARE=2, DENSE=4, NO_COLOUR=8 (colour value not finite)."""
@@ -247,15 +255,16 @@ class FeatureMap(SaeWidget):
         super().__init__(
             ids=frame.index.to_numpy(np.int64),
             columns=[c.to_json() for c in schema],
-            table=table(frame, schema),
             flags=flags.astype(np.uint8),
             axes=axes,
             panels=panels,
             color_name=name,
             labels=_labels(annotations, data),
         )
+        self.table = table(frame, schema)
         self._frame = frame
         self._n_tokens = token_count(data, frame)
+        self.wire = self._wire()
 
     @traitlets.validate("selected")
     def _valid_selected(self, proposal: dict[str, Any]) -> list[int]:
@@ -265,11 +274,16 @@ class FeatureMap(SaeWidget):
             raise traitlets.TraitError(f"selected has ids not on the map: {unknown[:10]}")
         return chosen
 
-    def _export_state(self, state: dict[str, Any]) -> dict[str, Any]:
-        """What a standalone export embeds: ``table`` column by column ([k, n]), without the
-        density columns that count gives exactly (``derived``), with the hover-only columns
-        (not the axes, not integers) at the 3 significant digits the hover shows, so they
-        compress; the points' positions, and so brushes, stay exact."""
+    @traitlets.observe("table", "axes", "columns")
+    def _rewire(self, change: dict[str, Any]) -> None:
+        if hasattr(self, "_n_tokens"):  # set last in __init__, which writes the first wire
+            self.wire = self._wire()
+
+    def _wire(self) -> dict[str, Any]:
+        """``table`` as the view reads it: column by column ([k', n]), without the density
+        columns that count gives exactly (``derived``), the columns that are neither axes nor
+        integers at the 3 significant digits the hover shows, gzip-compressed over 4 byte
+        planes; the points' positions, and so brushes, stay exact."""
         exact = set(self.axes)
         rounded = np.array(self.table, np.float32, copy=True)
         for c, col in enumerate(self.columns):
@@ -280,10 +294,26 @@ class FeatureMap(SaeWidget):
         left_out = [n for n in names if n in DERIVED]
         if not derivable_density(np.asarray(self.table), names, n_tokens):
             n_tokens, left_out = 0, []
-        derived = {"n_tokens": n_tokens, "columns": left_out}
         keep = [i for i, name in enumerate(names) if name not in left_out]
         by_column = np.ascontiguousarray(rounded[:, keep].T)  # a column's values compress together
-        return state | {"table": array_to_json(by_column), "derived": derived}
+        planes = by_column.view(np.uint8).reshape(-1, 4).T.tobytes()
+        return {
+            "data": memoryview(gzip.compress(planes, compresslevel=1, mtime=0)),
+            "codec": "gzip4",
+            "shape": list(by_column.shape),
+            "derived": {"n_tokens": n_tokens, "columns": left_out},
+        }
+
+    @request
+    def row(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """``{"feature": id}`` -> its exact row of ``table`` (float32, every column), for the
+        hover: the view holds most columns at 3 significant digits."""
+        ids = np.asarray(self.ids)
+        at = np.flatnonzero(ids == int(msg["feature"]))
+        if len(at) == 0:
+            raise DataError(f"feature {msg['feature']} is not on the map")
+        row = np.asarray(self.table)[at[0]]
+        return {"feature": int(msg["feature"]), "values": array_to_json(row)}
 
     @property
     def frame(self) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
@@ -103,6 +104,25 @@ VIEWS = ["FeatureCard", "FeatureMap", "TokenView", "GeometryGrid", "Explorer", "
 VIEWS += ["CompareView", "ContrastView", "TrajectoryView", "Steer"]
 
 
+def _executed_report(text: str, folder: Path) -> str:
+    """The HTML of ``jupyter nbconvert --to saewidgets-html --execute`` on a notebook of the
+    cells of ``text`` (split at ``---`` lines), run in ``folder``."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in text.split("---\n")])
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, folder / "report.ipynb")
+    path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    cmd = ["jupyter", "nbconvert", "--to", "saewidgets-html", "--execute", "report.ipynb"]
+    done = subprocess.run(
+        cmd, cwd=folder, env={**os.environ, "PYTHONPATH": path}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return (folder / "report.html").read_text()
+
+
 def test_executed_report_shows_each_view_offline(
     page: Page, small_store, sae_dirs, tmp_path
 ) -> None:
@@ -111,20 +131,7 @@ def test_executed_report_shows_each_view_offline(
     public view shows its content offline."""
     first = int(small_store.features["count"].idxmax())
     text = EXECUTED.format(store=str(small_store.path), first=first, sae=str(sae_dirs["standard"]))
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in text.split("---\n")])
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(nb, tmp_path / "report.ipynb")
-    path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-    cmd = ["jupyter", "nbconvert", "--to", "saewidgets-html", "--execute", "report.ipynb"]
-    done = subprocess.run(
-        cmd, cwd=tmp_path, env={**os.environ, "PYTHONPATH": path}, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-    html = (tmp_path / "report.html").read_text()
+    html = _executed_report(text, tmp_path)
     assert "widget-state+json" not in html and "unpkg.com" not in html  # no CDN script
 
     requests: list[str] = []

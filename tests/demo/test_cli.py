@@ -60,8 +60,12 @@ def test_the_index_links_every_view_and_each_link_opens_a_drawn_view(
             assert len(page.inner_text("body").strip().splitlines()) > 3, href
             continue
         page.wait_for_selector("[data-sw-ready]")
+        shown = [t for t in page.locator(".sw-error").all_inner_texts() if t.strip()]
+        assert not shown, f"{href} shows an error: {shown}"  # a failed boot or view
         drawn = page.evaluate(
-            """() => [...document.querySelectorAll('canvas, svg, table')].filter(e => {
+            """() => [...document.querySelectorAll(
+                 '#saewidgets-root canvas, #saewidgets-root svg, #saewidgets-root table'
+               )].filter(e => {
                  const r = e.getBoundingClientRect(); return r.width > 20 && r.height > 20;
                }).length"""
         )

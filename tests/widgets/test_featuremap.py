@@ -43,8 +43,9 @@ def test_store_map_carries_every_feature_and_its_flags(small_store) -> None:
     numeric = [c for c in f.columns if f[c].dtype.kind in "iuf"]
     assert sorted(names) == sorted(numeric)
     np.testing.assert_allclose(fmap.table, f[names].to_numpy(np.float32), rtol=1e-6)
-    wire = sum(a.nbytes for a in (fmap.ids, fmap.table, fmap.flags))
+    wire = sum(a.nbytes for a in (fmap.ids, fmap.flags)) + len(fmap.wire["data"])
     assert wire / small_store.d_sae <= 4 * (len(names) + 1) + 1
+    assert "table" not in fmap.data_traits()  # the view gets the compressed wire instead
 
 
 def test_dataframe_map_with_density_column_colour_and_pair() -> None:
@@ -151,3 +152,16 @@ def test_snapshot_colour_runs_blue_to_red_over_the_values_and_says_so(small_stor
     assert any(r == 255 and g <= 51 for r, g, _ in fills)  # the densest: full red
     assert any(b == 255 and r <= 51 for r, _, b in fills)  # the sparsest: full blue
     assert "blue low, red high" not in html
+
+
+def test_row_request_answers_the_exact_row(small_store) -> None:
+    from tests.widgets.test_featurecard import call
+
+    fmap = sw.FeatureMap(small_store)
+    names = [c["name"] for c in fmap.columns]
+    dense = small_store.features[names].to_numpy(np.float32)  # the reference, as float32
+    for f in (0, 7, small_store.d_sae - 1):
+        got = call(fmap, "row", {"feature": f})
+        assert got["feature"] == f
+        np.testing.assert_array_equal(got["values"], dense[f])
+    assert "not on the map" in call(fmap, "row", {"feature": small_store.d_sae})["error"]

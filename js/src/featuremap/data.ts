@@ -1,11 +1,13 @@
 // The FeatureMap's data as typed arrays (decoded from saewidgets/widgets/_featuremap.py traits)
 // plus what every panel shares: per-point packed colours and the id -> point lookup. Every
-// numeric per-feature column arrives in `table` [n, k], described by the `columns` schema
+// numeric per-feature column arrives in FeatureMap's compressed `wire` (or, in the maps other
+// views draw, a plain `table` [n, k]), described by the `columns` schema
 // (saewidgets/widgets/_columns.py); the axes and the colour are columns picked by name.
 
 import { decodeArray, type WireArray } from "../lib/codec";
 import type { ColumnSpec } from "../lib/format";
 import type { Model } from "../lib/types";
+import { gunzip, interleave4 } from "../lib/pack";
 import { packRGBA, viridis } from "../lib/scale";
 
 export const DEAD = 1;
@@ -91,15 +93,22 @@ interface Derived {
   columns: string[];
 }
 
-/** The full row-major table from a standalone export's (saewidgets/widgets/_featuremap.py,
- * `_export_state`): sent column by column ([k', n]) without the `derived` columns, which are
- * recomputed as the harvest computed them: density = count / n_tokens and its log10 (NaN where
- * count is 0), in float64 then float32. A live widget's table is used as it is. */
-export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: number, derived?: Derived): Float32Array {
-  if (derived === undefined || derived === null) return sent;
+/** FeatureMap's `wire` trait (saewidgets/widgets/_featuremap.py, `_wire`): the table sent
+ * column by column ([k', n] float32), gzip of its 4 byte planes. */
+interface Wire {
+  data: DataView;
+  codec: string;
+  shape: number[];
+  derived: Derived;
+}
+
+/** The full row-major table from the columns sent ([k', n]) without the `derived` ones, which
+ * are recomputed as the harvest computed them: density = count / n_tokens and its log10 (NaN
+ * where count is 0), in float64 then float32. */
+export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: number, derived: Derived): Float32Array {
   const k = columns.length;
   const have = columns.filter((c) => !derived.columns.includes(c.name));
-  if (sent.length !== have.length * n) throw new Error("FeatureMap export: table and columns disagree");
+  if (sent.length !== have.length * n) throw new Error("FeatureMap: table and columns disagree");
   const out = new Float32Array(n * k);
   have.forEach((c, j) => {
     const to = columns.indexOf(c);
@@ -107,7 +116,7 @@ export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: numb
   });
   if (derived.columns.length === 0) return out;
   const count = have.findIndex((c) => c.name === "count");
-  if (count < 0) throw new Error("FeatureMap export: derived columns need count");
+  if (count < 0) throw new Error("FeatureMap: derived columns need count");
   const dens = columns.findIndex((c) => c.name === "density");
   const logd = columns.findIndex((c) => c.name === "log10_density");
   for (let i = 0; i < n; i++) {
@@ -118,12 +127,27 @@ export function expandDerived(sent: Float32Array, columns: ColumnSpec[], n: numb
   return out;
 }
 
-export function readMapData(model: Model): MapData {
+/** The row-major table [n, k] of a model with a `wire` trait (FeatureMap), decompressed with
+ * the browser's DecompressionStream; null for a model that carries a plain `table` (the maps
+ * that CompareView and TrajectoryView draw). */
+export async function wireTable(model: Model): Promise<Float32Array | null> {
+  const wire = model.get("wire") as Wire | undefined;
+  if (wire === undefined || wire === null || wire.data === undefined) return null;
+  if (wire.codec !== "gzip4") throw new Error(`FeatureMap: unknown table codec "${wire.codec}"`);
+  const bytes = interleave4(await gunzip(wire.data));
+  const sent = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  if (sent.length !== wire.shape[0] * wire.shape[1]) throw new Error("FeatureMap: the table's size disagrees with its shape");
+  const columns = (model.get("columns") as ColumnSpec[] | undefined) ?? [];
+  return expandDerived(sent, columns, wire.shape[1], wire.derived);
+}
+
+/** The map's data from `model`, its table given (decoded by `wireTable`) or read from the
+ * model's row-major `table`. */
+export function readMapData(model: Model, given?: Float32Array): MapData {
   const ids = decodeArray(model.get("ids") as WireArray).data as Int32Array;
   const flags = decodeArray(model.get("flags") as WireArray).data as Uint8Array;
   const columns = (model.get("columns") as ColumnSpec[] | undefined) ?? [];
-  const sent = decodeArray(model.get("table") as WireArray).data as Float32Array;
-  const table = expandDerived(sent, columns, ids.length, model.get("derived") as Derived | undefined);
+  const table = given ?? (decodeArray(model.get("table") as WireArray).data as Float32Array);
   const axes = (model.get("axes") as string[] | undefined) ?? [];
   const n = ids.length;
   if (table.length !== columns.length * n || flags.length !== n) {
@@ -138,7 +162,6 @@ export function readMapData(model: Model): MapData {
     const density = name === "log10_density";
     for (let i = 0; i < n; i++) coords[a * i + j] = density && flags[i] & DEAD ? 0 : values[i];
   });
-  const pointOf = pointLookup(ids);
   const data: MapData = {
     n,
     ids,
@@ -153,7 +176,7 @@ export function readMapData(model: Model): MapData {
     cmax: 1,
     packed: new Uint32Array(n),
     faded: new Uint32Array(n),
-    pointOf,
+    pointOf: pointLookup(ids),
     deadCount,
   };
   setColour(data, String(model.get("color_name") ?? ""));
