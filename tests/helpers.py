@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors.torch import save_file
+from safetensors.torch import load_file, save_file
 
 
 def corpus() -> list[str]:
@@ -285,3 +285,16 @@ def counted_rows(store: Any) -> Any:
     import numpy as np
 
     return ~np.isin(store.tokens, np.asarray(store.meta.excluded_token_ids, dtype=np.int64))
+
+
+def saelens_reconstruction(folder: Path, x: torch.Tensor) -> torch.Tensor:
+    """SAELens's forward pass, written out from cfg.json and the saved fp16 weights."""
+    cfg = json.loads((folder / "cfg.json").read_text())
+    w = {name: t.float() for name, t in load_file(str(folder / "sae_weights.safetensors")).items()}
+    pre = (x - w["b_dec"] if cfg["apply_b_dec_to_input"] else x) @ w["W_enc"] + w["b_enc"]
+    if cfg["architecture"] == "topk":
+        values, indices = pre.topk(cfg["k"], dim=-1)
+        acts = torch.zeros_like(pre).scatter_(-1, indices, torch.relu(values))
+    else:
+        acts = torch.relu(pre)
+    return acts @ w["W_dec"] + w["b_dec"]

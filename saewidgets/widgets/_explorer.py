@@ -23,7 +23,7 @@ from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
 from saewidgets.widgets._searchrows import search_rows
-from saewidgets.widgets._tokenview import TOP_K, _numpy, _top_features
+from saewidgets.widgets._tokenview import TOP_K, _numpy, _special_positions, _top_features
 from saewidgets.widgets.export import _html
 
 if TYPE_CHECKING:
@@ -147,6 +147,7 @@ class Explorer(AttributionRequests):
         return {
             "tokens": tokens,
             "bos": bool(getattr(self._lens, "prepend_bos", False)),
+            "special": _special_positions(self._lens, text),
             "features": chosen,
             "acts": array_to_json(full[:, chosen]),
             "top_ids": array_to_json(top_ids),

@@ -55,14 +55,14 @@ def test_unknown_kind_names_the_choices() -> None:
 def test_saelens_loads_and_runs_the_shipped_sae(kind: str) -> None:
     from sae_lens import SAE
 
-    from .test_train import _reference_reconstruction
+    from tests.helpers import saelens_reconstruction
 
     folder = demo_sae_path(kind)
     sae = SAE.load_from_disk(folder, dtype="float32")
     assert sae.cfg.metadata.hook_name == DEMO_HOOK and sae.cfg.d_sae == 4096
     x = torch.randn(8, 576, generator=torch.Generator().manual_seed(0)) * 5
     with torch.no_grad():
-        ours = _reference_reconstruction(folder, x)
+        ours = saelens_reconstruction(folder, x)
         theirs = sae.decode(sae.encode(x))
     torch.testing.assert_close(theirs, ours, rtol=1e-4, atol=1e-4)
 

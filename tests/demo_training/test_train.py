@@ -10,7 +10,8 @@ import pytest
 import torch
 from demo_training.evaluate import ce_loss_recovered, reconstruction_metrics
 from demo_training.train import DemoSAE, TrainConfig, save_sae, train_sae
-from safetensors.torch import load_file
+
+from tests.helpers import saelens_reconstruction
 
 
 def sparse_data(n: int = 8192, d_in: int = 24, n_features: int = 48, seed: int = 0) -> np.ndarray:
@@ -39,19 +40,6 @@ def test_training_recovers_sparse_structure(kind: str) -> None:
     assert 0 <= sae.dead_last_epoch < 0.5
 
 
-def _reference_reconstruction(folder: Path, x: torch.Tensor) -> torch.Tensor:
-    """SAELens's forward pass, written out from cfg.json and the saved fp16 weights."""
-    cfg = json.loads((folder / "cfg.json").read_text())
-    w = {name: t.float() for name, t in load_file(str(folder / "sae_weights.safetensors")).items()}
-    pre = (x - w["b_dec"] if cfg["apply_b_dec_to_input"] else x) @ w["W_enc"] + w["b_enc"]
-    if cfg["architecture"] == "topk":
-        values, indices = pre.topk(cfg["k"], dim=-1)
-        acts = torch.zeros_like(pre).scatter_(-1, indices, torch.relu(values))
-    else:
-        acts = torch.relu(pre)
-    return acts @ w["W_dec"] + w["b_dec"]
-
-
 @pytest.mark.parametrize("k", [5, None])
 def test_saved_sae_reads_raw_activations(k: int | None, tmp_path: Path) -> None:
     torch.manual_seed(0)
@@ -72,7 +60,7 @@ def test_saved_sae_reads_raw_activations(k: int | None, tmp_path: Path) -> None:
         dataset_path="d",
         train_cfg=cfg,
     )
-    saved = _reference_reconstruction(tmp_path, x)
+    saved = saelens_reconstruction(tmp_path, x)
     assert torch.allclose(saved, expected, rtol=2e-2, atol=2e-2 * expected.abs().mean().item())
     meta = json.loads((tmp_path / "cfg.json").read_text())["metadata"]
     assert meta["hook_layer"] == 3 and meta["train_config"]["d_sae"] == 64

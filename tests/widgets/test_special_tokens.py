@@ -136,3 +136,14 @@ def test_tokenview_from_arrays_special_positions() -> None:
     assert view.special == [0, 2] and view.features == [1, 0]
     with pytest.raises(sw.DataError, match="special has positions"):
         sw.TokenView.from_arrays(["a"], np.ones((1, 1)), special=[3])
+
+
+def test_explorer_text_run_names_every_special_position(llama_lens, special_store) -> None:
+    ex = sw.Explorer(special_store, lens=llama_lens, grid=False)
+    text = "the cat</s> sat<pad> on<unk> it"
+    run = type(ex)._anywidget_commands["run"]
+    response, _ = run(ex, {"text": text, "features": [1, 2]}, [])
+    tok = llama_lens.adapter.tokenizer
+    names = tok.convert_ids_to_tokens(llama_lens.to_tokens(text)[0].tolist())
+    want = [i for i, n in enumerate(names) if n in tok.all_special_tokens]
+    assert response["value"]["special"] == want and len(want) == 4
