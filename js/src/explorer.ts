@@ -1,6 +1,7 @@
 // Explorer (saewidgets/widgets/_explorer.py): lays out its child widgets (traits map, card,
-// grid_view), each rendering its own view, plus selection chips and a token view. Python links
-// the children (map selection -> card + heatmaps); without a kernel (an export) this view links
+// grid_view), each rendering its own view, plus selection chips (explorer/chips.ts), a search
+// box (explorer/search.ts) and a text box with a token view (explorer/text.ts). Python links the
+// children (map selection -> card + heatmaps); without a kernel (an export) this view links
 // map -> card itself. Chip click -> card; text -> tokens through the "run" request (a kernel);
 // a token click -> its attribution list ("attribute", "ablate"), whose features open in the card.
 
@@ -9,23 +10,12 @@ import { addStyle, errorBanner, h } from "./lib/dom";
 import { listen } from "./lib/events";
 import { child } from "./lib/children";
 import { hostInvoke } from "./lib/host";
-import { createLocalModel } from "./lib/model";
-import { request } from "./lib/request";
 import type { Model, RenderProps } from "./lib/types";
-import type { WireArray } from "./lib/codec";
-import tokenview from "./tokenview";
+import { selectionChips, type Chips } from "./explorer/chips";
 import { searchPanel } from "./explorer/search";
+import { textPanel } from "./explorer/text";
 
-const CHIPS_MAX = 60;
-const TOKEN_FEATURES = 8;
-
-interface RunAnswer {
-  tokens: string[];
-  features: number[];
-  acts: WireArray;
-  top_ids: WireArray;
-  top_vals: WireArray;
-}
+type Banner = ReturnType<typeof errorBanner>;
 
 const CSS = `
 .sw-ex-row { display: flex; gap: 12px; align-items: flex-start; margin-top: 8px; }
@@ -39,112 +29,38 @@ const CSS = `
 .sw-ex-hit { text-align: left; }
 `;
 
-async function render({ model, el, experimental, host }: RenderProps): Promise<() => void> {
-  const root = h("div", { class: "sw-root sw-explorer" });
-  addStyle(root, baseCss + CSS);
-  const banner = errorBanner();
-  const mapSlot = h("div", {});
-  const chips = h("div", { class: "sw-ex-chips", attrs: { "data-testid": "chips" } });
-  const tokensSlot = h("div", { attrs: { "data-testid": "ex-tokens" } });
-  const side = h("div", { class: "sw-ex-side" }, h("div", { class: "sw-ex-h" }, "Selected features"), chips);
-  const cardSlot = h("div", { class: "sw-ex-card" });
-  const gridSlot = h("div", {});
-  root.append(banner.el, mapSlot, h("div", { class: "sw-ex-row" }, side, cardSlot), gridSlot);
-  el.replaceChildren(root);
-  banner.show(String(model.get("error") ?? ""));
-  const standalone = model.get("_standalone") === true;
-  let map: Model, card: Model;
+interface Children {
+  map: Model;
+  card: Model;
+}
+
+/** Renders the map, card and grid children into their slots (null: a child failed, said in
+ * the banner). */
+async function mountChildren(host: RenderProps["host"], model: Model, slots: HTMLElement[], banner: Banner): Promise<Children | null> {
   try {
-    const [m, c, g] = await Promise.all([
-      child(host, model, "map"),
-      child(host, model, "card"),
-      child(host, model, "grid_view"),
-    ]);
+    const [m, c, g] = await Promise.all([child(host, model, "map"), child(host, model, "card"), child(host, model, "grid_view")]);
     if (m === null || c === null) throw new Error("the Explorer has no map or card widget");
-    await Promise.all([m.mount(mapSlot), c.mount(cardSlot), g?.mount(gridSlot)]);
-    map = m.model;
-    card = c.model;
+    await Promise.all([m.mount(slots[0]), c.mount(slots[1]), g?.mount(slots[2])]);
+    return { map: m.model, card: c.model };
   } catch (error) {
     banner.show(error instanceof Error ? error.message : String(error));
-    return () => {};
+    return null;
   }
-  const labels = () => (map.get("labels") as Record<string, string> | undefined) ?? {};
+}
+
+/** Chips follow the map's selection and the card; without a kernel (an export) nobody else
+ * links the map to the card, so this view does. Returns the unsubscribe. */
+function linkViews(model: Model, { map, card }: Children, chips: Chips, banner: Banner, standalone: boolean): () => void {
   const selected = () => (map.get("selected") as number[] | undefined) ?? [];
-
-  const showFeature = (id: number) => {
-    card.set("feature", id);
-    card.save_changes();
-  };
-  const drawChips = () => {
-    const ids = selected();
-    chips.replaceChildren(
-      ...ids.slice(0, CHIPS_MAX).map((id) => {
-        const label = labels()[String(id)];
-        const b = h("button", { class: "sw-chip", attrs: { type: "button" } }, label ? `#${id} ${label}` : `#${id}`);
-        b.setAttribute("aria-pressed", String(card.get("feature") === id));
-        b.addEventListener("click", () => showFeature(id));
-        return b;
-      }),
-    );
-    if (ids.length > CHIPS_MAX) chips.append(h("span", { class: "sw-muted" }, `and ${ids.length - CHIPS_MAX} more`));
-    if (ids.length === 0) chips.append(h("span", { class: "sw-muted" }, "drag in the map to select"));
-  };
-
-  if (!standalone) side.prepend(searchPanel(hostInvoke(model, experimental), labels, showFeature, banner.show));
-  if (model.get("has_lens") === true && !standalone) {
-    const invoke = hostInvoke(model, experimental);
-    const box = h("textarea", { attrs: { spellcheck: "false", "aria-label": "Text to run" } });
-    box.placeholder = "Type text: the selected features (or the card's) colour its tokens";
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let generation = 0;
-    const run = async () => {
-      const mine = ++generation;
-      const ids = selected();
-      const features = (ids.length > 0 ? ids : [Number(card.get("feature"))]).slice(0, TOKEN_FEATURES);
-      try {
-        const a = await request<RunAnswer>(invoke, "run", { text: box.value, features });
-        if (mine !== generation) return;
-        banner.show("");
-        const local = createLocalModel({
-          ...a,
-          labels: labels(),
-          focus: null,
-          selected_token: -1,
-          text: box.value,
-          live: false,
-          attributable: true,
-          open_feature: -1,
-          error: "",
-          _standalone: true,
-        });
-        // a feature clicked in the token view's attribution list opens in the card
-        local.on("change:open_feature", () => {
-          const id = local.get("open_feature");
-          if (typeof id === "number" && id >= 0) showFeature(id);
-        });
-        void tokenview.render({ model: local, el: tokensSlot, experimental });
-      } catch (error) {
-        if (mine === generation) banner.show(error instanceof Error ? error.message : String(error));
-      }
-    };
-    box.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(run, 500);
-    });
-    side.append(h("div", { class: "sw-ex-h" }, "Text"), box, tokensSlot);
-  } else {
-    const why = standalone ? "Running text needs a Python kernel." : "Pass lens= to run text.";
-    side.append(h("div", { class: "sw-muted" }, why));
-  }
-
-  // Without a kernel nobody else links the map to the card.
+  const labels = () => (map.get("labels") as Record<string, string> | undefined) ?? {};
+  const drawChips = () => chips.draw(selected(), labels(), card.get("feature"));
   const onClicked = () => {
     const id = map.get("clicked");
-    if (typeof id === "number" && standalone) showFeature(id);
+    if (typeof id === "number" && standalone) showFeature(card, id);
   };
   const onSelected = () => {
     const ids = selected();
-    if (standalone && ids.length > 0) showFeature(ids[0]);
+    if (standalone && ids.length > 0) showFeature(card, ids[0]);
     drawChips();
   };
   const onError = () => banner.show(String(model.get("error") ?? ""));
@@ -159,6 +75,40 @@ async function render({ model, el, experimental, host }: RenderProps): Promise<(
     card.off("change:feature", drawChips);
     model.off("change:error", onError);
   };
+}
+
+function showFeature(card: Model, id: number): void {
+  card.set("feature", id);
+  card.save_changes();
+}
+
+async function render({ model, el, experimental, host }: RenderProps): Promise<() => void> {
+  const root = h("div", { class: "sw-root sw-explorer" });
+  addStyle(root, baseCss + CSS);
+  const banner = errorBanner();
+  const slots = [h("div", {}), h("div", { class: "sw-ex-card" }), h("div", {})];
+  const side = h("div", { class: "sw-ex-side" }, h("div", { class: "sw-ex-h" }, "Selected features"));
+  root.append(banner.el, slots[0], h("div", { class: "sw-ex-row" }, side, slots[1]), slots[2]);
+  el.replaceChildren(root);
+  banner.show(String(model.get("error") ?? ""));
+  const standalone = model.get("_standalone") === true;
+  const children = await mountChildren(host, model, slots, banner);
+  if (children === null) return () => {};
+  const { map, card } = children;
+  const open = (id: number) => showFeature(card, id);
+  const chips = selectionChips(open);
+  side.append(chips.el);
+  const labels = () => (map.get("labels") as Record<string, string> | undefined) ?? {};
+  if (!standalone) side.prepend(searchPanel(hostInvoke(model, experimental), labels, open, banner.show));
+  if (model.get("has_lens") === true && !standalone) {
+    const selected = () => (map.get("selected") as number[] | undefined) ?? [];
+    const features = () => (selected().length > 0 ? selected() : [Number(card.get("feature"))]);
+    side.append(...textPanel({ invoke: hostInvoke(model, experimental), features, labels, open, error: banner.show }));
+  } else {
+    const why = standalone ? "Running text needs a Python kernel." : "Pass lens= to run text.";
+    side.append(h("div", { class: "sw-muted" }, why));
+  }
+  return linkViews(model, children, chips, banner, standalone);
 }
 
 export default { render };

@@ -65,6 +65,12 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(root / ".workspaces"),
     }
+    # Voilà's "Render with Voilà" button (installed for tests/browser/test_voila.py) would push
+    # the notebook toolbar's execution indicator, which the tests wait on, into its overflow menu
+    labconfig = root / ".config" / "labconfig"
+    labconfig.mkdir(parents=True)
+    disabled = {"disabledExtensions": {"@voila-dashboards/jupyterlab-preview": True}}
+    (labconfig / "page_config.json").write_text(json.dumps(disabled))
     log = (root / "lab.log").open("w")
     server = subprocess.Popen(
         [

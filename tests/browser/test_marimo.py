@@ -226,7 +226,9 @@ def test_annotator_count_and_tokenview_live_edit_in_marimo(page: Page, marimo_ap
     tokens = view.get_by_test_id("tokens")
     before = tokens.inner_text()
     box = view.get_by_role("textbox", name="Text to run")
-    box.fill("a dog ran far away")
+    box.fill("a dog ran<pad> far away")
     expect(tokens).to_contain_text("dog", timeout=WAIT)
     assert tokens.inner_text() != before
+    # BOS and the PAD typed in the text: special tokens, drawn grey (the `special` trait)
+    expect(tokens.locator(".sw-bos")).to_have_text(["<bos>", "<pad>"], timeout=WAIT)
     assert not [m for m in logs if "Model not found" in m]

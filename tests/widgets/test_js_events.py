@@ -17,7 +17,8 @@ QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|`[^`]*`")
 
 def subscriptions_of_several(text: str) -> list[str]:
     """First arguments of ``.on(``/``.off(`` calls in ``text`` that are not one literal event."""
-    bad = [m[2].strip() for m in CALL.finditer(text) if not ONE_EVENT.match(m[2].strip())]
+    args = [m[2].strip() for m in CALL.finditer(text)]
+    bad = [a for a in args if a and not ONE_EVENT.match(a)]  # `.off()`: no event named
     for m in LISTEN.finditer(text):  # listen(model, ["change:a", ...]): each one event
         bad += [q for q in QUOTED.findall(m[1]) if not ONE_EVENT.match(q)]
     return bad

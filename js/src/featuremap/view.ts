@@ -4,6 +4,7 @@
 // selection.ts, hover.ts, pointer.ts); mountMap wires them to the model.
 
 import { addStyle, errorBanner, h, tooltip } from "../lib/dom";
+import { listen } from "../lib/events";
 import type { Invoke, Model } from "../lib/types";
 import { DEAD, readMapData, setColour, type MapData } from "./data";
 import { mapHover } from "./hover";
@@ -112,10 +113,8 @@ function wireModel(view: View): () => void {
       for (const p of panels) p.drawOverlay(i, null);
     },
   };
-  for (const [event, fn] of Object.entries(handlers)) model.on(event, fn);
-  return () => {
-    for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
-  };
+  const offs = Object.entries(handlers).map(([event, fn]) => listen(model, [event], fn));
+  return () => offs.forEach((off) => off());
 }
 
 /** The hover and pointer input of the panels. */

@@ -4,13 +4,11 @@ The page runs ``static/standalone.js`` (inlined, allowed by a CSP hash), which l
 bundle from a ``blob:`` URL and calls its ``render`` with an in-page model. A composed widget's
 children (widgets held in its synced traits, e.g. the Explorer's map and card) are exported with
 it under ``widgets`` by model id, and rendered through an in-page ``host`` as anywidget does.
-Binary arrays are base64-encoded, gzip-compressed first where that pays (``pack``); a widget may
-give the state its export embeds (``_export_state``, e.g. values at the precision shown). Answers
-to many requests (``_packed_requests``, e.g. a card per feature of a wide SAE) are stored in
-gzip blocks of ``PACK_BLOCK`` answers, found by a hash of the request, and decoded by the page
-only when one of them is asked for. The
-JSON block has ``<``, ``>`` and ``&`` escaped, so no string
-in the data can close the script element or open a comment.
+Binary arrays are base64-encoded, gzip-compressed first where that pays (``pack``). Answers to
+many requests (``_packed_requests``, e.g. a card per feature of a wide SAE) are stored in gzip
+blocks of ``PACK_BLOCK`` answers, found by a hash of the request, and decoded by the page only
+when one of them is asked for. The JSON block has ``<``, ``>`` and ``&`` escaped, so no string in
+the data can close the script element or open a comment.
 """
 
 from __future__ import annotations
@@ -168,7 +166,6 @@ def _part(widget: SaeWidget, packed: bool = True) -> dict[str, Any]:
     """One widget's bundle source, state, buffers and recorded responses (the packed ones
     left out with ``packed=False``)."""
     state = widget.get_state(key=widget.data_traits())
-    state = getattr(widget, "_export_state", lambda st: st)(state)
     state, paths, buffers = extract_buffers(state)
     coded = [pack(b) for b in buffers]
     commands = getattr(type(widget), "_anywidget_commands", {})
