@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         "--explain",
         type=int,
         default=None,
-        help="features the embedded LLM explains and scores (default 4; 0: none)",
+        help="features the embedded LLM explains and scores (default 3; 0: none)",
     )
     _harvest_parser(sub)
     args = parser.parse_args(argv)

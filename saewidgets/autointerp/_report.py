@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from saewidgets.autointerp._llm import LLM
 
 #: features the demo explains, and held-out examples per class each score uses
-DEMO_FEATURES, DEMO_N = 4, 5
+DEMO_FEATURES, DEMO_N = 3, 5
 #: a feature is explained when it fires on at least MIN_COUNT tokens (held-out examples remain
 #: once the explainer has had its 20) and on at most MAX_DENSITY of them (negatives remain)
 MIN_COUNT, MAX_DENSITY = 40, 0.02
