@@ -23,7 +23,13 @@ from saewidgets.widgets._featurecard import FeatureCard
 from saewidgets.widgets._featuremap import FeatureMap
 from saewidgets.widgets._geometrygrid import MAX_SELECTION, GeometryGridView
 from saewidgets.widgets._searchrows import search_rows
-from saewidgets.widgets._tokenview import TOP_K, _numpy, _special_positions, _top_features
+from saewidgets.widgets._tokenview import (
+    TOP_K,
+    _bos_first,
+    _numpy,
+    _special_positions,
+    _top_features,
+)
 from saewidgets.widgets.export import _html
 
 if TYPE_CHECKING:
@@ -146,7 +152,7 @@ class Explorer(AttributionRequests):
         top_ids, top_vals = _top_features(full, np.arange(full.shape[1]), TOP_K)
         return {
             "tokens": tokens,
-            "bos": bool(getattr(self._lens, "prepend_bos", False)),
+            "bos": _bos_first(self._lens),
             "special": _special_positions(self._lens, text),
             "features": chosen,
             "acts": array_to_json(full[:, chosen]),

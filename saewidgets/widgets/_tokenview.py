@@ -57,6 +57,14 @@ def _top_features(full: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray
     return ids[cols].astype(np.int32), vals.astype(np.float32)
 
 
+def _bos_first(lens: Any) -> bool:
+    """Whether the Lens puts BOS before every text: it prepends BOS and its tokenizer has one
+    (a Hugging Face tokenizer without BOS, as Qwen's, gets nothing prepended)."""
+    return (
+        bool(getattr(lens, "prepend_bos", False)) and getattr(lens, "bos_token_id", 0) is not None
+    )
+
+
 def _special_positions(lens: Any, text: str) -> list[int]:
     """Positions of the Lens's special tokens (``special_token_ids()``) in ``text``'s tokens;
     none for a Lens-like object without token ids."""
@@ -139,7 +147,7 @@ class TokenView(AttributionRequests):
             )
         self._setup(features, n_features, labels)
         self._lens: _EncodesText | None = lens
-        self.bos = bool(getattr(lens, "prepend_bos", False))
+        self.bos = _bos_first(lens)
         if hasattr(lens, "attribute") and hasattr(lens, "ablate"):
             self._attributions = AttributionAnswers(lens)  # type: ignore[arg-type]
             self.attributable = True

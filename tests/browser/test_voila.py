@@ -95,7 +95,8 @@ def test_voila_draws_card_map_and_tokenview_and_answers_a_card_request(
     expect(title).to_have_text(f"Feature #{first}", timeout=WAIT)
     rows = page.locator(".sw-group-top .sw-example")
     expect(rows).to_have_count(len(small_store.top_examples(first)), timeout=WAIT)
-    expect(page.locator("[data-painted]").first).to_be_attached(timeout=WAIT)  # the map drew
+    expect(page.locator(".sw-featuremap[data-painted]")).to_have_count(1, timeout=WAIT)
+    expect(page.locator(".sw-featuremap .sw-fm-canvas")).to_have_count(3)  # its three panels
     tokens = page.locator(".sw-tokenview .sw-tok")
     expect(tokens).to_have_text(["<bos>", "Voila", " draws"], timeout=WAIT)
     assert page.locator(".saewidgets-snapshot").count() == 0  # live views, not the snapshots

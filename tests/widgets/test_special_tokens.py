@@ -147,3 +147,25 @@ def test_explorer_text_run_names_every_special_position(llama_lens, special_stor
     names = tok.convert_ids_to_tokens(llama_lens.to_tokens(text)[0].tolist())
     want = [i for i, n in enumerate(names) if n in tok.all_special_tokens]
     assert response["value"]["special"] == want and len(want) == 4
+
+
+def test_tokenview_of_a_tokenizer_without_bos_greys_nothing_first(tmp_path) -> None:
+    """A Hugging Face tokenizer with no BOS (as Qwen's): the Lens prepends nothing, so the first
+    token is text, coloured and counted like the rest; a typed EOS is still special."""
+    from tests import helpers
+
+    tok = helpers.build_tokenizer(
+        tmp_path / "tok", special={"eos_token": "</s>", "pad_token": "<pad>"}
+    )
+    sae = helpers.write_sae(
+        tmp_path / "sae", seed=3, hook_name="model.layers.1", k=6, architecture="topk"
+    )
+    lens = sw.Lens(helpers.build_hf_llama(tok, n_layers=2), sae, tokenizer=tok)
+    assert lens.prepend_bos and lens.bos_token_id is None
+    text = "the cat</s> sat"
+    view = sw.TokenView(lens, text)
+    assert "".join(view.tokens).startswith("the cat") and not view.bos
+    assert view.special == [view.tokens.index("</s>")]
+    dense = np.delete(lens.encode(text).double().numpy(), view.special, axis=0)
+    peak, total = dense.max(axis=0), dense.sum(axis=0)
+    assert view.features == [int(f) for f in np.lexsort((-total, -peak))[:5] if peak[f] > 0]
