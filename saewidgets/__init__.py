@@ -27,6 +27,7 @@ from saewidgets._errors import (
 from saewidgets._version import __version__
 
 if TYPE_CHECKING:
+    from saewidgets._job import run_demo
     from saewidgets.analysis._compare import SAEComparison, compare
     from saewidgets.analysis._contrast import contrast
     from saewidgets.analysis._featurestore import FeatureStore
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from saewidgets.autointerp._explain import explain
     from saewidgets.autointerp._llm import LLM
     from saewidgets.autointerp._score import ScoreFrame, score
-    from saewidgets.demo._job import demo_lens, run_demo
+    from saewidgets.demo._job import demo_lens
     from saewidgets.demo._text import demo_texts
     from saewidgets.harvesting._harvest import harvest
     from saewidgets.harvesting._merge import merge_stores
@@ -87,7 +88,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "harvest": ("saewidgets.harvesting._harvest", "harvest"),
     "merge_stores": ("saewidgets.harvesting._merge", "merge_stores"),
     "demo_lens": ("saewidgets.demo._job", "demo_lens"),
-    "run_demo": ("saewidgets.demo._job", "run_demo"),
+    "run_demo": ("saewidgets._job", "run_demo"),
     "demo_texts": ("saewidgets.demo._text", "demo_texts"),
     "LLM": ("saewidgets.autointerp._llm", "LLM"),
     "explain": ("saewidgets.autointerp._explain", "explain"),

@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     demo.add_argument("--sae", choices=("topk", "relu"), default="topk", help="which demo SAE")
     demo.add_argument("--n-tokens", type=int, default=None, help="tokens to harvest (default 100k)")
+    demo.add_argument(
+        "--explain",
+        type=int,
+        default=None,
+        help="features the embedded LLM explains and scores (default 4; 0: none)",
+    )
     _harvest_parser(sub)
     args = parser.parse_args(argv)
     try:
@@ -63,10 +69,15 @@ def _harvest_parser(sub: Any) -> None:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from saewidgets.demo._job import DEFAULT_TOKENS, run_demo
+    from saewidgets._job import run_demo
+    from saewidgets.autointerp._report import DEMO_FEATURES
+    from saewidgets.demo._job import DEFAULT_TOKENS
 
     start = time.perf_counter()
-    store = run_demo(args.out, sae=args.sae, n_tokens=args.n_tokens or DEFAULT_TOKENS)
+    explain = DEMO_FEATURES if args.explain is None else args.explain
+    store = run_demo(
+        args.out, sae=args.sae, n_tokens=args.n_tokens or DEFAULT_TOKENS, explain=explain
+    )
     for name in ("summary.txt", "compare.txt", "trajectory.txt"):
         if (store.path.parent / name).is_file():
             print((store.path.parent / name).read_text())

@@ -22,7 +22,7 @@ LAYERS = ["ground", "annotations", "saes", "models", "store", "analysis", "harve
 LAYERS += ["reports", "demo", "autointerp", "top"]
 GROUND = {"saewidgets._errors", "saewidgets._version", "saewidgets._tokenbytes"}
 GROUND |= {"saewidgets._checks"}
-TOP = {"saewidgets", "saewidgets._cli"}
+TOP = {"saewidgets", "saewidgets._cli", "saewidgets._job"}
 
 _BELOW_STORE = {"ground", "annotations", "saes", "models", "store"}
 # what each layer's imports that run may reach (its package docstring says the same)

@@ -29,7 +29,8 @@ def to_neuronpedia(
     features: Sequence[int] | None = None,
     batch_size: int = 128,
 ) -> list[Path]:
-    """Write ``batch-00000.json``, ... into the new (or empty) ``folder``; return their paths."""
+    """Write ``batch-00000.json``, ... into the new (or empty) ``folder``, then the scores of
+    the explanations exported (``explanation-scores.json``, when any); return their paths."""
     out = _new_folder(folder)
     for name, value in (("model_id", model_id), ("source", source)):
         if not isinstance(value, str) or not value:
@@ -44,7 +45,41 @@ def to_neuronpedia(
     for i, batch in enumerate(tqdm(batches, total=-(-len(ids) // batch_size), desc="neuronpedia")):
         records = [feature_record(store, f, model_id, source, explained.get(f, [])) for f in batch]
         paths.append(_write_json(out / f"batch-{i:05d}.json", records))
+    scores = _scores(store, annotations, set(ids), model_id, source)
+    if scores:
+        paths.append(_write_json(out / "explanation-scores.json", scores))
     return paths
+
+
+def _scores(
+    store: FeatureStore, annotations: Any, ids: set[int], model_id: str, source: str
+) -> list[dict[str, Any]]:
+    """One record per scored explanation and method: the explanation (index, text, model) with
+    the method, its score (``value``), the baseline's and the example count. Neuronpedia's
+    ``Explanation`` has no score field, so they sit in a file of their own."""
+    if annotations is None:
+        return []
+    out = []
+    for row in annotations.explanations(store).itertuples():
+        if int(row.feature) not in ids:
+            continue
+        for m in ("detection", "fuzz"):
+            value = getattr(row, m)
+            if value == value:  # scored
+                out.append(
+                    {
+                        "modelId": model_id,
+                        "source": source,
+                        "index": int(row.feature),
+                        "text": row.explanation,
+                        "explainer_model": row.model,
+                        "method": m,
+                        "value": float(value),
+                        "baseline": _finite(getattr(row, f"{m}_baseline")),
+                        "n": int(getattr(row, f"{m}_n")),
+                    }
+                )
+    return out
 
 
 def feature_record(
@@ -115,6 +150,10 @@ def _explanations(store: FeatureStore, annotations: Any) -> dict[int, list[dict[
             {"text": label, "method": "saewidgets_label", "explainer_model": None}
         )
     return out
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if value == value else None
 
 
 def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:

@@ -222,12 +222,33 @@ class Annotations:
             return int(conn.execute("SELECT COALESCE(MAX(change), 0) FROM history").fetchone()[0])
 
     def export_csv(self, store: object, path: str | os.PathLike[str]) -> None:
-        """Write one SAE's annotations as CSV (tags as a JSON list in one cell)."""
-        aio.write_csv(path, self._all(store))
+        """Write one SAE's annotations as CSV (tags as a JSON list in one cell), each feature's
+        best-scored LLM explanation and its scores after them (features with an explanation
+        alone get a row too; ``import_csv`` reads back the annotations)."""
+        best: dict[int, dict[str, Any]] = {}
+        for row in self._explanation_records(store):
+            best.setdefault(row["feature"], row)  # best detection score first
+        aio.write_csv(path, self._all(store), best)
 
     def export_json(self, store: object, path: str | os.PathLike[str]) -> None:
-        """Write one SAE's annotations as JSON, with the SAE id."""
-        aio.write_json(path, sae_id_of(store), self._all(store))
+        """Write one SAE's annotations as JSON, with the SAE id and every LLM explanation with
+        its latest scores (``explanations``)."""
+        aio.write_json(path, sae_id_of(store), self._all(store), self._explanation_records(store))
+
+    def _explanation_records(self, store: object) -> list[dict[str, Any]]:
+        """The explanations of ``explanations()`` as dicts (time as ISO text), each feature's
+        best detection score first (then fuzz)."""
+        frame = self.explanations(store).sort_values(
+            ["feature", "detection", "fuzz"], ascending=[True, False, False], na_position="last"
+        )
+        frame["created"] = [t.isoformat() for t in frame["created"]]
+        records = frame.to_dict("records")
+        for r in records:
+            r["feature"] = int(r["feature"])
+            for m in ex.METHODS:  # example counts as integers (NaN where not scored)
+                n = r[f"{m}_n"]
+                r[f"{m}_n"] = n if n != n else int(n)
+        return records
 
     def export_neuronpedia(
         self, store: object, path: str | os.PathLike[str], model_id: str, layer: str

@@ -22,6 +22,9 @@ from saewidgets.annotations._db import Annotation
 
 JSON_FORMAT = "saewidgets.annotations"
 CSV_COLUMNS = ("feature", "label", "tags", "status", "note", "author", "created", "updated")
+#: the best-scored LLM explanation of each feature, after the annotation's columns
+SCORE_COLUMNS = tuple(f"{m}{s}" for m in ("detection", "fuzz") for s in ("", "_baseline", "_n"))
+EXPLANATION_COLUMNS = ("explanation", "explanation_model", *SCORE_COLUMNS)
 NEURONPEDIA_TYPE = "saewidgets_manual"
 
 
@@ -56,23 +59,51 @@ def _uncell(text: str | None) -> str | None:
     return text
 
 
-def write_csv(path: str | os.PathLike[str], rows: Iterable[Annotation]) -> None:
-    """Write one CSV line per annotation; tags are a JSON list in one cell. Every cell is
-    quoted and text cells that a spreadsheet would run as formulas are escaped (``csv_cell``)."""
+def _annotation_cells(r: Annotation | None) -> list[object]:
+    if r is None:  # a feature with an LLM explanation and no annotation
+        return [""] * (len(CSV_COLUMNS) - 1)
+    return [
+        csv_cell(r.label or ""),
+        json.dumps(list(r.tags), ensure_ascii=False),
+        r.status,
+        csv_cell(r.note or ""),
+        csv_cell(r.author),
+        r.created.isoformat(),
+        r.updated.isoformat(),
+    ]
+
+
+def _explanation_cells(row: dict[str, Any] | None) -> list[object]:
+    if row is None:
+        return [""] * len(EXPLANATION_COLUMNS)
+    cells: list[object] = [csv_cell(row["explanation"]), csv_cell(row["model"])]
+    return cells + ["" if _missing(row[c]) else row[c] for c in SCORE_COLUMNS]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def write_csv(
+    path: str | os.PathLike[str],
+    rows: Iterable[Annotation],
+    explanations: dict[int, dict[str, Any]] | None = None,
+) -> None:
+    """Write one CSV line per annotated or explained feature; tags are a JSON list in one cell;
+    then the feature's best LLM explanation (``explanations``: feature -> its fields) and its
+    scores. Every cell is quoted and text cells that a spreadsheet would run as formulas are
+    escaped (``csv_cell``)."""
+    by_feature = {r.feature: r for r in rows}
+    explained = explanations or {}
     with _atomic(path) as f:
         writer = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        writer.writerow(CSV_COLUMNS)
-        for r in rows:
+        writer.writerow((*CSV_COLUMNS, *EXPLANATION_COLUMNS))
+        for feature in sorted(set(by_feature) | set(explained)):
             writer.writerow(
                 [
-                    r.feature,
-                    csv_cell(r.label or ""),
-                    json.dumps(list(r.tags), ensure_ascii=False),
-                    r.status,
-                    csv_cell(r.note or ""),
-                    csv_cell(r.author),
-                    r.created.isoformat(),
-                    r.updated.isoformat(),
+                    feature,
+                    *_annotation_cells(by_feature.get(feature)),
+                    *_explanation_cells(explained.get(feature)),
                 ]
             )
 
@@ -90,6 +121,8 @@ def read_csv(path: str | os.PathLike[str]) -> list[Record]:
         for line, raw in enumerate(reader, start=2):
             where = f"{path} line {line}"
             cells = {k: (v or None) for k, v in raw.items() if k is not None}
+            if cells.get("explanation") and not any(cells.get(c) for c in CSV_COLUMNS[1:]):
+                continue  # an LLM explanation alone (as export_csv writes it): no annotation
             tags = cells.get("tags")
             records.append(
                 Record(
@@ -105,9 +138,15 @@ def read_csv(path: str | os.PathLike[str]) -> list[Record]:
     return records
 
 
-def write_json(path: str | os.PathLike[str], sae_id: str, rows: Iterable[Annotation]) -> None:
-    """Write ``{"format", "version", "sae_id", "annotations": [...]}`` as UTF-8 JSON."""
-    doc = {
+def write_json(
+    path: str | os.PathLike[str],
+    sae_id: str,
+    rows: Iterable[Annotation],
+    explanations: list[dict[str, Any]] | None = None,
+) -> None:
+    """Write ``{"format", "version", "sae_id", "annotations": [...], "explanations": [...]}``
+    as UTF-8 JSON; each explanation has its feature, model, text, time and latest scores."""
+    doc: dict[str, Any] = {
         "format": JSON_FORMAT,
         "version": 1,
         "sae_id": sae_id,
@@ -124,9 +163,12 @@ def write_json(path: str | os.PathLike[str], sae_id: str, rows: Iterable[Annotat
             }
             for r in rows
         ],
+        "explanations": [
+            {k: None if _missing(v) else v for k, v in e.items()} for e in explanations or []
+        ],
     }
     with _atomic(path) as f:
-        json.dump(doc, f, ensure_ascii=False, indent=1)
+        json.dump(doc, f, ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def read_json(path: str | os.PathLike[str]) -> tuple[str | None, list[Record]]:

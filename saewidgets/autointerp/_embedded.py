@@ -15,6 +15,9 @@ from saewidgets.demo._assets import cache_dir
 from saewidgets.demo._model import DEMO_MODEL_NAME, load_hf_reference
 
 EMBEDDED_NAME = f"{DEMO_MODEL_NAME} (embedded)"
+#: greedy decoding never repeats a 3-token sequence (a 135M model otherwise loops:
+#: "the feature of the feature of ...")
+NO_REPEAT_NGRAM = 3
 
 
 def embedded_dir() -> Path:
@@ -78,6 +81,9 @@ class EmbeddedTransport:
                 attention_mask=torch.ones_like(ids),
                 max_new_tokens=int(request.get("max_tokens", 64)),
                 do_sample=False,
+                no_repeat_ngram_size=NO_REPEAT_NGRAM,
+                stop_strings=["\n"],  # the explanation is the first line
+                tokenizer=self.tokenizer,
                 pad_token_id=self.tokenizer.eos_token_id,
             )
         new = out[0, ids.shape[1] :]

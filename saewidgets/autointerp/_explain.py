@@ -40,13 +40,17 @@ def explain(
     """One explanation per feature: columns ``feature``, ``explanation`` (None where the reply
     could not be parsed), ``model``, ``error``. With ``annotations``, each explanation is stored
     there as this model's explanation. ``dry_run=True`` calls nothing and returns the prompts
-    (columns ``feature``, ``system``, ``prompt``)."""
+    (columns ``feature``, ``system``, ``prompt`` and ``messages``, the whole conversation sent:
+    the system prompt, two worked examples, the prompt)."""
     ids = feature_list(store, features)
     requests = [explain_request(*explainer_examples(store, f), store.logit_weights(f)) for f in ids]
     if dry_run:
         system = [r["messages"][0]["content"] for r in requests]
-        prompt = [r["messages"][1]["content"] for r in requests]
-        return pd.DataFrame({"feature": ids, "system": system, "prompt": prompt})
+        prompt = [r["messages"][-1]["content"] for r in requests]
+        messages = [r["messages"] for r in requests]
+        return pd.DataFrame(
+            {"feature": ids, "system": system, "prompt": prompt, "messages": messages}
+        )
     replies = llm.chat(requests, desc="explaining", progress=progress)
     texts = [parse_explanation(r.text) for r in replies]
     errors = [

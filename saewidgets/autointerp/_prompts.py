@@ -25,6 +25,23 @@ EXPLAIN_SYSTEM = (
     "feature makes more and less likely next. Reply with one short phrase (at most 15 words) "
     "saying what the feature detects. Reply with the phrase only."
 )
+#: worked examples shown before each feature (user, assistant): the reply's form, for small models
+EXPLAIN_SHOTS = (
+    (
+        "Texts where the feature fires most strongly:\n1. She did<< not>> want to go.\n"
+        "2. It is<< not>> true that he left.\n3. They could<< never>> agree.\n\n"
+        "Tokens it makes more likely: ' be', ' want', ' have'\n"
+        "Tokens it makes less likely: ' always', ' yes'\n\nWhat does the feature detect?",
+        'the words "not" and "never": negation',
+    ),
+    (
+        "Texts where the feature fires most strongly:\n1. The meeting is on<< Monday>>.\n"
+        "2. See you<< Friday>> afternoon.\n3. Every<< Sunday>> we rest.\n\n"
+        "Tokens it makes more likely: ' morning', ' night'\n"
+        "Tokens it makes less likely: ' the', ' of'\n\nWhat does the feature detect?",
+        "days of the week",
+    ),
+)
 DETECTION_SYSTEM = (
     "A feature of a language model is described as: {explanation}\n"
     "You see a text. Answer yes if the feature fires on any token of the text, no if not. "
@@ -74,7 +91,14 @@ def explain_request(top: pd.DataFrame, quant: pd.DataFrame, logits: LogitWeights
         "",
         "What does the feature detect?",
     ]
-    return _request(EXPLAIN_SYSTEM, "\n".join(lines), EXPLAIN_TOKENS)
+    shots = [
+        {"role": role, "content": text}
+        for user, reply in EXPLAIN_SHOTS
+        for role, text in (("user", user), ("assistant", reply))
+    ]
+    request = _request(EXPLAIN_SYSTEM, "\n".join(lines), EXPLAIN_TOKENS)
+    request["messages"][1:1] = shots
+    return request
 
 
 def score_request(method: str, explanation: str, text: str) -> dict[str, Any]:
@@ -92,13 +116,15 @@ def _request(system: str, user: str, max_tokens: int) -> dict[str, Any]:
     return {"messages": messages, "max_tokens": max_tokens, "temperature": 0}
 
 
-_PREFIX = re.compile(r"^\s*(explanation|answer|the feature detects|feature)\s*[:\-]\s*", re.I)
+_PREFIX = re.compile(
+    r"^\s*((explanation|answer|feature)\s*[:\-]|(this|the) feature (detects|fires on))\s*", re.I
+)
 
 
 def parse_explanation(reply: str | None) -> str | None:
     """The first non-empty line of ``reply`` without a leading "Explanation:" or quotes."""
     for line in (reply or "").splitlines():
-        text = _PREFIX.sub("", line).strip().strip("\"'`*").strip()
+        text = _PREFIX.sub("", line).strip().strip("\"'`*").strip().rstrip(".").strip()
         if text:
             return text[:300]
     return None

@@ -38,6 +38,12 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
         "all of the above, one click from the next",
     ),
     (
+        "explanations.html",
+        "a spread of features explained and scored by the embedded 135M LLM, each score beside "
+        "the baseline's (the top tokens as the explanation), every question asked listed",
+        "can a small offline LLM say what a feature does, better than its top tokens?",
+    ),
+    (
         "steer.html",
         "a prompt continued clean and with a feature's direction added",
         "what does a feature do to the model's output?",

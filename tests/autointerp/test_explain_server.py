@@ -27,7 +27,7 @@ def llm(server, tmp_path_factory):
 def test_dry_run_shows_the_prompt_with_marked_tokens_and_logit_weights(small_store):
     f = live_features(small_store, 1)[0]
     out = sw.explain(small_store, f, llm=None, dry_run=True)  # type: ignore[arg-type]
-    assert list(out.columns) == ["feature", "system", "prompt"]
+    assert list(out.columns) == ["feature", "system", "prompt", "messages"]
     prompt = out["prompt"][0]
     top, _ = explainer_examples(small_store, f)
     row = top.iloc[0]

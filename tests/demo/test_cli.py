@@ -7,10 +7,13 @@ import contextlib
 import io
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from playwright.sync_api import Page
 
 from saewidgets._cli import main
+from saewidgets.autointerp._embedded import EMBEDDED_NAME
 from saewidgets.reports._index import VIEWS
 
 VIEW_FILES = [name for name, _, _ in VIEWS]
@@ -21,7 +24,7 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("demo") / "report"
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = main(["demo", "--out", str(folder), "--n-tokens", "3000"])
+        status = main(["demo", "--out", str(folder), "--n-tokens", "3000", "--explain", "1"])
     assert status == 0
     return folder, out.getvalue()
 
@@ -38,6 +41,14 @@ def test_demo_command_writes_store_and_report(demo_run: tuple[Path, str]) -> Non
     store = sw.FeatureStore.open(folder / "store")
     assert store.n_tokens == 3000 and store.d_sae == 4096
     assert store.meta.hook == "blocks.6.hook_resid_post"
+    # one feature explained and scored by the embedded model, in the view and the database
+    table = pd.read_csv(folder / "explanations.csv")
+    assert len(table) == 1 and table["detection_n"].iat[0] > 0
+    stored = sw.Annotations(folder / "annotations.db").explanations(store)
+    assert stored["feature"].tolist() == table["feature"].tolist()
+    assert stored["model"].tolist() == [EMBEDDED_NAME]
+    np.testing.assert_equal(stored["detection"].to_numpy(), table["detection"].to_numpy())
+    assert EMBEDDED_NAME in (folder / "explanations.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
