@@ -6,9 +6,7 @@ file browser, runs a cell creating a TokenView, and the widget's tokens are draw
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
@@ -121,5 +119,4 @@ def test_tokenview_renders_in_notebook7(
     expect(title).to_have_text(f"Feature #{following}", timeout=WAIT)
     rows = cell.locator(".sw-group-top .sw-example")
     expect(rows).to_have_count(len(small_store.top_examples(following)), timeout=WAIT)
-    notebook.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-notebook7.png"))
     assert not errors, f"uncaught errors in the pages: {errors}"
