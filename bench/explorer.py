@@ -123,22 +123,17 @@ def clicks(page, store_path: Path, n_clicks: int, shown: int) -> list[float]:
     return times
 
 
-def browse(path: Path, store: Path, chromium: str, shown: int, n_clicks: int) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.add_init_script(PROBE)
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(path.as_uri(), timeout=120_000)
-        deadline = time.monotonic() + 120
-        while page.evaluate("window.__paint") is None and time.monotonic() < deadline:
-            page.wait_for_timeout(100)  # (wait_for_function evaluates a string: the CSP refuses)
-        paint = page.evaluate("window.__paint")
-        times = clicks(page, store, n_clicks, shown)
-        browser.close()
+def measure(page, path: Path, store: Path, shown: int, n_clicks: int) -> dict:
+    """First paint and clicks to cards of the export at ``path`` in ``page``."""
+    page.add_init_script(PROBE)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri(), timeout=120_000)
+    deadline = time.monotonic() + 120
+    while page.evaluate("window.__paint") is None and time.monotonic() < deadline:
+        page.wait_for_timeout(100)  # (wait_for_function evaluates a string: the CSP refuses)
+    paint = page.evaluate("window.__paint")
+    times = clicks(page, store, n_clicks, shown)
     if errors:
         raise RuntimeError(f"the page reported errors: {errors}")
     return {
@@ -147,6 +142,18 @@ def browse(path: Path, store: Path, chromium: str, shown: int, n_clicks: int) ->
         "click_median_ms": statistics.median(times),
         "click_max_ms": max(times),
     }
+
+
+def browse(path: Path, store: Path, chromium: str, shown: int, n_clicks: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            return measure(page, path, store, shown, n_clicks)
+        finally:
+            browser.close()
 
 
 def main() -> None:

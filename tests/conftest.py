@@ -121,18 +121,24 @@ LLAMA_SPECIAL = {
 
 
 @pytest.fixture(scope="session")
-def llama_lens(tmp_path_factory):
+def llama_sae(tmp_path_factory):
+    """A top-k SAE folder (SAELens format) on layer 1 of ``llama_lens``'s model."""
+    root = tmp_path_factory.mktemp("llama_sae")
+    return helpers.write_sae(
+        root / "sae", seed=3, hook_name="model.layers.1", k=6, architecture="topk"
+    )
+
+
+@pytest.fixture(scope="session")
+def llama_lens(llama_sae, tmp_path_factory):
     """A Lens on a tiny Hugging Face Llama whose tokenizer has UNK, BOS ``<s>`` (id 1), EOS
     ``</s>`` and PAD (a top-k SAE: every token, special ones included, fires 6 features)."""
     import saewidgets as sw
 
     root = tmp_path_factory.mktemp("llama_special")
     tok = helpers.build_tokenizer(root / "tok", special=LLAMA_SPECIAL)
-    model = helpers.build_hf_llama(tok, n_layers=2)
-    sae = helpers.write_sae(
-        root / "sae", seed=3, hook_name="model.layers.1", k=6, architecture="topk"
-    )
-    return sw.Lens(model, sae, tokenizer=tok)
+    model = helpers.build_hf_llama(tok)  # 3 layers: layer 1's output is not the final norm's
+    return sw.Lens(model, llama_sae, tokenizer=tok)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnValues, DEAD, MISSING_RGB, pointLookup, readMapData, setColour } from "../src/featuremap/data";
+import { columnValues, DEAD, MISSING_RGB, pointLookup, readMapData, setColour, wireTable } from "../src/featuremap/data";
 import { packRGBA } from "../src/lib/scale";
 import { createLocalModel } from "../src/lib/model";
 import type { WireArray } from "../src/lib/codec";
@@ -67,3 +67,26 @@ describe("id -> point lookup", () => {
   });
 });
 
+
+async function gzip4(values: Float32Array): Promise<DataView> {
+  const bytes = new Uint8Array(values.buffer);
+  const n = values.length;
+  const planes = new Uint8Array(4 * n);
+  for (let i = 0; i < n; i++) for (let b = 0; b < 4; b++) planes[b * n + i] = bytes[4 * i + b];
+  const stream = new Blob([planes]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new DataView(await new Response(stream).arrayBuffer());
+}
+
+describe("FeatureMap's compressed wire", () => {
+  it("decodes the columns sent and recomputes the derived density columns from count", async () => {
+    const names = ["count", "density", "log10_density", "enc_bias"];
+    const schema = names.map((name) => ({ ...columns[0], name, label: name }));
+    const sent = new Float32Array([0, 10, 1000, 0.25, -1.5, 2]); // count [3], enc_bias [3]
+    const derived = { n_tokens: 1000, columns: ["density", "log10_density"] };
+    const local = createLocalModel({ columns: schema, wire: { data: await gzip4(sent), codec: "gzip4", shape: [2, 3], derived } });
+    const table = await wireTable(local);
+    const want = [0, 0, NaN, 0.25, 10, 0.01, -2, -1.5, 1000, 1, 0, 2].map(Math.fround);
+    expect(Array.from(table ?? [])).toEqual(want);
+    expect(await wireTable(createLocalModel({ columns: schema }))).toBeNull(); // a plain `table`
+  });
+});

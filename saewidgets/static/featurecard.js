@@ -99,6 +99,7 @@ var I=`/* Shared look of every saewidgets widget (scoped under .sw-root). Follow
 .sw-group-top h4 { font-weight: 600; color: inherit; }
 .sw-card .sw-example { line-height: 1.6; border-bottom: 1px solid var(--jp-border-color3, #eef0f2); }
 .sw-card .sw-example .sw-tok { cursor: default; }
+.sw-card .sw-example .sw-max { outline: 1.5px solid currentColor; outline-offset: -1px; font-weight: 600; }
 .sw-hist canvas { display: block; }
 .sw-hist-axis { display: flex; justify-content: space-between; width: 300px; font-size: 11px; }
 .sw-log { float: right; font-size: 11px; }

@@ -1,13 +1,12 @@
 """End to end in Notebook 7: the session's Jupyter server (which serves Notebook 7's ``/tree``
 and ``/notebooks/<path>`` pages once ``notebook`` is installed) opens a notebook from Notebook 7's
-file browser, runs a cell creating a TokenView, and the widget's tokens are drawn."""
+file browser, runs a cell creating a TokenView, and the widget's tokens are drawn; a FeatureCard's
+"next" is answered by the kernel."""
 
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
@@ -21,6 +20,8 @@ CELL = (
     "sw.TokenView.from_arrays(['Notebook', ' seven', ' renders'],"
     " np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 0.0]]))"
 )
+
+CARD = "import saewidgets as sw\nsw.FeatureCard(sw.FeatureStore.open({store!r}), {first})"
 
 
 #: Errors Notebook 7 (7.6) throws from its own ``notebook_core`` bundle while it starts, racing
@@ -70,10 +71,12 @@ def _open_from_tree(context: BrowserContext, lab: Lab) -> Page:
 
 
 def test_tokenview_renders_in_notebook7(
-    context: tuple[BrowserContext, list[str]], lab_server: Lab
+    context: tuple[BrowserContext, list[str]], lab_server: Lab, small_store
 ) -> None:
     browser_context, errors = context
-    lab_server.write_notebook(NAME, [CELL])
+    first = int(small_store.features["count"].idxmax())
+    card = CARD.format(store=str(small_store.path), first=first)
+    lab_server.write_notebook(NAME, [CELL, card])
     notebook = _open_from_tree(browser_context, lab_server)
     # Notebook 7's own single-document shell serves this page, not JupyterLab's.
     expect(notebook.locator("#main-panel .jp-NotebookPanel")).to_be_visible(timeout=WAIT)
@@ -106,5 +109,14 @@ def test_tokenview_renders_in_notebook7(
                   return t.contains(hit); }"""
     )
     assert on_top, "the hover tip must be drawn above the notebook, not clipped by it"
-    notebook.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-notebook7.png"))
+    # a FeatureCard's "next" is a request the kernel answers (the next feature's examples)
+    run_cell(notebook, 1)
+    cell = notebook.locator(".jp-Notebook .jp-Cell").nth(1)
+    title = cell.get_by_test_id("title")
+    expect(title).to_have_text(f"Feature #{first}", timeout=WAIT)
+    following = int(small_store.features.index[small_store.features.index > first][0])
+    cell.get_by_test_id("next").click()
+    expect(title).to_have_text(f"Feature #{following}", timeout=WAIT)
+    rows = cell.locator(".sw-group-top .sw-example")
+    expect(rows).to_have_count(len(small_store.top_examples(following)), timeout=WAIT)
     assert not errors, f"uncaught errors in the pages: {errors}"

@@ -110,7 +110,7 @@ def test_one_export_holds_map_card_and_grid(small_store, tmp_path) -> None:
         name: f"anywidget:{getattr(ex, name).model_id}" for name in ("map", "card", "grid_view")
     }
     assert set(children) == {w.model_id for w in (ex.map, ex.card, ex.grid_view)}
-    assert {"ids", "table", "columns"} <= set(children[ex.map.model_id]["state"])
+    assert {"ids", "wire", "columns"} <= set(children[ex.map.model_id]["state"])
     assert {"count", "sel_cosine"} <= set(children[ex.grid_view.model_id]["state"])
     r, c = map(int, np.argwhere(ex.grid_view.count > 0)[0])
     grid_answers = children[ex.grid_view.model_id]["responses"]

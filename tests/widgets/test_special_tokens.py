@@ -49,6 +49,36 @@ def test_the_store_leaves_out_every_special_token_of_the_tokenizer(llama_lens, s
     assert len(special_store.meta.excluded_token_ids) == 4
 
 
+def test_statistics_leave_every_special_token_out_against_the_model(
+    llama_lens, llama_sae, special_store
+) -> None:
+    """Counts and maxima against a dense reference: the Llama re-run with output_hidden_states
+    (layer 1's output), encoded with SAELens's equations, the special tokens' rows dropped."""
+    import json
+
+    import torch
+    from safetensors.numpy import load_file
+
+    from tests import helpers
+
+    store = special_store
+    ids = np.asarray(store.tokens, np.int64)
+    rows = torch.from_numpy(ids.reshape(store.meta.n_seq, -1))
+    with torch.no_grad():
+        hidden = llama_lens.adapter.model(input_ids=rows, output_hidden_states=True).hidden_states[
+            2
+        ]
+    cfg = json.loads((llama_sae / "cfg.json").read_text())
+    state = load_file(str(llama_sae / "sae_weights.safetensors"))
+    dense = helpers.reference_encode(cfg, state, hidden.double().numpy()).reshape(len(ids), -1)
+    kept = dense[~np.isin(ids, sorted(_special_ids(llama_lens)))]
+    assert len(kept) == store.meta.n_counted < len(ids)
+    near = ((kept > 0) & (kept < 1e-5)).sum(0)  # float32 vs float64 firing
+    assert np.all(np.abs(store.features["count"].to_numpy() - (kept > 0).sum(0)) <= near + 1)
+    np.testing.assert_allclose(store.features["max_act"], kept.max(0), rtol=1e-4, atol=1e-5)
+    assert not np.allclose(store.features["max_act"], dense.max(0), rtol=1e-4, atol=1e-5)
+
+
 @pytest.mark.parametrize("quantiles", [True, False], ids=["card", "compact"])
 def test_card_payload_marks_every_special_token_in_context(
     llama_lens, special_store, quantiles

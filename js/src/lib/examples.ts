@@ -50,16 +50,3 @@ export function exampleRow(example: Example, rgb: RGB, vmax: number): HTMLElemen
   });
   return row;
 }
-
-/** Styles for example rows (add once per widget root). */
-export const EXAMPLE_CSS = `
-.sw-example {
-  white-space: pre;
-  overflow: hidden;
-  text-overflow: ellipsis;
-  font-family: var(--jp-code-font-family, ui-monospace, monospace);
-  font-size: 12px;
-  line-height: 1.8;
-}
-.sw-example .sw-max { outline: 1.5px solid currentColor; outline-offset: -1px; font-weight: 600; }
-`;

@@ -31,7 +31,7 @@ export async function request<T>(
 }
 
 /** The key under which a standalone export stores a recorded response: [name, msg] as JSON with
- * sorted object keys (mirrors saewidgets/_widgets/_export.py). */
+ * sorted object keys (mirrors request_key in saewidgets/widgets/export/_html.py). */
 export function requestKey(name: string, msg: unknown): string {
   return JSON.stringify([name, sortKeys(msg)]);
 }
