@@ -80,12 +80,12 @@ def _row(rec: pd.Series) -> str:
 
 
 def _answer(p: object) -> str:
-    return "unparsed" if p is None else ("yes" if p else "no")
+    return "none (unparsed or failed)" if p is None else ("yes" if p else "no")
 
 
 def _examples(breakdown: pd.DataFrame, f: int) -> str:
     rows = []
-    part = breakdown[breakdown["feature"] == f]
+    part = breakdown[(breakdown["feature"] == f) & breakdown["explanation"].notna()]
     for r in part.itertuples():
         text = marked_text(r.tokens, r.marks)
         cells = [r.method, r.variant, text, "yes" if r.truth else "no", _answer(r.prediction)]

@@ -77,6 +77,7 @@ def test_texts_are_escaped_in_the_html_and_inert_in_the_csv(tmp_path):
             "feature": [7],
             "method": ["detection"],
             "variant": ["explanation"],
+            "explanation": [EVIL],
             "tokens": [["<b>", "=1+1"]],
             "marks": [[0]],
             "truth": [True],
