@@ -273,15 +273,33 @@ class Annotations:
         on_conflict: OnConflict = "report",
         author: str | None = None,
     ) -> ImportReport:
-        """Import a JSON export; refuses a file whose sae_id is another SAE's."""
+        """Import a JSON export; refuses a file whose sae_id is another SAE's. Its LLM
+        explanations and their scores (scorer ``"imported"``) go beside the labels."""
         file_sid, records = aio.read_json(path)
+        explanations = aio.read_json_explanations(path)
         sid = sae_id_of(store)
         if file_sid is not None and file_sid != sid:
             raise AnnotationError(
                 f"{path} holds annotations of SAE {file_sid!r}, not {sid!r}; to copy labels "
                 "between SAEs on purpose, delete the file's top-level 'sae_id' key first"
             )
-        return self._import(store, records, on_conflict, author)
+        for e in explanations:
+            check_range(store, e["feature"], f"{path} explanation of feature {e['feature']}")
+        report = self._import(store, records, on_conflict, author)
+        with self._write() as conn:
+            for e in explanations:
+                key = (sid, e["feature"], e["model"])
+                ex.put_explanation(conn, sid, e["feature"], e["explanation"], e["model"])
+                for m in ex.METHODS:
+                    if e.get(m) is not None:
+                        base = e.get(f"{m}_baseline")
+                        values = (
+                            float(e[m]),
+                            None if base is None else float(base),
+                            int(e.get(f"{m}_n") or 0),
+                        )
+                        ex.put_score(conn, key, m, "imported", values)
+        return report
 
     def import_neuronpedia(
         self,

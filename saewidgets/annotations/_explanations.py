@@ -55,7 +55,7 @@ def put_score(
     key: tuple[str, int, str],
     method: str,
     scorer: str,
-    values: tuple[float, float, int],
+    values: tuple[float, float | None, int],
 ) -> None:
     """Store a score of the explanation ``key`` = (SAE id, feature, model)."""
     _ensure(conn)

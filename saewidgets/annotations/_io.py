@@ -219,6 +219,30 @@ def read_json(path: str | os.PathLike[str]) -> tuple[str | None, list[Record]]:
     return sae_id, records
 
 
+def read_json_explanations(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The ``explanations`` of a file written by ``write_json`` (none in older files), each
+    checked: an int ``feature``, non-empty ``model`` and ``explanation`` strings, and numbers
+    (or null) for the scores."""
+    doc = _load_json(path)
+    items = doc.get("explanations", []) if isinstance(doc, dict) else []
+    if not isinstance(items, list):
+        raise AnnotationError(f"{path}: 'explanations' must be a list, got {items!r}")
+    out = []
+    for i, item in enumerate(items):
+        where = f"{path} explanation {i}"
+        if not isinstance(item, dict):
+            raise AnnotationError(f"{where}: each explanation must be an object, got {item!r}")
+        for key in ("model", "explanation"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise AnnotationError(f"{where}: {key!r} must be a non-empty string")
+        for key in SCORE_COLUMNS:
+            v = item.get(key)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                raise AnnotationError(f"{where}: {key!r} must be a number or null, got {v!r}")
+        out.append({**item, "feature": _int(item.get("feature"), where)})
+    return out
+
+
 def write_neuronpedia(
     path: str | os.PathLike[str], rows: Iterable[Annotation], model_id: str, layer: str
 ) -> None:

@@ -9,6 +9,7 @@ import csv
 import json
 import math
 
+import pandas as pd
 import pytest
 from neuronpedia.np_explanation import Explanation
 
@@ -81,8 +82,28 @@ def test_json_has_every_explanation_with_its_scores(small_store, ann, tmp_path):
                 assert e[col] is None if math.isnan(want) else e[col] == want
     assert isinstance(got[(2, "model-b")]["detection_n"], int)
     back = sw.Annotations(tmp_path / "back.db")
-    back.import_json(small_store, path)  # the explanations key does not disturb the import
+    back.import_json(small_store, path)  # labels and explanations with their scores
     assert back.labels(small_store) == ann.labels(small_store)
+    cols = ["feature", "model", "explanation", "detection", "detection_baseline", "fuzz"]
+    cols += ["detection_n", "fuzz_n", "fuzz_baseline"]
+    pd.testing.assert_frame_equal(back.explanations(small_store)[cols], db[cols])
+
+
+def test_json_explanations_are_checked_before_anything_is_written(small_store, tmp_path):
+    path = tmp_path / "bad.json"
+    bad = {"feature": 2, "model": "m", "explanation": "x", "detection": "high"}
+    path.write_text(
+        json.dumps({"annotations": [{"feature": 1, "label": "a"}], "explanations": [bad]})
+    )
+    ann = sw.Annotations(tmp_path / "ann.db")
+    with pytest.raises(sw.AnnotationError, match="'detection' must be a number"):
+        ann.import_json(small_store, path)
+    assert ann.labels(small_store) == {}
+    bad.update(detection=0.5, feature=10**6)
+    path.write_text(json.dumps({"annotations": [], "explanations": [bad]}))
+    with pytest.raises(sw.SaeWidgetsError, match="feature 1000000 is out of range"):
+        ann.import_json(small_store, path)
+    assert len(ann.explanations(small_store)) == 0
 
 
 def test_neuronpedia_batches_and_scores(small_store, ann, tmp_path):
