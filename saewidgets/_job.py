@@ -1,6 +1,6 @@
-"""The whole demo job (top layer: it spans ``demo`` and ``autointerp``): the harvest and views
-of :func:`saewidgets.demo._job.run_demo`, then a spread of features explained and scored by the
-embedded LLM (``explanations.html``), then the report's ``index.html``."""
+"""The whole demo job (top layer: it spans ``demo`` and ``autointerp``): the demo harvest, a
+spread of features explained and scored by the embedded LLM (``explanations.html``), then the
+report's views (whose cards and Explorer show those explanations and scores) and ``index.html``."""
 
 from __future__ import annotations
 
@@ -32,16 +32,28 @@ def run_demo(
     explanations also in ``annotations.db``)."""
     from saewidgets.annotations._annotations import Annotations
     from saewidgets.autointerp._llm import LLM
-    from saewidgets.autointerp._report import write_explanations
-    from saewidgets.demo._job import run_demo as harvest_and_views
-    from saewidgets.reports._index import write_index
+    from saewidgets.autointerp._report import pick_features, write_explanations
+    from saewidgets.demo._job import harvest_demo, write_views
 
     explain = count_arg(explain, "explain", 0)
-    store = harvest_and_views(out, sae, n_tokens, progress=progress, compare=compare)
+    store, lens, texts = harvest_demo(out, sae, n_tokens, progress=progress, compare=compare)
     folder = Path(out)
-    if explain:
-        with Annotations(folder / "annotations.db") as ann:
-            llm = LLM.embedded()
-            write_explanations(store, folder, llm, explain, annotations=ann, progress=progress)
-        write_index(folder, title=f"saewidgets demo report: {store.meta.model_name}")
+    if not explain:
+        write_views(store, lens, texts, folder, sae, progress=progress, compare=compare)
+        return store
+    with Annotations(folder / "annotations.db") as ann:
+        llm = LLM.embedded()
+        write_explanations(store, folder, llm, explain, annotations=ann, progress=progress)
+        featured = pick_features(store, explain)
+        write_views(
+            store,
+            lens,
+            texts,
+            folder,
+            sae,
+            progress=progress,
+            compare=compare,
+            annotations=ann,
+            featured=featured,
+        )
     return store

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,9 @@ def test_demo_command_writes_store_and_report(demo_run: tuple[Path, str]) -> Non
     assert stored["model"].tolist() == [EMBEDDED_NAME]
     np.testing.assert_equal(stored["detection"].to_numpy(), table["detection"].to_numpy())
     assert EMBEDDED_NAME in (folder / "explanations.html").read_text(encoding="utf-8")
+    said = json.dumps(table["explanation"].iat[0])[1:-1]  # as the exports' JSON holds it
+    for view in ("cards.html", "explorer.html"):  # written after the explanations, with them
+        assert said in (folder / view).read_text(encoding="utf-8"), view
 
 
 @pytest.mark.slow
