@@ -1,5 +1,4 @@
-// No function in js/src is longer than MAX_LINES, except the ones in ALLOWED, each capped at its
-// current length: the list and its numbers may only shrink.
+// No function in js/src is longer than MAX_LINES: a longer one is split into components.
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
@@ -10,10 +9,6 @@ declare global {
 }
 
 const MAX_LINES = 80;
-
-// "file:function" -> most lines allowed until it is split into components
-const ALLOWED: Record<string, number> = {
-};
 
 const SOURCES = import.meta.glob("../src/**/*.ts", { query: "?raw", import: "default", eager: true });
 
@@ -53,14 +48,13 @@ describe("function length", () => {
     expect(got.get("x.ts:a.b")).toBe(3);
   });
 
-  it(`no function in js/src is over ${MAX_LINES} lines beyond the allowlist`, () => {
+  it(`no function in js/src is over ${MAX_LINES} lines`, () => {
     expect(Object.keys(SOURCES).length).toBeGreaterThan(10);
     const over: string[] = [];
     for (const [path, text] of Object.entries(SOURCES)) {
       const file = path.replace("../src/", "");
       for (const [key, lines] of functionLengths(file, text)) {
-        const limit = Math.max(MAX_LINES, ALLOWED[key] ?? 0);
-        if (lines > limit) over.push(`${key}: ${lines} lines (limit ${limit})`);
+        if (lines > MAX_LINES) over.push(`${key}: ${lines} lines (limit ${MAX_LINES})`);
       }
     }
     expect(over).toEqual([]);
