@@ -27,7 +27,7 @@ def density_spread(features: pd.DataFrame, n: int) -> list[int]:
 
 
 def _write_cards(
-    store: FeatureStore, features: list[int], path: Path, annotations: Annotations | None
+    store: FeatureStore, features: list[int], path: Path, annotations: Annotations | None = None
 ) -> Path:
     """``features``' cards, with a compact card of each of their neighbours so that every
     neighbour link opens a card."""
