@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -112,4 +110,3 @@ def test_triage_keys_write_annotations(page: Page, notebook, small_store) -> Non
     accept_suggestion(page, out, queue, label)
     assert page.evaluate("document.querySelectorAll('.jp-Cell img').length") == 0
     assert dialogs == []
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-annotator-jupyterlab.png"))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 
 import numpy as np
 from playwright.sync_api import Page
@@ -70,7 +68,6 @@ def test_tokens_and_colours_match_the_activations(page: Page, tmp_path) -> None:
     _check_colours(page, ACTS, None)
     page.locator(".sw-chip", has_text="#11").click()  # colour by one chosen feature
     _check_colours(page, ACTS, 0)
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-tokenview-export.png"))
 
 
 def test_hover_shows_values_and_top_features(page: Page, tmp_path) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -109,9 +107,6 @@ def test_exported_card_shows_examples_and_header(page: Page, evil_store, tmp_pat
     page.wait_for_timeout(300)
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert dialogs == []
-    page.screenshot(
-        path=str(Path(tempfile.gettempdir()) / "saewidgets-featurecard-export.png"), full_page=True
-    )
 
 
 def test_clicking_a_neighbour_opens_its_card(page: Page, small_store, tmp_path) -> None:

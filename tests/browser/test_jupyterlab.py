@@ -3,9 +3,6 @@ Python (a clicked token, and live text run through a Lens in the kernel via invo
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -65,7 +62,6 @@ def test_widget_renders_and_browser_changes_reach_python(page: Page, lab: str) -
     expect(cells.nth(3).locator(".jp-OutputArea-output")).to_have_text(
         "TEXT 'x y z w' 4\n", timeout=WAIT
     )
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-jupyterlab.png"))
 
 
 def test_featuremap_brush_reaches_python(page: Page, lab: str) -> None:

@@ -4,8 +4,6 @@ steered continuation on screen changes to what ``lens.steer`` computes for the n
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -58,4 +56,3 @@ def test_slider_move_reaches_python_and_changes_the_steered_text(page: Page, lab
     strength, synced, direct = json.loads(output.inner_text().split("STEER ", 1)[1])
     assert strength == 20.0  # the slider's value reached Python
     assert shown == synced == direct  # and the screen shows what lens.steer computes for it
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-steer-jupyterlab.png"))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from playwright.sync_api import Page, expect
 
 import saewidgets as sw
@@ -52,4 +49,3 @@ def test_card_and_tokenview_draw_the_characters(
         i = tokens.index(char)
         assert _drawn(page, i, None) == _drawn(page, i, char)
         assert _drawn(page, i, None) != _drawn(page, i, REPLACEMENT)
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-tokenbytes.png"))

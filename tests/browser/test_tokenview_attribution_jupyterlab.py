@@ -90,7 +90,6 @@ def test_click_token_shows_attributions_and_exact_ablation(page: Page, lab: str)
     exact = cell_json(page, 2, "ABL")
     assert abs(exact) > 1e-4 and _close(delta.inner_text(), exact)
     assert rows.nth(1).locator(".sw-attr-ablate").count() == 1  # only the clicked row ran
-    page.screenshot(path=str(Path(tempfile.gettempdir()) / "saewidgets-tokenview-attribution.png"))
 
     # the export: the click's list and the ablation, drawn with no kernel
     for _ in range(50):
@@ -102,10 +101,6 @@ def test_click_token_shows_attributions_and_exact_ablation(page: Page, lab: str)
     _check_rows(standalone, want)
     shown = standalone.get_by_test_id("attr-row").nth(0).locator(".sw-attr-delta")
     assert _close(shown.inner_text(), exact)
-    page.screenshot(
-        path=str(Path(tempfile.gettempdir()) / "saewidgets-tokenview-attribution-export.png"),
-        full_page=True,
-    )
 
 
 EXPLORER_CELLS = [
