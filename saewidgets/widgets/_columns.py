@@ -83,6 +83,15 @@ def numeric_columns(frame: pd.DataFrame) -> list[Column]:
     return known + [column(c) for c in numeric if c not in _BY_NAME]
 
 
+def status_flags(frame: pd.DataFrame) -> np.ndarray:
+    """uint8 [n]: the DEAD, ULTRA_RARE and DENSE bits of ``frame``'s flag columns."""
+    flags = frame["dead"].to_numpy(bool) * DEAD
+    for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
+        if col in frame:
+            flags |= frame[col].to_numpy(bool) * bit
+    return flags.astype(np.uint8)
+
+
 def table(frame: pd.DataFrame, columns: list[Column]) -> np.ndarray:
     """float32 [n, k]: ``columns`` of ``frame`` (NaN and infinities kept)."""
     return frame[[c.name for c in columns]].to_numpy(np.float32, copy=True).reshape(len(frame), -1)

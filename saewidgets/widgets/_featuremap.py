@@ -22,6 +22,7 @@ from saewidgets.widgets._columns import (
     ULTRA_RARE,
     Column,
     numeric_columns,
+    status_flags,
     table,
     three_digits,
 )
@@ -246,12 +247,7 @@ class FeatureMap(SaeWidget):
         if name not in [c.name for c in schema]:
             raise DataError(f"color={name!r} is not a numeric column")
         values = frame[name].to_numpy(float)
-        dead = frame["dead"].to_numpy(bool)
-        flags = dead * DEAD
-        for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
-            if col in frame:
-                flags |= frame[col].to_numpy(bool) * bit
-        flags |= ~np.isfinite(values) * NO_COLOUR
+        flags = status_flags(frame) | ~np.isfinite(values) * NO_COLOUR
         super().__init__(
             ids=frame.index.to_numpy(np.int64),
             columns=[c.to_json() for c in schema],

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from saewidgets.widgets._codecs import array_to_json
-from saewidgets.widgets._columns import DEAD, DENSE, ULTRA_RARE, numeric_columns, table
+from saewidgets.widgets._columns import numeric_columns, status_flags, table
 from saewidgets.widgets._featuremap import map_frame
 
 #: The axes of the maps these views draw: log10 density x D/E projection (colour: enc bias).
@@ -20,16 +20,12 @@ def map_data(features: pd.DataFrame) -> dict[str, Any]:
     """``ids`` int32 [n], ``columns`` (the schema of every numeric column), ``table`` float32
     [n, k] and ``flags`` uint8 [n] (DEAD / ULTRA_RARE / DENSE bits), as FeatureMap sends them."""
     frame = map_frame(features)
-    flags = frame["dead"].to_numpy(bool) * DEAD
-    for bit, col in ((ULTRA_RARE, "ultra_rare"), (DENSE, "dense")):
-        if col in frame:
-            flags |= frame[col].to_numpy(bool) * bit
     schema = numeric_columns(frame)
     return {
         "ids": frame.index.to_numpy(np.int32),
         "columns": [c.to_json() for c in schema],
         "table": table(frame, schema),
-        "flags": flags.astype(np.uint8),
+        "flags": status_flags(frame),
     }
 
 
